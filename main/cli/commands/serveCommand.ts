@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+import type { Command } from '../index.js';
+import { launchServices, rendererDir } from '../../launch.js';
+import { startWebHost } from '../../webHost/webHost.js';
+
+const HELP = `usage: pedlab serve [--port N] [--project FOLDER]
+
+Starts the web host alone on 127.0.0.1 and prints its URL (with the launch token) on the first line.
+Without --project it opens the last project, or the bundled sample on first run.`;
+
+export const serveCommand: Command = {
+  summary: 'serve the app on 127.0.0.1 for a browser (prints the URL with its token first)',
+  async run(argv) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { port: { type: 'string' }, project: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${values.port}"`);
+    const services = await launchServices('web', values.project);
+    const host = await startWebHost({ services, rendererDir: rendererDir(), port });
+    console.log(host.launchUrl);
+    const project = services.projects.summary();
+    console.error(`pedlab: serving ${project ? `project "${project.name}" (${project.imageCount} images)` : 'no project'}; Ctrl+C stops`);
+    await waitForSignal();
+    await host.close();
+    services.close();
+    return 0;
+  },
+};
+
+export function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

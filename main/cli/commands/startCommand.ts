@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from '../index.js';
+import { launchServices, rendererDir } from '../../launch.js';
+import { dataDir } from '../../project/dataDir.js';
+import { appRoot } from '../../version.js';
+import { startWebHost } from '../../webHost/webHost.js';
+import { waitForSignal } from './serveCommand.js';
+
+const HELP = `usage: pedlab start [--project FOLDER] [--web]
+
+Starts the desktop app when Electron is installed; otherwise serves the same app on 127.0.0.1 and opens it in
+Chromium's app mode, or prints its URL when no Chromium (or no display) is available.`;
+
+/** The Electron binary, when the electron package downloaded one. */
+export function electronBinary(): string | null {
+  try {
+    const path = createRequire(join(appRoot(), 'package.json'))('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+export function chromiumBinary(): string | null {
+  const candidates = [process.env.PEDLAB_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((c): c is string => !!c && existsSync(c)) ?? null;
+}
+
+function hasDisplay(): boolean {
+  return process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
+}
+
+export const startCommand: Command = {
+  summary: 'start the app: Electron when installed, else the web host in Chromium app mode',
+  async run(argv) {
+    const { values } = parseArgs({
+      args: argv,
+      options: { project: { type: 'string' }, web: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    const electron = values.web ? null : electronBinary();
+    if (electron) {
+      console.log(`pedlab: desktop mode (Electron at ${electron})`);
+      const args = [appRoot(), ...(values.project ? ['--project', values.project] : [])];
+      const child = spawn(electron, args, { stdio: 'inherit' });
+      return new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
+    }
+
+    const services = await launchServices('web', values.project);
+    const host = await startWebHost({ services, rendererDir: rendererDir() });
+    const project = services.projects.summary();
+    const opened = project ? ` with project "${project.name}" (${project.imageCount} images)` : '';
+    const chromium = chromiumBinary();
+    if (chromium && hasDisplay()) {
+      console.log(`pedlab: browser mode: Electron is not installed, so Pedlab runs in Chromium app mode${opened}`);
+      const profile = join(dataDir(), 'chromium-profile');
+      mkdirSync(profile, { recursive: true });
+      const flags = [
+        `--app=${host.launchUrl}`,
+        `--user-data-dir=${profile}`,
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ];
+      const child = spawn(chromium, flags, { stdio: 'ignore' });
+      await Promise.race([new Promise((resolve) => child.on('exit', resolve)), waitForSignal()]);
+      child.kill();
+    } else {
+      const why = chromium ? 'no display is available' : 'neither Electron nor Chromium is installed';
+      console.log(`pedlab: web mode (${why})${opened}. Open this URL in a browser:\n${host.launchUrl}`);
+      await waitForSignal();
+    }
+    await host.close();
+    services.close();
+    return 0;
+  },
+};

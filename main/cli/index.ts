@@ -1,0 +1,38 @@
+import { evalCommand } from './commands/evalCommand.js';
+import { serveCommand } from './commands/serveCommand.js';
+import { startCommand } from './commands/startCommand.js';
+
+export interface Command {
+  summary: string;
+  run(argv: string[]): Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  start: startCommand,
+  serve: serveCommand,
+  eval: evalCommand,
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  pedlab ${name.padEnd(8)} ${c.summary}`);
+  return ['usage: pedlab <command> [options]', '', ...lines, '', 'pedlab <command> --help shows its options.'].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`pedlab: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    console.error(`pedlab ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}

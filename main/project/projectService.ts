@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { ProjectSummary } from '../../core/ipc/types.js';
+import { PedlabError } from '../errors.js';
+import { probeImage } from '../imaging/probeImage.js';
+import { ProjectStore } from '../store/projectStore.js';
+import { dataDir } from './dataDir.js';
+import { listImageFiles } from './scanFolder.js';
+
+export const DEFAULT_CATEGORY = 'pedestrian';
+
+/** The project database that belongs to an image folder. */
+export function projectDbPathFor(folder: string): string {
+  const abs = resolve(folder);
+  const slug = basename(abs).replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40) || 'project';
+  const hash = createHash('sha256').update(abs).digest('hex').slice(0, 12);
+  return join(dataDir(), 'projects', `${slug}-${hash}.pedlab`);
+}
+
+/** Holds the open project, if any, and opens folders into projects. */
+export class ProjectService {
+  private current: ProjectStore | null = null;
+
+  get store(): ProjectStore {
+    if (!this.current) throw new PedlabError('no-project', 'No project is open. Open a folder of images first.');
+    return this.current;
+  }
+
+  get isOpen(): boolean {
+    return this.current !== null;
+  }
+
+  /** Opens (or creates) the project for a folder and brings its image list up to date with the files on disk. */
+  async openFolder(folder: string): Promise<ProjectSummary> {
+    const abs = resolve(folder);
+    const info = await stat(abs).catch(() => null);
+    if (!info) throw new PedlabError('folder-missing', `Folder not found: ${abs}`);
+    if (!info.isDirectory()) throw new PedlabError('not-a-folder', `Not a folder: ${abs}`);
+    const store = ProjectStore.open(projectDbPathFor(abs));
+    try {
+      if (!store.meta.get('folder')) {
+        store.meta.set('folder', abs);
+        store.meta.set('name', basename(abs));
+        store.categories.ensure(DEFAULT_CATEGORY);
+      }
+      await this.syncImages(store, abs);
+    } catch (err) {
+      store.close();
+      throw err;
+    }
+    this.close();
+    this.current = store;
+    return this.summary()!;
+  }
+
+  private async syncImages(store: ProjectStore, folder: string): Promise<void> {
+    const files = await listImageFiles(folder);
+    const onDisk = new Set(files);
+    for (const image of store.images.all()) {
+      if (image.path.startsWith(folder) && !onDisk.has(image.path) && store.annotations.forImage(image.id).length === 0) {
+        store.images.remove(image.id);
+      }
+    }
+    for (const path of files) {
+      const known = store.images.byPath(path);
+      const probe = await probeImage(path);
+      if (known && known.sha256 === probe.sha256 && known.error === probe.error) continue;
+      store.images.upsert(
+        {
+          path,
+          fileName: basename(path),
+          sha256: probe.sha256,
+          width: probe.width,
+          height: probe.height,
+          orientation: probe.orientation,
+          error: probe.error,
+        },
+        probe.thumbnail,
+      );
+    }
+  }
+
+  summary(): ProjectSummary | null {
+    if (!this.current) return null;
+    const store = this.current;
+    const counts = store.images.counts();
+    return {
+      name: store.meta.get('name') ?? basename(store.path),
+      folder: store.meta.get('folder') ?? '',
+      dbPath: store.path,
+      imageCount: counts.images,
+      errorCount: counts.errors,
+    };
+  }
+
+  close(): void {
+    this.current?.close();
+    this.current = null;
+  }
+}

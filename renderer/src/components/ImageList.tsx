@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+import type { ImageEntry } from '../../../core/ipc/types';
+import { thumbnailUrl } from '../api/client';
+
+interface Props {
+  images: ImageEntry[];
+  selectedId: number | null;
+  onSelect(id: number): void;
+}
+
+/** The project's images with thumbnails; unreadable files stay listed with the reason. */
+export function ImageList({ images, selectedId, onSelect }: Props) {
+  const selectedRef = useRef<HTMLLIElement>(null);
+  useEffect(() => selectedRef.current?.scrollIntoView({ block: 'nearest' }), [selectedId]);
+
+  return (
+    <nav className="image-list" aria-label="Images">
+      <div className="panel-title">
+        Images <span className="muted">{images.length}</span>
+      </div>
+      <ul role="listbox" aria-label="Project images">
+        {images.map((image) => (
+          <li
+            key={image.id}
+            ref={image.id === selectedId ? selectedRef : undefined}
+            role="option"
+            aria-selected={image.id === selectedId}
+            data-testid="image-item"
+            data-file-name={image.fileName}
+            className={`image-item${image.id === selectedId ? ' selected' : ''}${image.error ? ' broken' : ''}`}
+            onClick={() => onSelect(image.id)}
+          >
+            {image.error ? (
+              <div className="thumb thumb-broken" aria-hidden="true">
+                !
+              </div>
+            ) : (
+              <img className="thumb" src={thumbnailUrl(image.id)} alt="" loading="lazy" decoding="async" />
+            )}
+            <div className="image-meta">
+              <div className="file-name" title={image.fileName}>
+                {image.fileName}
+              </div>
+              {image.error ? (
+                <div className="image-error" data-testid="image-error">
+                  {image.error}
+                </div>
+              ) : (
+                <div className="muted">
+                  {image.width}×{image.height} · {image.annotationCount} boxes
+                </div>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
