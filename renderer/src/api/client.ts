@@ -1,5 +1,5 @@
 import { channels, type Channel, type PedlabApi, type RequestOf, type ResponseOf } from '../../../core/ipc/contract';
-import type { Envelope } from '../../../core/ipc/types';
+import type { Envelope, ImageEntry } from '../../../core/ipc/types';
 
 /** The preload's bridge in the Electron host: one function per channel, each answering an envelope. */
 type Bridge = { [C in Channel]: (request: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>> };
@@ -44,10 +44,13 @@ async function call(channel: Channel, request: unknown): Promise<unknown> {
 /** The whole contract, the same in both hosts. The only module that knows which host the renderer runs in. */
 export const api = Object.fromEntries(channels.map((c) => [c, (request: unknown) => call(c, request)])) as PedlabApi;
 
-export function imageUrl(id: number): string {
-  return bridge ? `pedlab://image/${id}` : `/image/${id}`;
+type ImageRef = Pick<ImageEntry, 'id' | 'sha256'>;
+
+/** Image URLs carry the content hash, so a cached picture is never shown for another file with the same id. */
+export function imageUrl(image: ImageRef): string {
+  return `${bridge ? 'pedlab://image/' : '/image/'}${image.id}?v=${image.sha256 ?? ''}`;
 }
 
-export function thumbnailUrl(id: number): string {
-  return bridge ? `pedlab://thumb/${id}` : `/thumb/${id}`;
+export function thumbnailUrl(image: ImageRef): string {
+  return `${bridge ? 'pedlab://thumb/' : '/thumb/'}${image.id}?v=${image.sha256 ?? ''}`;
 }

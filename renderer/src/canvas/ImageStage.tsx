@@ -20,7 +20,7 @@ const GT_COLOUR = '#3ddc84';
 export function ImageStage({ image, annotations, onCursor, onViewport }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const size = useElementSize(container);
-  const loaded = useHtmlImage(imageUrl(image.id));
+  const loaded = useHtmlImage(imageUrl(image));
   const [view, setView] = useState<Viewport | null>(null);
   const width = image.width ?? 1;
   const height = image.height ?? 1;

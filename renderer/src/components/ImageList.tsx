@@ -11,7 +11,9 @@ interface Props {
 /** The project's images with thumbnails; unreadable files stay listed with the reason. */
 export function ImageList({ images, selectedId, onSelect }: Props) {
   const selectedRef = useRef<HTMLLIElement>(null);
-  useEffect(() => selectedRef.current?.scrollIntoView({ block: 'nearest' }), [selectedId]);
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
 
   return (
     <nav className="image-list" aria-label="Images">
@@ -35,7 +37,7 @@ export function ImageList({ images, selectedId, onSelect }: Props) {
                 !
               </div>
             ) : (
-              <img className="thumb" src={thumbnailUrl(image.id)} alt="" loading="lazy" decoding="async" />
+              <img className="thumb" src={thumbnailUrl(image)} alt="" loading="lazy" decoding="async" />
             )}
             <div className="image-meta">
               <div className="file-name" title={image.fileName}>
