@@ -1,23 +1,13 @@
 import { _electron as electron } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { electronBinary } from '../../main/cli/electronRuntime.js';
 import { expect, screenshotPath, test } from './fixtures.js';
-
-/** The Electron binary when the electron package has one; null where its runtime could not be downloaded. */
-function electronBinary(): string | null {
-  try {
-    const path = createRequire(resolve('package.json'))('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 const binary = electronBinary();
 if (!binary) {
-  console.log('electron.spec: skipped: the Electron runtime is not installed here (node_modules/electron has no binary).');
+  console.log('electron.spec: skipped: the Electron runtime is not installed here (node_modules/electron/dist is missing; run `npx install-electron` where the network allows).');
 }
 
 test.describe('desktop app (Electron)', () => {

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../index.js';
@@ -9,20 +8,22 @@ import { dataDir } from '../../project/dataDir.js';
 import { appRoot } from '../../version.js';
 import { startWebHost } from '../../webHost/webHost.js';
 import { waitForSignal } from './serveCommand.js';
+import { electronBinary, installElectronRuntime } from '../electronRuntime.js';
 
 const HELP = `usage: pedlab start [--project FOLDER] [--web]
 
-Starts the desktop app when Electron is installed; otherwise serves the same app on 127.0.0.1 and opens it in
-Chromium's app mode, or prints its URL when no Chromium (or no display) is available.`;
+Starts the desktop app when the Electron runtime is installed (fetching it once if it can); otherwise serves the
+same app on 127.0.0.1 and opens it in Chromium's app mode, or prints its URL when no Chromium (or no display) is
+available. --web skips Electron.`;
 
-/** The Electron binary, when the electron package downloaded one. */
-export function electronBinary(): string | null {
-  try {
-    const path = createRequire(join(appRoot(), 'package.json'))('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+/** The Electron binary, fetched on first use when the network allows; null with the reason printed otherwise. */
+function desktopRuntime(): string | null {
+  const present = electronBinary();
+  if (present || process.env.PEDLAB_NO_ELECTRON_DOWNLOAD) return present;
+  console.log('pedlab: fetching the Electron runtime (first start only)…');
+  const failure = installElectronRuntime();
+  if (failure) console.log(`pedlab: the Electron runtime could not be fetched (${failure})`);
+  return electronBinary();
 }
 
 export function chromiumBinary(): string | null {
@@ -45,7 +46,7 @@ export const startCommand: Command = {
       console.log(HELP);
       return 0;
     }
-    const electron = values.web ? null : electronBinary();
+    const electron = values.web ? null : desktopRuntime();
     if (electron) {
       console.log(`pedlab: desktop mode (Electron at ${electron})`);
       const args = [appRoot(), ...(values.project ? ['--project', values.project] : [])];
@@ -59,7 +60,7 @@ export const startCommand: Command = {
     const opened = project ? ` with project "${project.name}" (${project.imageCount} images)` : '';
     const chromium = chromiumBinary();
     if (chromium && hasDisplay()) {
-      console.log(`pedlab: browser mode: Electron is not installed, so Pedlab runs in Chromium app mode${opened}`);
+      console.log(`pedlab: browser mode: the Electron runtime is not installed, so Pedlab runs in Chromium app mode${opened}`);
       const profile = join(dataDir(), 'chromium-profile');
       mkdirSync(profile, { recursive: true });
       const flags = [
@@ -74,7 +75,7 @@ export const startCommand: Command = {
       await Promise.race([new Promise((resolve) => child.on('exit', resolve)), waitForSignal()]);
       child.kill();
     } else {
-      const why = chromium ? 'no display is available' : 'neither Electron nor Chromium is installed';
+      const why = chromium ? 'no Electron runtime and no display' : 'neither the Electron runtime nor Chromium is installed';
       console.log(`pedlab: web mode (${why})${opened}. Open this URL in a browser:\n${host.launchUrl}`);
       await waitForSignal();
     }
