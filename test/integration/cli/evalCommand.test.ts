@@ -1,0 +1,107 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { evalCommand } from '../../../main/cli/commands/evalCommand.js';
+import { describeShared, sharedPath } from '../../helpers/shared.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+/** Runs the command, returning its exit code and what it printed. */
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  try {
+    const code = await evalCommand.run(args);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+const dir = tempDir('pedlab-eval-');
+afterAll(() => dir.remove());
+
+function writeJson(name: string, value: unknown): string {
+  const path = join(dir.path, name);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+}
+
+const gtFile = () =>
+  writeJson('gt.json', {
+    images: [{ id: 1, width: 100, height: 100 }],
+    categories: [{ id: 1, name: 'person' }],
+    annotations: [
+      { id: 1, image_id: 1, category_id: 1, bbox: [0, 0, 10, 10], area: 100, iscrowd: 0 },
+      { id: 2, image_id: 1, category_id: 1, bbox: [50, 50, 40, 40], area: 1600, iscrowd: 0 },
+    ],
+  });
+const dtFile = () =>
+  writeJson('dt.json', [
+    { image_id: 1, category_id: 1, bbox: [0, 0, 10, 10], score: 0.9 },
+    { image_id: 1, category_id: 1, bbox: [20, 20, 10, 10], score: 0.8 },
+  ]);
+
+describe('pedlab eval', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('prints the 12-line summary', async () => {
+    const { code, out } = await run(['--gt', gtFile(), '--dt', dtFile(), '--iou-type', 'bbox']);
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines).toHaveLength(12);
+    // One of two found, first: precision 1 up to recall 0.5, i.e. at 51 of the 101 recall levels.
+    expect(lines[0]).toBe(' Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.505');
+    expect(lines[4]).toBe(' Average Precision  (AP) @[ IoU=0.50:0.95 | area=medium | maxDets=100 ] = 0.000');
+    expect(lines[5]).toBe(' Average Precision  (AP) @[ IoU=0.50:0.95 | area= large | maxDets=100 ] = -1.000');
+  });
+
+  it('prints stats and parameters as JSON with --json', async () => {
+    const { code, out } = await run(['--gt', gtFile(), '--dt', dtFile(), '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.iouType).toBe('bbox');
+    expect(Object.keys(report.stats)).toEqual(['AP', 'AP50', 'AP75', 'APsmall', 'APmedium', 'APlarge', 'AR1', 'AR10', 'AR100', 'ARsmall', 'ARmedium', 'ARlarge']);
+    expect(report.stats.AP).toBeCloseTo(51 / 101, 12);
+    expect(report.stats.APlarge).toBe(-1);
+    expect(report.params.iouThrs).toHaveLength(10);
+    expect(report.params.maxDets).toEqual([1, 10, 100]);
+    expect(report.params.imgIds).toEqual([1]);
+    expect(report.counts).toEqual({ images: 1, categories: 1, groundTruth: 2, detections: 2 });
+  });
+
+  it('answers usage errors with exit code 2', async () => {
+    const missing = await run(['--gt', gtFile()]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/--gt and --dt are required/);
+    expect((await run(['--gt', 'a', '--dt', 'b', '--iou-type', 'keypoints'])).err).toMatch(/--iou-type must be bbox or segm/);
+    expect((await run(['--bogus'])).code).toBe(2);
+    expect((await run(['--help'])).out).toMatch(/usage: pedlab eval/);
+  });
+
+  it('fails with a message naming the file or record', async () => {
+    await expect(run(['--gt', join(dir.path, 'nope.json'), '--dt', dtFile()])).rejects.toThrow(/cannot read ground truth .*nope.json/);
+    const broken = writeJson('broken.json', { images: [{ id: 1 }], categories: [{ id: 1 }], annotations: [{ id: 4, image_id: 1, category_id: 1, bbox: [0, 0], area: 1 }] });
+    await expect(run(['--gt', broken, '--dt', dtFile()])).rejects.toThrow(/annotations\[0\] \(id 4\): bbox must be 4 numbers/);
+    const notJson = join(dir.path, 'not.json');
+    writeFileSync(notJson, '{ nope');
+    await expect(run(['--gt', gtFile(), '--dt', notJson])).rejects.toThrow(/not.json: invalid JSON/);
+    const elsewhere = writeJson('elsewhere.json', [{ image_id: 3, category_id: 1, bbox: [0, 0, 1, 1], score: 1 }]);
+    await expect(run(['--gt', gtFile(), '--dt', elsewhere])).rejects.toThrow(/results\[0\]: image_id 3 is not in the ground truth images/);
+  });
+});
+
+describeShared('pedlab eval on the cocoapi fake100 results', () => {
+  const data = (name: string) => sharedPath('data', 'coco_cases', 'cocoapi_fake100', name);
+
+  it.each([
+    ['bbox', 'instances_val2014_fakebbox100_results.json', ['0.505', '0.697', '0.573', '0.586', '0.519', '0.501', '0.387', '0.594', '0.595', '0.640', '0.566', '0.564']],
+    ['segm', 'instances_val2014_fakesegm100_results.json', ['0.320', '0.562', '0.299', '0.387', '0.310', '0.327', '0.268', '0.415', '0.417', '0.469', '0.377', '0.381']],
+  ])('prints what pycocotools printed (%s)', async (iouType, results, values) => {
+    const { code, out } = await run(['--gt', data('instances_val2014_100.json'), '--dt', data(results), '--iou-type', iouType]);
+    expect(code).toBe(0);
+    expect(out.split('\n').map((l) => l.slice(l.lastIndexOf('= ') + 2))).toEqual(values);
+  });
+});
