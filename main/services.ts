@@ -2,6 +2,10 @@ import type { Handlers } from '../core/ipc/contract.js';
 import type { HostKind } from '../core/ipc/types.js';
 import { PedlabError } from './errors.js';
 import { readDisplayImage, type DisplayImage } from './imaging/displayImage.js';
+import { exportProject } from './importExport/projectExport.js';
+import { importIntoProject } from './importExport/projectImport.js';
+import { InferenceService } from './inference/inferenceService.js';
+import { commitAnnotations } from './project/annotationEdits.js';
 import { writeAppState } from './project/appState.js';
 import { ProjectService } from './project/projectService.js';
 import { appVersion } from './version.js';
@@ -15,11 +19,14 @@ export interface HostOptions {
 /** The services both hosts expose: the contract's handlers plus image bytes for the host's image route. */
 export class Services {
   readonly projects = new ProjectService();
+  readonly inference = new InferenceService(this.projects);
 
   constructor(private readonly options: HostOptions) {}
 
   async openFolder(folder: string) {
+    await this.inference.stopAll();
     const summary = await this.projects.openFolder(folder);
+    await this.inference.projectOpened();
     writeAppState({ lastFolder: summary.folder });
     return summary;
   }
@@ -29,8 +36,18 @@ export class Services {
     'project.current': async () => this.projects.summary(),
     'project.openFolder': async ({ folder }) => this.openFolder(folder),
     'project.pickFolder': async () => ({ folder: this.options.pickFolder ? await this.options.pickFolder() : null }),
+    'project.import': async (request) => importIntoProject(this.projects.store, request),
+    'project.export': async (request) => exportProject(this.projects.store, request),
     'images.list': async () => this.projects.store.images.entries(),
     'annotations.list': async ({ imageId }) => this.projects.store.annotations.forImage(imageId),
+    'models.list': async () => this.inference.models(),
+    'models.add': async (request) => this.inference.add(request),
+    'inference.start': async (request) => this.inference.start(request),
+    'inference.cancel': async ({ modelId }) => this.inference.cancel(modelId),
+    'inference.status': async () => this.inference.status(),
+    'predictions.forImage': async ({ imageId, modelId }) => this.inference.predictions(imageId, modelId),
+    'annotations.commit': async (change) => commitAnnotations(this.projects.store, change),
+    'categories.list': async () => this.projects.store.categories.all(),
   };
 
   /** The upright image bytes for an image the store knows; anything else is refused. */
@@ -47,7 +64,8 @@ export class Services {
     return jpeg;
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    await this.inference.close();
     this.projects.close();
   }
 }

@@ -4,8 +4,18 @@ export const channels = [
   'project.current',
   'project.openFolder',
   'project.pickFolder',
+  'project.import',
+  'project.export',
   'images.list',
   'annotations.list',
+  'annotations.commit',
+  'categories.list',
+  'models.list',
+  'models.add',
+  'inference.start',
+  'inference.cancel',
+  'inference.status',
+  'predictions.forImage',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from './channels.js';
-import type { Annotation, AppInfo, ImageEntry, ProjectSummary } from './types.js';
+import type { Annotation, AppInfo, Category, CommitResult, ExportReport, ImageEntry, ImportReport, InferenceStatus, ModelEntry, Prediction, ProjectSummary } from './types.js';
 
 /** A channel's request schema (validated at the door in main) and its response type. */
 interface Spec<Req extends z.ZodType, Res> {
@@ -15,14 +15,74 @@ function spec<Res>() {
 
 const empty = z.object({}).strict();
 const id = z.number().int().positive();
+const filePath = z.string().min(1).max(4096);
+const finite = z.number().finite();
+const size = z.number().finite().nonnegative();
+
+/** A ground-truth box as the editor sends it; `id` is given only when undo restores a deleted annotation. */
+const annotationDraft = z
+  .object({
+    id: id.optional(),
+    categoryId: id,
+    bbox: z.tuple([finite, finite, size, size]),
+    area: size,
+    iscrowd: z.boolean(),
+    mask: z.object({ size: z.tuple([z.number().int().positive(), z.number().int().positive()]), counts: z.string().max(10_000_000) }).strict().nullable(),
+  })
+  .strict();
+
 
 export const contract = {
   'app.info': spec<AppInfo>()(empty),
   'project.current': spec<ProjectSummary | null>()(empty),
   'project.openFolder': spec<ProjectSummary>()(z.object({ folder: z.string().min(1).max(4096) }).strict()),
   'project.pickFolder': spec<{ folder: string | null }>()(empty),
+  /** Imports ground truth (or a COCO results file's predictions) into the open project, all or nothing. */
+  'project.import': spec<ImportReport>()(
+    z
+      .object({
+        format: z.enum(['pennfudan', 'coco', 'voc', 'yolo', 'labelme', 'coco-results']),
+        path: filePath,
+        options: z
+          .object({
+            imageRoot: filePath.optional(),
+            split: filePath.optional(),
+            subset: z.string().min(1).max(200).optional(),
+            boxes: z.enum(['tutorial', 'coco']).optional(),
+            classes: filePath.optional(),
+            gt: filePath.optional(),
+            modelName: z.string().min(1).max(200).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ),
+  'project.export': spec<ExportReport>()(z.object({ format: z.enum(['coco', 'voc', 'yolo', 'pennfudan']), path: filePath }).strict()),
   'images.list': spec<ImageEntry[]>()(empty),
   'annotations.list': spec<Annotation[]>()(z.object({ imageId: id }).strict()),
+  /** One undoable edit of one image's ground truth, applied in one transaction. */
+  'annotations.commit': spec<CommitResult>()(
+    z
+      .object({
+        imageId: id,
+        create: z.array(annotationDraft).max(10_000),
+        update: z.array(annotationDraft.extend({ id })).max(10_000),
+        delete: z.array(id).max(10_000),
+      })
+      .strict(),
+  ),
+  'categories.list': spec<Category[]>()(empty),
+  'models.list': spec<ModelEntry[]>()(empty),
+  'models.add': spec<ModelEntry>()(
+    z.object({ path: z.string().min(1).max(4096), name: z.string().min(1).max(200).optional(), variant: z.string().max(200).optional() }).strict(),
+  ),
+  'inference.start': spec<InferenceStatus>()(
+    z.object({ modelIds: z.array(id).min(1).max(8), threads: z.number().int().min(1).max(256).optional() }).strict(),
+  ),
+  'inference.cancel': spec<InferenceStatus>()(z.object({ modelId: id.optional() }).strict()),
+  'inference.status': spec<InferenceStatus>()(empty),
+  'predictions.forImage': spec<Prediction[]>()(z.object({ imageId: id, modelId: id }).strict()),
 } satisfies Record<Channel, Spec<z.ZodType, unknown>>;
 
 /** Fails to compile when a contract entry is missing from `channels` or the reverse. */

@@ -1,5 +1,7 @@
 /** Data shapes that cross the IPC boundary. Geometry is in image pixels, COCO style. */
 
+import type { ModelKind, ModelSettings } from '../detect/types.js';
+
 export type HostKind = 'electron' | 'web';
 
 export interface AppInfo {
@@ -47,6 +49,117 @@ export interface Annotation {
   iscrowd: boolean;
   /** Compressed COCO RLE counts of the instance mask, with size [height, width]; null when there is no mask. */
   mask: { size: [number, number]; counts: string } | null;
+}
+
+/** A detector registered in the project. */
+export interface ModelEntry {
+  id: number;
+  name: string;
+  variant: string;
+  path: string;
+  kind: ModelKind;
+  classes: string[];
+  settings: ModelSettings;
+  /** Listed in the app's models/manifest.json. */
+  bundled: boolean;
+  /** The execution provider its session uses (or its last run used); null before it has been opened. */
+  provider: string | null;
+  /** Why it cannot run right now (file missing), or null. */
+  problem: string | null;
+}
+
+export type RunState = 'starting' | 'running' | 'done' | 'cancelled' | 'failed';
+
+/** One model's batch run over the project, as the UI polls it. */
+export interface InferenceRunStatus {
+  runId: number | null;
+  modelId: number;
+  state: RunState;
+  /** Images finished (run or found in the cache) out of the project's readable images. */
+  done: number;
+  total: number;
+  cached: number;
+  failed: number;
+  imagesPerSecond: number | null;
+  etaSeconds: number | null;
+  provider: string | null;
+  threads: number;
+  error: string | null;
+}
+
+export interface InferenceStatus {
+  runs: InferenceRunStatus[];
+  /** Grows whenever new predictions are stored, so the UI knows when to fetch them again. */
+  resultsVersion: number;
+}
+
+/** A stored detection, geometry in image pixels. */
+export interface Prediction {
+  id: number;
+  categoryId: number;
+  score: number;
+  bbox: [number, number, number, number];
+  mask: { size: [number, number]; counts: string } | null;
+}
+
+/** A ground-truth annotation as the editor creates or changes it. */
+export type AnnotationDraft = Omit<Annotation, 'id' | 'imageId'> & { id?: number };
+
+export interface CommitResult {
+  /** Ids of the created annotations, in request order. */
+  created: number[];
+  /** The image's ground truth after the edit. */
+  annotations: Annotation[];
+}
+
+export type ImportFormat = 'pennfudan' | 'coco' | 'voc' | 'yolo' | 'labelme' | 'coco-results';
+export type ExportFormat = 'coco' | 'voc' | 'yolo' | 'pennfudan';
+
+export interface ImportOptions {
+  /** Where the source's image file names are looked up (default: the project folder; labelme: the JSON's folder). */
+  imageRoot?: string;
+  /** A split file (`{ "train": [file names], "test": [...] }`) and the list in it to import; nothing else is imported. */
+  split?: string;
+  subset?: string;
+  /** Penn-Fudan: boxes and areas as torchvision's tutorial computes them (default) or as COCO does. */
+  boxes?: 'tutorial' | 'coco';
+  /** YOLO: the class names file (default: classes.txt beside the labels). */
+  classes?: string;
+  /** COCO results: the ground truth whose image and category ids the results use. */
+  gt?: string;
+  /** COCO results: the name of the model the predictions are stored under (default: the file's name). */
+  modelName?: string;
+}
+
+/** What an import did. The ground truth of every image it names is replaced by the source's, in one transaction. */
+export interface ImportReport {
+  format: ImportFormat;
+  source: string;
+  /** Images whose ground truth (or predictions) the import wrote. */
+  images: number;
+  /** Images the import added to the project (unreadable ones included, listed with their error). */
+  addedImages: number;
+  annotations: number;
+  predictions: number;
+  /** Categories the import created. */
+  newCategories: string[];
+  /** Images the source names that are missing or unreadable: listed with the reason, their annotations not imported. */
+  unreadable: { image: string; error: string }[];
+  /** Per image, where the source disagrees with itself (Penn-Fudan: a text box against its mask). */
+  disagreements: { image: string; problems: string[] }[];
+  warnings: string[];
+  /** The synthetic model that holds imported predictions. */
+  model: { id: number; name: string } | null;
+}
+
+export interface ExportReport {
+  format: ExportFormat;
+  path: string;
+  images: number;
+  annotations: number;
+  files: number;
+  /** What the format could not hold (box-only annotations in a mask format, crowd regions, overlaps, …). */
+  warnings: string[];
 }
 
 /** What every channel answers: a value, or an error the UI can show as it is. */

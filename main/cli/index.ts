@@ -1,4 +1,7 @@
 import { evalCommand } from './commands/evalCommand.js';
+import { exportCommand } from './commands/exportCommand.js';
+import { importCommand } from './commands/importCommand.js';
+import { inferCommand } from './commands/inferCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
 import { startCommand } from './commands/startCommand.js';
 
@@ -11,6 +14,9 @@ const commands: Record<string, Command> = {
   start: startCommand,
   serve: serveCommand,
   eval: evalCommand,
+  infer: inferCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 function usage(): string {

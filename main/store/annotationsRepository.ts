@@ -1,4 +1,4 @@
-import type { Annotation } from '../../core/ipc/types.js';
+import type { Annotation, AnnotationDraft } from '../../core/ipc/types.js';
 import type { Db } from './database.js';
 
 interface Row {
@@ -17,6 +17,9 @@ interface Row {
 }
 
 export type NewAnnotation = Omit<Annotation, 'id'>;
+
+/** An annotation with its free-form attributes (VOC's `difficult`, labelme's `group_id`, …). */
+export type AnnotationWithAttributes = Annotation & { attributes: Record<string, unknown> };
 
 export class AnnotationsRepository {
   constructor(private readonly db: Db) {}
@@ -39,14 +42,65 @@ export class AnnotationsRepository {
     }));
   }
 
-  insert(a: NewAnnotation): number {
+  /** Applies one edit of an image's ground truth in one transaction; returns the ids of created annotations. */
+  commit(imageId: number, change: { create: AnnotationDraft[]; update: (AnnotationDraft & { id: number })[]; delete: number[] }): number[] {
+    return this.db.transaction(() => {
+      const owned = new Set(
+        (this.db.prepare('SELECT id FROM annotations WHERE image_id = ?').all(imageId) as { id: number }[]).map((r) => r.id),
+      );
+      for (const target of [...change.update.map((u) => u.id), ...change.delete]) {
+        if (!owned.has(target)) throw new Error(`annotation ${target} does not belong to image ${imageId}`);
+      }
+      const remove = this.db.prepare('DELETE FROM annotations WHERE id = ?');
+      for (const target of change.delete) remove.run(target);
+      const update = this.db.prepare(
+        `UPDATE annotations SET category_id = ?, x = ?, y = ?, w = ?, h = ?, area = ?, iscrowd = ?, mask_counts = ? WHERE id = ?`,
+      );
+      for (const a of change.update) {
+        const [x, y, w, h] = a.bbox;
+        update.run(a.categoryId, x, y, w, h, a.area, a.iscrowd ? 1 : 0, a.mask?.counts ?? null, a.id);
+      }
+      return change.create.map((a) => this.insert({ ...a, imageId }, a.id));
+    })();
+  }
+
+  insert(a: NewAnnotation, id?: number): number {
     const [x, y, w, h] = a.bbox;
     const row = this.db
       .prepare(
-        `INSERT INTO annotations (image_id, category_id, x, y, w, h, area, iscrowd, mask_counts)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        `INSERT INTO annotations (id, image_id, category_id, x, y, w, h, area, iscrowd, mask_counts)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
-      .get(a.imageId, a.categoryId, x, y, w, h, a.area, a.iscrowd ? 1 : 0, a.mask?.counts ?? null) as { id: number };
+      .get(id ?? null, a.imageId, a.categoryId, x, y, w, h, a.area, a.iscrowd ? 1 : 0, a.mask?.counts ?? null) as { id: number };
     return row.id;
+  }
+
+  /** Replaces an image's ground truth with the given annotations (an import); call inside the import's transaction. */
+  replaceForImage(imageId: number, annotations: readonly Omit<AnnotationWithAttributes, 'id' | 'imageId'>[]): void {
+    this.db.prepare('DELETE FROM annotations WHERE image_id = ?').run(imageId);
+    const insert = this.db.prepare(
+      `INSERT INTO annotations (image_id, category_id, x, y, w, h, area, iscrowd, mask_counts, attributes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const a of annotations) {
+      insert.run(imageId, a.categoryId, ...a.bbox, a.area, a.iscrowd ? 1 : 0, a.mask?.counts ?? null, JSON.stringify(a.attributes));
+    }
+  }
+
+  /** Every annotation of the project with its attributes, by image and then id (an export). */
+  allWithAttributes(): AnnotationWithAttributes[] {
+    const rows = this.db
+      .prepare(`SELECT a.*, i.width, i.height FROM annotations a JOIN images i ON i.id = a.image_id ORDER BY a.image_id, a.id`)
+      .all() as (Row & { attributes: string })[];
+    return rows.map((r) => ({
+      id: r.id,
+      imageId: r.image_id,
+      categoryId: r.category_id,
+      bbox: [r.x, r.y, r.w, r.h],
+      area: r.area,
+      iscrowd: r.iscrowd === 1,
+      mask: r.mask_counts !== null && r.height !== null && r.width !== null ? { size: [r.height, r.width], counts: r.mask_counts } : null,
+      attributes: JSON.parse(r.attributes) as Record<string, unknown>,
+    }));
   }
 }

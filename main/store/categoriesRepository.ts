@@ -15,4 +15,13 @@ export class CategoriesRepository {
       .get(name) as { id: number };
     return row.id;
   }
+
+  /** Every category with its COCO supercategory. */
+  withSupercategories(): (Category & { supercategory: string })[] {
+    return this.db.prepare('SELECT id, name, supercategory FROM categories ORDER BY id').all() as (Category & { supercategory: string })[];
+  }
+
+  setSupercategory(id: number, supercategory: string): void {
+    this.db.prepare('UPDATE categories SET supercategory = ? WHERE id = ?').run(supercategory, id);
+  }
 }

@@ -3,6 +3,8 @@ import { CategoriesRepository } from './categoriesRepository.js';
 import { openDatabase, type Db, type OpenOptions } from './database.js';
 import { ImagesRepository } from './imagesRepository.js';
 import { MetaRepository } from './metaRepository.js';
+import { ModelsRepository } from './modelsRepository.js';
+import { PredictionsRepository } from './predictionsRepository.js';
 
 /** One project's SQLite file and the typed repositories over it: the only door to SQL. */
 export class ProjectStore {
@@ -10,6 +12,8 @@ export class ProjectStore {
   readonly annotations: AnnotationsRepository;
   readonly categories: CategoriesRepository;
   readonly meta: MetaRepository;
+  readonly models: ModelsRepository;
+  readonly predictions: PredictionsRepository;
 
   private constructor(
     readonly path: string,
@@ -19,6 +23,8 @@ export class ProjectStore {
     this.annotations = new AnnotationsRepository(db);
     this.categories = new CategoriesRepository(db);
     this.meta = new MetaRepository(db);
+    this.models = new ModelsRepository(db);
+    this.predictions = new PredictionsRepository(db);
   }
 
   static open(path: string, options?: OpenOptions): ProjectStore {

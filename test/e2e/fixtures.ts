@@ -37,6 +37,19 @@ export async function startApp(options: { project?: string; dataDir?: string } =
   };
 }
 
+/** Calls the contract directly, as a test reading back what the UI stored. */
+export async function callApi<T = unknown>(app: RunningApp, channel: string, body: unknown = {}): Promise<T> {
+  const url = new URL(app.url);
+  const res = await fetch(new URL(`/api/${channel}`, url.origin), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-pedlab-token': url.searchParams.get('token')! },
+    body: JSON.stringify(body),
+  });
+  const envelope = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(envelope.error!.message);
+  return envelope.value as T;
+}
+
 export function stopApp(app: RunningApp, removeData = true): void {
   app.process.kill('SIGTERM');
   if (removeData) rmSync(app.dataDir, { recursive: true, force: true });

@@ -28,7 +28,7 @@ export const serveCommand: Command = {
     console.error(`pedlab: serving ${project ? `project "${project.name}" (${project.imageCount} images)` : 'no project'}; Ctrl+C stops`);
     await waitForSignal();
     await host.close();
-    services.close();
+    await services.close();
     return 0;
   },
 };

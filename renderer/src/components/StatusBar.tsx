@@ -1,23 +1,25 @@
 import type { ImageEntry } from '../../../core/ipc/types';
 import type { Viewport } from '../canvas/viewport';
+import { ZoomInput } from './ZoomInput';
 
 interface Props {
   image: ImageEntry | undefined;
   viewport: Viewport | null;
   cursor: { x: number; y: number } | null;
-  dbPath: string | undefined;
+  selection: number;
+  boxes: number;
+  onScale(scale: number): void;
 }
 
-export function StatusBar({ image, viewport, cursor, dbPath }: Props) {
+export function StatusBar({ image, viewport, cursor, selection, boxes, onScale }: Props) {
   return (
     <footer className="status-bar">
-      <span data-testid="status-zoom">{viewport ? `Zoom ${Math.round(viewport.scale * 100)}%` : ''}</span>
+      <span data-testid="status-zoom">{viewport ? <ZoomInput scale={viewport.scale} onScale={onScale} /> : null}</span>
       <span>{image?.width ? `${image.width}×${image.height} px` : ''}</span>
       <span data-testid="status-cursor">{cursor ? `x ${cursor.x.toFixed(1)}  y ${cursor.y.toFixed(1)}` : ''}</span>
+      <span data-testid="status-boxes">{image && !image.error ? `${boxes} boxes${selection ? ` · ${selection} selected` : ''}` : ''}</span>
       <span className="status-spacer" />
-      <span className="muted" title={dbPath}>
-        F fit · 0 actual size · wheel zoom · drag pan
-      </span>
+      <span className="muted">? shortcuts · W draw · F fit · wheel zoom · space-drag pan</span>
     </footer>
   );
 }

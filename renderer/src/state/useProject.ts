@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Annotation, AppInfo, ImageEntry, ProjectSummary } from '../../../core/ipc/types';
+import type { AppInfo, ImageEntry, ProjectSummary } from '../../../core/ipc/types';
 import { api } from '../api/client';
 
 export interface ProjectState {
@@ -7,22 +7,13 @@ export interface ProjectState {
   project: ProjectSummary | null;
   images: ImageEntry[];
   selectedId: number | null;
-  annotations: Annotation[];
   error: string | null;
   busy: boolean;
 }
 
-/** The open project, its image list and the selected image's ground truth, loaded through the contract. */
+/** The open project and its image list, loaded through the contract. */
 export function useProject() {
-  const [state, setState] = useState<ProjectState>({
-    info: null,
-    project: null,
-    images: [],
-    selectedId: null,
-    annotations: [],
-    error: null,
-    busy: true,
-  });
+  const [state, setState] = useState<ProjectState>({ info: null, project: null, images: [], selectedId: null, error: null, busy: true });
 
   const fail = useCallback((err: unknown) => {
     setState((s) => ({ ...s, busy: false, error: err instanceof Error ? err.message : String(err) }));
@@ -31,7 +22,7 @@ export function useProject() {
   const load = useCallback(async (project: ProjectSummary | null) => {
     const images = project ? await api['images.list']({}) : [];
     const first = images.find((i) => !i.error) ?? images[0];
-    setState((s) => ({ ...s, project, images, selectedId: first?.id ?? null, annotations: [], busy: false, error: null }));
+    setState((s) => ({ ...s, project, images, selectedId: first?.id ?? null, busy: false, error: null }));
   }, []);
 
   useEffect(() => {
@@ -42,18 +33,6 @@ export function useProject() {
       })
       .catch(fail);
   }, [load, fail]);
-
-  useEffect(() => {
-    const image = state.images.find((i) => i.id === state.selectedId);
-    if (!image || image.error) return;
-    let live = true;
-    api['annotations.list']({ imageId: image.id })
-      .then((annotations) => live && setState((s) => ({ ...s, annotations })))
-      .catch(fail);
-    return () => {
-      live = false;
-    };
-  }, [state.selectedId, state.images, fail]);
 
   const openFolder = useCallback(
     async (folder: string) => {
@@ -68,8 +47,16 @@ export function useProject() {
     [load, fail],
   );
 
-  const select = useCallback((id: number) => setState((s) => ({ ...s, selectedId: id, annotations: [] })), []);
+  const select = useCallback((id: number) => setState((s) => ({ ...s, selectedId: id })), []);
   const dismissError = useCallback(() => setState((s) => ({ ...s, error: null })), []);
+  /** Keeps the list's box count in step with edits of the selected image. */
+  const setAnnotationCount = useCallback((id: number, count: number) => {
+    setState((s) =>
+      s.images.some((i) => i.id === id && i.annotationCount !== count)
+        ? { ...s, images: s.images.map((i) => (i.id === id ? { ...i, annotationCount: count } : i)) }
+        : s,
+    );
+  }, []);
 
-  return { state, openFolder, select, dismissError };
+  return { state, openFolder, select, dismissError, setAnnotationCount };
 }

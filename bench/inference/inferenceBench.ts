@@ -1,0 +1,157 @@
+// Times each detector two ways on the same images and threads: the bare ONNX Runtime session.run on a ready
+// tensor, and the whole pipeline as the app runs it in its worker (read, decode, tensor, run, boxes, masks to
+// RLE). Prints medians in ms per image and their ratio; asserts nothing.
+//
+//   node dist/bench/inference/inferenceBench.js [--model M.onnx]... [--images DIR] [--threads N] [--repeat N]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { defaultClasses, mapClasses } from '../../core/detect/classes.js';
+import type { InferenceSettings } from '../../core/detect/types.js';
+import { Detector } from '../../main/inference/detector.js';
+import { readHeader } from '../../main/inference/imageTensor.js';
+import { readManifest, bundledManifestPath } from '../../main/inference/manifest.js';
+import { ModelWorker } from '../../main/inference/modelWorker.js';
+import { listImageFiles } from '../../main/project/scanFolder.js';
+import { appRoot } from '../../main/version.js';
+
+const SHARED = join(appRoot(), '..', 'shared');
+
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function defaultModels(): string[] {
+  const bundled = readManifest(bundledManifestPath()).map((m) => m.path).filter(existsSync);
+  const thirdParty = ['yolox_nano/yolox_nano.onnx', 'light_person_detector/model.onnx'].map((f) => join(SHARED, 'models', 'third_party', f));
+  return [...bundled, ...thirdParty.filter(existsSync)];
+}
+
+/** Penn-Fudan's test split when ../shared is there, else the bundled sample frames. */
+async function defaultImages(count: number): Promise<string[]> {
+  const split = join(SHARED, 'data', 'PennFudanPed', 'split.json');
+  if (existsSync(split)) {
+    const test = (JSON.parse(readFileSync(split, 'utf8')) as { test: string[] }).test;
+    return test.slice(0, count).map((name) => join(SHARED, 'data', 'PennFudanPed', 'PNGImages', name.endsWith('.png') ? name : `${name}.png`));
+  }
+  return (await listImageFiles(join(appRoot(), 'samples', 'vtest'))).slice(0, count);
+}
+
+/** Bare session.run on ready tensors, and, for reference, decoding alone (read, header, decode, tensor). */
+const PYTHON = '/usr/bin/python3';
+
+/** How torch_eager.py can build the same model in PyTorch, if it can: Pedlab's test models, or a bundled variant's checkpoint. */
+function eagerSpec(path: string): string[] | null {
+  const name = basename(path, '.onnx');
+  if (/^models-[0-9a-f]+$/.test(basename(dirname(path))) && (name === 'maskrcnn' || name === 'fasterrcnn')) return ['--test-model', name];
+  const variant = readManifest(bundledManifestPath()).find((m) => m.path === path)?.entry.variant;
+  const checkpoints = variant && join(homedir(), '.cache', 'pedlab', 'checkpoints', variant);
+  if (checkpoints && existsSync(checkpoints) && readdirSync(checkpoints).some((f) => f.startsWith('final_fp16.pt'))) return ['--variant', variant];
+  return null;
+}
+
+function eagerMs(spec: string[], images: string[], threads: number, repeat: number): number | null {
+  const script = join(appRoot(), 'bench', 'inference', 'torch_eager.py');
+  const run = spawnSync(PYTHON, [script, ...spec, '--threads', String(threads), '--repeat', String(repeat), ...images], { encoding: 'utf8' });
+  if (run.status !== 0) {
+    console.error(`torch eager: ${(run.stderr || run.error?.message || '').trim().split('\n').pop()}`);
+    return null;
+  }
+  return (JSON.parse(run.stdout.trim().split('\n').pop()!) as { median_ms: number }).median_ms;
+}
+
+async function bareRunMs(path: string, images: string[], settings: InferenceSettings, threads: number, repeat: number) {
+  const detector = await Detector.open(path, threads);
+  const run: number[] = [];
+  const decode: number[] = [];
+  for (const image of images) {
+    const started = performance.now();
+    const bytes = readFileSync(image);
+    const tensor = await detector.prepare(bytes, await readHeader(bytes), settings);
+    decode.push(performance.now() - started);
+    await detector.run(tensor);
+    for (let i = 0; i < repeat; i++) {
+      const t = performance.now();
+      await detector.run(tensor);
+      run.push(performance.now() - t);
+    }
+  }
+  await detector.release();
+  return { run, decode };
+}
+
+/** Per image: the wall time between consecutive results of the app's worker (decoding overlaps the run). */
+async function pipelineMs(path: string, images: string[], settings: InferenceSettings, threads: number, repeat: number) {
+  const worker = new ModelWorker();
+  await worker.open(path, threads);
+  const gaps: number[] = [];
+  const stages = { wait: [] as number[], run: [] as number[], post: [] as number[] };
+  const list = images.map((p, imageId) => ({ imageId, path: p }));
+  await worker.run(list.slice(0, 1), settings, { onResult: () => undefined, onImageFailed: () => undefined }).finished;
+  for (let r = 0; r < repeat; r++) {
+    let last = performance.now();
+    const run = worker.run(list, settings, {
+      onResult: (_id, _d, t) => {
+        const now = performance.now();
+        gaps.push(now - last);
+        last = now;
+        stages.wait.push(t.waitMs);
+        stages.run.push(t.runMs);
+        stages.post.push(t.postMs);
+      },
+      onImageFailed: (id, message) => console.error(`${images[id]}: ${message}`),
+    });
+    await run.finished;
+  }
+  await worker.close();
+  return { gaps, stages };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      model: { type: 'string', multiple: true, default: [] },
+      images: { type: 'string' },
+      count: { type: 'string', default: '10' },
+      threads: { type: 'string' },
+      repeat: { type: 'string', default: '3' },
+    },
+  });
+  const models = values.model.length ? values.model : defaultModels();
+  const images = values.images ? (await listImageFiles(values.images)).slice(0, Number(values.count)) : await defaultImages(Number(values.count));
+  const threads = values.threads ? Number(values.threads) : availableParallelism();
+  const repeat = Number(values.repeat);
+  if (models.length === 0) throw new Error('no models: give --model, or add models/manifest.json or ../shared');
+  console.log(`${images.length} images (${basename(images[0])} …), ${threads} threads, ${repeat} passes, CPU provider order as the app's`);
+  const torch = spawnSync(PYTHON, ['-c', 'import torch, torchvision'], { encoding: 'utf8' }).status === 0;
+  if (!torch) console.log(`(no PyTorch comparison: ${PYTHON} cannot import torch and torchvision)`);
+  console.log('model                         bare run ms   pipeline ms   ratio   decode alone   worker wait/run/post   torch eager   pipeline/eager');
+  for (const path of models) {
+    const probe = await Detector.open(path, 1);
+    const { signature } = probe.info;
+    await probe.release();
+    const classes = probe.info.classes ?? defaultClasses(signature.kind, signature.kind === 'yolox' ? signature.classCount : undefined);
+    const settings: InferenceSettings = {
+      scoreThreshold: 0.05, nmsThreshold: 0.45, maskThreshold: 0.5, maxSide: null, maxDetections: 100,
+      classMap: mapClasses(classes, ['pedestrian']),
+    };
+    const alone = await bareRunMs(path, images, settings, threads, repeat);
+    const bare = median(alone.run);
+    const { gaps, stages } = await pipelineMs(path, images, settings, threads, repeat);
+    const pipeline = median(gaps);
+    const name = `${basename(path)} (${signature.kind})`.padEnd(30);
+    const detail = `${median(stages.wait).toFixed(1)} / ${median(stages.run).toFixed(1)} / ${median(stages.post).toFixed(1)}`;
+    const figures = `${bare.toFixed(1).padStart(11)}${pipeline.toFixed(1).padStart(14)}${(pipeline / bare).toFixed(2).padStart(8)}`;
+    const spec = torch ? eagerSpec(path) : null;
+    const eager = spec ? eagerMs(spec, images, threads, repeat) : null;
+    const versus = eager ? `${eager.toFixed(1).padStart(14)}${(pipeline / eager).toFixed(2).padStart(17)}` : `${'—'.padStart(14)}${'—'.padStart(17)}`;
+    console.log(`${name}${figures}${median(alone.decode).toFixed(1).padStart(15)}   ${detail.padEnd(21)}${versus}`);
+  }
+}
+
+await main();

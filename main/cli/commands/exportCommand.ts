@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import type { ExportFormat } from '../../../core/ipc/types.js';
+import { exportProject } from '../../importExport/projectExport.js';
+import { ProjectService } from '../../project/projectService.js';
+import type { Command } from '../index.js';
+
+const FORMATS: readonly ExportFormat[] = ['coco', 'voc', 'yolo', 'pennfudan'];
+
+const HELP = `usage: pedlab export --format FORMAT --project FOLDER OUT [--json]
+
+Writes the ground truth of the project of an image folder.
+
+  coco       OUT is a JSON file: COCO instances, ids from 1, masks as compressed RLE
+  voc        OUT is a folder of Pascal VOC XML files, one per image (boxes; attributes such as difficult)
+  yolo       OUT is a folder of YOLO label files, one per image, with classes.txt
+  pennfudan  OUT is a folder torchvision's tutorial reads unchanged: PNGImages/, PedMasks/ (value k =
+             instance k), Annotation/ (PASCAL-style text)
+
+  --json     print the report as JSON`;
+
+export const exportCommand: Command = {
+  summary: "export a project's ground truth as COCO, VOC, YOLO or a Penn-Fudan-style folder",
+  async run(argv) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          format: { type: 'string' },
+          project: { type: 'string' },
+          json: { type: 'boolean', default: false },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (err) {
+      console.error(`pedlab export: ${(err as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    const format = values.format as ExportFormat;
+    const problem = !FORMATS.includes(format)
+      ? `--format must be one of ${FORMATS.join(', ')}`
+      : !values.project
+        ? '--project is required'
+        : positionals.length !== 1
+          ? 'give exactly one OUT'
+          : null;
+    if (problem) {
+      console.error(`pedlab export: ${problem}\n\n${HELP}`);
+      return 2;
+    }
+    const projects = new ProjectService();
+    try {
+      await projects.openFolder(values.project!);
+      const report = await exportProject(projects.store, { format, path: positionals[0] });
+      if (values.json) console.log(JSON.stringify(report, null, 2));
+      else {
+        console.log(`Exported ${report.annotations} annotations on ${report.images} images to ${report.path} (${report.files} file${report.files === 1 ? '' : 's'}).`);
+        for (const w of report.warnings) console.log(`warning: ${w}`);
+      }
+    } finally {
+      projects.close();
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { ImportFormat, ImportReport } from '../../../core/ipc/types.js';
+import { pennFudanImageFolder } from '../../importExport/pennFudanReader.js';
+import { importIntoProject } from '../../importExport/projectImport.js';
+import { ProjectService } from '../../project/projectService.js';
+import type { Command } from '../index.js';
+
+const FORMATS: readonly ImportFormat[] = ['pennfudan', 'coco', 'voc', 'yolo', 'labelme', 'coco-results'];
+
+const HELP = `usage: pedlab import --format FORMAT SRC [--project FOLDER] [options]
+
+Imports ground truth into the project of an image folder (the project the app opens for that folder). The
+ground truth of every image SRC names is replaced by SRC's, in one transaction: a malformed record imports
+nothing. Images are used where they are, never copied.
+
+  pennfudan     SRC is the dataset folder (PNGImages/, PedMasks/, Annotation/); the project defaults to
+                SRC/PNGImages. Each mask value becomes one pedestrian; text boxes that disagree are reported.
+  coco          SRC is a COCO instances JSON file (boxes, polygons, RLE, crowd regions, attributes)
+  voc           SRC is a Pascal VOC XML file or a folder of them
+  yolo          SRC is a folder of YOLO label files with classes.txt
+  labelme       SRC is a labelme JSON file or a folder of them (rectangles and polygons)
+  coco-results  SRC is a COCO results JSON file, stored as the predictions of an imported model (needs --gt)
+
+  --project FOLDER            the project's image folder (created when missing); images elsewhere are added
+                              by path. Required except for pennfudan without --split.
+  --image-root DIR            where SRC's image file names are found (default: the project folder;
+                              labelme: beside each JSON file)
+  --split FILE --subset NAME  import only the images the split file lists under NAME
+  --boxes tutorial|coco       pennfudan: box and area as torchvision's tutorial computes them (default:
+                              x2, y2 = last pixel, area = box area) or as COCO does (+1 extents, mask pixels)
+  --classes FILE              yolo: class names, one a line (default: classes.txt beside the labels)
+  --gt FILE                   coco-results: the ground truth whose image and category ids the results use
+  --model-name NAME           coco-results: the imported model's name (default: the file's name)
+  --json                      print the report as JSON`;
+
+function printReport(report: ImportReport, projectName: string): void {
+  const lines: string[] = [];
+  if (report.model) {
+    lines.push(`Stored ${report.predictions} predictions on ${report.images} images as model "${report.model.name}" (id ${report.model.id}).`);
+  } else {
+    lines.push(`Imported ${report.annotations} annotations on ${report.images} images into project "${projectName}".`);
+  }
+  if (report.addedImages > 0) lines.push(`${report.addedImages} images were added to the project.`);
+  if (report.newCategories.length > 0) lines.push(`New categories: ${report.newCategories.join(', ')}`);
+  if (report.unreadable.length > 0) {
+    lines.push(`${report.unreadable.length} images could not be used (their annotations were not imported):`);
+    for (const u of report.unreadable) lines.push(`  ${u.image}: ${u.error}`);
+  }
+  if (report.disagreements.length > 0) {
+    lines.push(`${report.disagreements.length} images whose text annotation disagrees with the mask (1-based pixels, as in the text):`);
+    for (const d of report.disagreements) {
+      lines.push(`  ${d.image}`);
+      for (const p of d.problems) lines.push(`    ${p}`);
+    }
+  }
+  for (const w of report.warnings) lines.push(`warning: ${w}`);
+  console.log(lines.join('\n'));
+}
+
+export const importCommand: Command = {
+  summary: 'import ground truth (Penn-Fudan, COCO, VOC, YOLO, labelme) or COCO results into a project',
+  async run(argv) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          format: { type: 'string' },
+          project: { type: 'string' },
+          'image-root': { type: 'string' },
+          split: { type: 'string' },
+          subset: { type: 'string' },
+          boxes: { type: 'string' },
+          classes: { type: 'string' },
+          gt: { type: 'string' },
+          'model-name': { type: 'string' },
+          json: { type: 'boolean', default: false },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (err) {
+      console.error(`pedlab import: ${(err as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    const format = values.format as ImportFormat;
+    const problem = !FORMATS.includes(format)
+      ? `--format must be one of ${FORMATS.join(', ')}`
+      : positionals.length !== 1
+        ? 'give exactly one SRC'
+        : values.boxes !== undefined && values.boxes !== 'tutorial' && values.boxes !== 'coco'
+          ? '--boxes must be tutorial or coco'
+          : !values.project && (format !== 'pennfudan' || values.split)
+            ? format === 'pennfudan'
+              ? '--split needs a --project folder of its own, so that the project holds only those images'
+              : '--project is required'
+            : null;
+    if (problem) {
+      console.error(`pedlab import: ${problem}\n\n${HELP}`);
+      return 2;
+    }
+    const src = positionals[0];
+    const folder = values.project ?? pennFudanImageFolder(src);
+    if (values.project) mkdirSync(folder, { recursive: true });
+    const projects = new ProjectService();
+    try {
+      const summary = await projects.openFolder(folder);
+      const report = await importIntoProject(projects.store, {
+        format,
+        path: src,
+        options: {
+          imageRoot: values['image-root'],
+          split: values.split,
+          subset: values.subset,
+          boxes: values.boxes as 'tutorial' | 'coco' | undefined,
+          classes: values.classes,
+          gt: values.gt,
+          modelName: values['model-name'],
+        },
+      });
+      if (values.json) console.log(JSON.stringify(report, null, 2));
+      else printReport(report, summary.name);
+    } finally {
+      projects.close();
+    }
+    return 0;
+  },
+};

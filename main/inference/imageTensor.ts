@@ -1,0 +1,102 @@
+import sharp from 'sharp';
+import { LETTERBOX_PAD, letterbox } from '../../core/detect/yolox.js';
+
+/** An image decoded upright to 8-bit RGB, row-major, 3 bytes a pixel. */
+export interface RgbImage {
+  width: number;
+  height: number;
+  pixels: Buffer;
+}
+
+/** A model input and how its pixels relate to the image's: input = image · (scaleX, scaleY). */
+export interface ImageTensor {
+  data: Float32Array;
+  width: number;
+  height: number;
+  scaleX: number;
+  scaleY: number;
+  /** The upright image's size. */
+  imageWidth: number;
+  imageHeight: number;
+}
+
+/** What the header says: the upright size, and whether there is an alpha channel to drop. */
+export interface ImageHeader {
+  width: number;
+  height: number;
+  hasAlpha: boolean;
+}
+
+export async function readHeader(bytes: Buffer): Promise<ImageHeader> {
+  const meta = await sharp(bytes).metadata();
+  if (!meta.width || !meta.height) throw new Error('image has no size');
+  const swap = (meta.orientation ?? 1) >= 5;
+  return { width: swap ? meta.height : meta.width, height: swap ? meta.width : meta.height, hasAlpha: meta.hasAlpha ?? false };
+}
+
+/**
+ * Decodes a PNG or JPEG as the viewer shows it: EXIF orientation applied, alpha dropped, grey expanded to RGB,
+ * 16-bit samples reduced to 8; with `size`, resized to exactly that. Images with alpha are flattened to RGB
+ * before resizing, so the colours fed do not depend on transparency.
+ */
+export async function decodeRgb(bytes: Buffer, header: ImageHeader, size?: { width: number; height: number }): Promise<RgbImage> {
+  const upright = () => sharp(bytes, { failOn: 'truncated' }).rotate().removeAlpha().toColourspace('srgb');
+  let pipeline = upright();
+  if (size && header.hasAlpha) {
+    const flat = await upright().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    pipeline = sharp(flat.data, { raw: { width: flat.info.width, height: flat.info.height, channels: 3 } });
+  }
+  if (size) pipeline = pipeline.resize(size.width, size.height, { fit: 'fill', kernel: 'linear' });
+  const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  if (info.channels !== 3) throw new Error(`decoded to ${info.channels} channels, expected 3`);
+  return { width: info.width, height: info.height, pixels: data };
+}
+
+/** The size torchvision models are fed: the image itself, shrunk to `maxSide`, or the size the graph fixes. */
+export function torchvisionInputSize(
+  image: { width: number; height: number },
+  maxSide: number | null,
+  fixed: { width: number; height: number } | null,
+): { width: number; height: number } {
+  if (fixed) return fixed;
+  const longer = Math.max(image.width, image.height);
+  if (!maxSide || longer <= maxSide) return image;
+  const s = maxSide / longer;
+  return { width: Math.max(1, Math.round(image.width * s)), height: Math.max(1, Math.round(image.height * s)) };
+}
+
+/**
+ * RGB, 0..1, planar [3, H, W]: torchvision's convention. The decode starts before this first yields, so an image
+ * prepared ahead is decoded by libvips' threads while the caller's thread is busy elsewhere.
+ */
+export async function torchvisionTensor(bytes: Buffer, upright: ImageHeader, maxSide: number | null, fixed: { width: number; height: number } | null): Promise<ImageTensor> {
+  const size = torchvisionInputSize(upright, maxSide, fixed);
+  const same = size.width === upright.width && size.height === upright.height;
+  const rgb = await decodeRgb(bytes, upright, same ? undefined : size);
+  const plane = rgb.width * rgb.height;
+  const data = new Float32Array(3 * plane);
+  const px = rgb.pixels;
+  for (let i = 0, p = 0; i < plane; i++, p += 3) {
+    data[i] = px[p] / 255;
+    data[plane + i] = px[p + 1] / 255;
+    data[2 * plane + i] = px[p + 2] / 255;
+  }
+  return { data, width: rgb.width, height: rgb.height, scaleX: rgb.width / upright.width, scaleY: rgb.height / upright.height, imageWidth: upright.width, imageHeight: upright.height };
+}
+
+/** BGR, 0..255, letterboxed top-left into the input and padded with 114: YOLOX's convention. */
+export async function letterboxTensor(bytes: Buffer, upright: ImageHeader, inputWidth: number, inputHeight: number): Promise<ImageTensor> {
+  const box = letterbox(upright.width, upright.height, inputWidth, inputHeight);
+  const rgb = await decodeRgb(bytes, upright, { width: box.width, height: box.height });
+  const plane = inputWidth * inputHeight;
+  const data = new Float32Array(3 * plane).fill(LETTERBOX_PAD);
+  const px = rgb.pixels;
+  for (let y = 0; y < rgb.height; y++) {
+    for (let x = 0, p = y * rgb.width * 3, i = y * inputWidth; x < rgb.width; x++, p += 3, i++) {
+      data[i] = px[p + 2];
+      data[plane + i] = px[p + 1];
+      data[2 * plane + i] = px[p];
+    }
+  }
+  return { data, width: inputWidth, height: inputHeight, scaleX: box.ratio, scaleY: box.ratio, imageWidth: upright.width, imageHeight: upright.height };
+}

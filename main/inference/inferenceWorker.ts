@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import type { InferenceSettings } from '../../core/detect/types.js';
+import { describeDecodeError } from '../imaging/probeImage.js';
+import { Detector, ModelRefusedError } from './detector.js';
+import { readHeader, type ImageTensor } from './imageTensor.js';
+import type { WorkImage, WorkerReply, WorkerRequest } from './workerProtocol.js';
+
+/**
+ * The worker thread that owns one ONNX Runtime session. `session.run` holds this thread until it returns, so
+ * the next image's decoding is handed to libvips before each run starts and proceeds on its threads meanwhile;
+ * each image's detections are posted as soon as they are ready.
+ */
+const port = parentPort!;
+let detector: Detector | null = null;
+const cancelled = new Set<number>();
+
+const post = (reply: WorkerReply) => port.postMessage(reply);
+
+type Prepared = { ok: true; tensor: ImageTensor } | { ok: false; message: string };
+
+/** Reads the file and its header, then starts decoding; resolves once the decode is handed off. */
+async function startPreparing(image: WorkImage, settings: InferenceSettings): Promise<{ prepared: Promise<Prepared> }> {
+  const fail = (err: unknown): Prepared => ({ ok: false, message: describeDecodeError(err) });
+  try {
+    const bytes = await readFile(image.path);
+    const header = await readHeader(bytes);
+    const prepared = detector!.prepare(bytes, header, settings).then(
+      (tensor): Prepared => ({ ok: true, tensor }),
+      fail,
+    );
+    return { prepared };
+  } catch (err) {
+    return { prepared: Promise.resolve(fail(err)) };
+  }
+}
+
+async function run(id: number, images: WorkImage[], settings: InferenceSettings): Promise<void> {
+  let next = images.length ? (await startPreparing(images[0], settings)).prepared : null;
+  for (let i = 0; i < images.length && !cancelled.has(id); i++) {
+    const waiting = performance.now();
+    const prepared = await next!;
+    const waitMs = performance.now() - waiting;
+    next = i + 1 < images.length ? (await startPreparing(images[i + 1], settings)).prepared : null;
+    const imageId = images[i].imageId;
+    if (!prepared.ok) {
+      post({ type: 'imageFailed', id, imageId, message: prepared.message });
+      continue;
+    }
+    try {
+      const started = performance.now();
+      const outputs = await detector!.run(prepared.tensor);
+      const ran = performance.now();
+      const detections = detector!.detections(outputs, prepared.tensor, settings);
+      const timings = { waitMs, runMs: ran - started, postMs: performance.now() - ran };
+      post({ type: 'result', id, imageId, detections, timings });
+    } catch (err) {
+      post({ type: 'imageFailed', id, imageId, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  await next;
+  post({ type: 'finished', id, cancelled: cancelled.delete(id) });
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  if (request.type === 'cancel') {
+    cancelled.add(request.id);
+    return;
+  }
+  try {
+    if (request.type === 'open') {
+      await detector?.release();
+      detector = null;
+      detector = await Detector.open(request.path, request.threads);
+      post({ type: 'opened', id: request.id, info: detector.info });
+    } else {
+      if (!detector) throw new Error('no model is open in this worker');
+      await run(request.id, request.images, request.settings);
+    }
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    post({ type: 'failed', id: request.id, message, refused: err instanceof ModelRefusedError });
+  }
+}
+
+port.on('message', (request: WorkerRequest) => void handle(request));

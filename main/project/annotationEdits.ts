@@ -1,0 +1,41 @@
+import type { AnnotationDraft, CommitResult } from '../../core/ipc/types.js';
+import { PedlabError } from '../errors.js';
+import type { ProjectStore } from '../store/projectStore.js';
+
+export interface AnnotationChange {
+  imageId: number;
+  create: AnnotationDraft[];
+  update: (AnnotationDraft & { id: number })[];
+  delete: number[];
+}
+
+/**
+ * Checks an edit against the image it targets (known and readable, masks of the image's size, categories that
+ * exist, ids on this image) and applies it in one transaction: all of it, or nothing.
+ */
+export function commitAnnotations(store: ProjectStore, change: AnnotationChange): CommitResult {
+  const image = store.images.get(change.imageId);
+  if (!image) throw new PedlabError('image-unknown', `No image ${change.imageId} in this project.`);
+  if (image.error || image.width === null || image.height === null) {
+    throw new PedlabError('image-unreadable', `${image.fileName} cannot be annotated: ${image.error}`);
+  }
+  const categories = new Set(store.categories.all().map((c) => c.id));
+  [...change.create, ...change.update].forEach((draft, i) => {
+    const which = draft.id ? `annotation ${draft.id}` : `new annotation ${i + 1}`;
+    if (!categories.has(draft.categoryId)) throw new PedlabError('invalid-edit', `${which}: no category ${draft.categoryId}`);
+    if (draft.mask && (draft.mask.size[0] !== image.height || draft.mask.size[1] !== image.width)) {
+      throw new PedlabError(
+        'invalid-edit',
+        `${which}: mask size ${draft.mask.size.join('×')} (h×w) does not match ${image.fileName} (${image.height}×${image.width})`,
+      );
+    }
+  });
+  let created: number[];
+  try {
+    created = store.annotations.commit(change.imageId, change);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new PedlabError('invalid-edit', `Edit not saved: ${message}`);
+  }
+  return { created, annotations: store.annotations.forImage(change.imageId) };
+}

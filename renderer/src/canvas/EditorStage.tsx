@@ -1,0 +1,220 @@
+import type Konva from 'konva';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { Layer, Stage } from 'react-konva';
+import type { Box, Point } from '../../../core/geometry/box';
+import type { ImageEntry } from '../../../core/ipc/types';
+import { imageUrl } from '../api/client';
+import type { EditorStore } from '../editor/editorStore';
+import { setBoxes } from '../editor/operations';
+import { BoxTool } from '../editor/tools/BoxTool';
+import { SelectTool } from '../editor/tools/SelectTool';
+import type { Tool } from '../editor/tools/tool';
+import type { ViewFilter } from './filters';
+import { AnnotationLayer } from './layers/AnnotationLayer';
+import { ImageLayer } from './layers/ImageLayer';
+import { MaskLayer } from './layers/MaskLayer';
+import { PreviewLayer } from './layers/PreviewLayer';
+import { useElementSize } from './useElementSize';
+import { useHtmlImage } from './useHtmlImage';
+import { centred, fitViewport, toImage, wheelFactor, zoomAt, type Viewport } from './viewport';
+
+export interface ViewControls {
+  fit(): void;
+  actualSize(): void;
+  setScale(scale: number): void;
+}
+
+interface Props {
+  image: ImageEntry;
+  store: EditorStore;
+  filter: ViewFilter;
+  showMasks: boolean;
+  controls: { current: ViewControls | null };
+  onCursor(point: Point | null): void;
+  onViewport(view: Viewport): void;
+  /** Extra layers drawn over the ground truth (predictions), given the current scale. */
+  overlay?: (scale: number) => ReactNode;
+}
+
+/**
+ * The editing canvas. Wheel zooms at the cursor; space-drag or the middle button pans; the active tool gets
+ * presses on the empty canvas, the boxes get presses on themselves. Everything below is in image pixels.
+ */
+export function EditorStage({ image, store, filter, showMasks, controls, onCursor, onViewport, overlay }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const size = useElementSize(container);
+  const loaded = useHtmlImage(imageUrl(image));
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const [view, setView] = useState<Viewport | null>(null);
+  const [spaceHeld, setSpaceHeld] = useState(false);
+  const [, redraw] = useState(0);
+  const width = image.width ?? 1;
+  const height = image.height ?? 1;
+  const imageSize = useMemo(() => ({ width, height }), [width, height]);
+
+  const tool: Tool = useMemo(
+    () => (state.tool === 'box' ? new BoxTool({ store, imageSize }) : new SelectTool({ store, imageSize })),
+    [state.tool, store, imageSize],
+  );
+
+  const fit = useCallback(() => {
+    if (size.width > 0 && size.height > 0) setView(fitViewport(imageSize, size));
+  }, [size, imageSize]);
+
+  useEffect(() => {
+    controls.current = {
+      fit: () => {
+        autoFit.current = true;
+        fit();
+      },
+      actualSize: () => userView(centred(imageSize, size, 1)),
+      setScale: (scale) => userView((v) => v && zoomAt(v, { x: size.width / 2, y: size.height / 2 }, scale)),
+    };
+  }, [controls, fit, imageSize, size]);
+
+  // A new image starts fitted, and stays fitted through window resizes until the user zooms or pans.
+  const autoFit = useRef(true);
+  const fittedFor = useRef('');
+  useEffect(() => {
+    if (fittedFor.current.split(':')[0] !== String(image.id)) autoFit.current = true;
+    const key = `${image.id}:${size.width}x${size.height}`;
+    if (autoFit.current && fittedFor.current !== key && size.width > 0 && size.height > 0) {
+      fittedFor.current = key;
+      fit();
+    }
+  }, [image.id, size, fit]);
+  /** A view the user chose: offsets land on whole screen pixels, so the image and boxes draw crisp. */
+  const userView = (next: Viewport | ((v: Viewport | null) => Viewport | null)) => {
+    autoFit.current = false;
+    const snap = (v: Viewport | null) => v && { ...v, x: Math.round(v.x), y: Math.round(v.y) };
+    setView((current) => snap(typeof next === 'function' ? next(current) : next));
+  };
+
+  useEffect(() => {
+    if (view) onViewport(view);
+  }, [view, onViewport]);
+
+  useEffect(() => {
+    const typing = (e: KeyboardEvent) => e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
+    const down = (e: KeyboardEvent) => e.key === ' ' && !typing(e) && (e.preventDefault(), setSpaceHeld(true));
+    const up = (e: KeyboardEvent) => e.key === ' ' && setSpaceHeld(false);
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+    };
+  }, []);
+
+  const pointerIn = (e: Konva.KonvaEventObject<PointerEvent | WheelEvent>): Point | null => {
+    const p = e.target.getStage()?.getPointerPosition();
+    return p && view ? toImage(view, p) : null;
+  };
+
+  const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
+    e.evt.preventDefault();
+    const p = e.target.getStage()?.getPointerPosition();
+    if (p && view) userView(zoomAt(view, p, view.scale * wheelFactor(e.evt.deltaY)));
+  };
+
+  const onPointerDown = (e: Konva.KonvaEventObject<PointerEvent>) => {
+    if (e.evt.button === 1 || (e.evt.button === 0 && spaceHeld)) {
+      e.evt.preventDefault();
+      return startPan(e.evt);
+    }
+    // The tool gets presses on the empty canvas only; boxes and resize handles handle their own.
+    if (e.evt.button !== 0 || e.target !== e.target.getStage()) return;
+    const p = pointerIn(e);
+    if (!p) return;
+    tool.down(p, { shift: e.evt.shiftKey });
+    redraw((n) => n + 1);
+  };
+
+  const onPointerMove = (e: Konva.KonvaEventObject<PointerEvent>) => {
+    const p = pointerIn(e);
+    onCursor(p);
+    if (!p || !(e.evt.buttons & 1)) return;
+    tool.move(p);
+    redraw((n) => n + 1);
+  };
+
+  const onPointerUp = (e: Konva.KonvaEventObject<PointerEvent>) => {
+    if (e.evt.button !== 0) return;
+    const p = pointerIn(e);
+    if (p) tool.up(p, { shift: e.evt.shiftKey });
+    redraw((n) => n + 1);
+  };
+
+  /** Pans with the middle button, or the left one while space is held, following the pointer outside the stage too. */
+  const startPan = (evt: PointerEvent) => {
+    if (!view) return;
+    const start = { x: evt.clientX, y: evt.clientY, view };
+    const move = (m: PointerEvent) => userView({ ...start.view, x: start.view.x + m.clientX - start.x, y: start.view.y + m.clientY - start.y });
+    const end = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', end);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', end);
+  };
+
+  const pick = useCallback(
+    (id: number, shift: boolean) => {
+      const selection = store.getState().selection;
+      if (shift) store.select(selection.includes(id) ? selection.filter((s) => s !== id) : [...selection, id]);
+      else if (!selection.includes(id)) store.select([id]);
+    },
+    [store],
+  );
+  const changeBoxes = useCallback(
+    (label: string, boxes: Map<number, Box>) => void setBoxes(store, label, boxes, imageSize),
+    [store, imageSize],
+  );
+
+  return (
+    <div
+      ref={container}
+      className={`stage${spaceHeld ? ' panning' : ''}${state.tool === 'box' ? ' drawing' : ''}`}
+      data-testid="image-stage"
+      data-zoom={view ? view.scale.toFixed(4) : ''}
+      data-offset={view ? `${view.x.toFixed(2)},${view.y.toFixed(2)}` : ''}
+      data-image-loaded={loaded.status === 'ready' ? 'true' : 'false'}
+    >
+      {loaded.status === 'error' && <div className="stage-message">{loaded.message}</div>}
+      {view && size.width > 0 && (
+        <Stage
+          width={size.width}
+          height={size.height}
+          x={view.x}
+          y={view.y}
+          scaleX={view.scale}
+          scaleY={view.scale}
+          onWheel={onWheel}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerLeave={(e) => e.target === e.target.getStage() && onCursor(null)}
+        >
+          {loaded.status === 'ready' ? (
+            <ImageLayer element={loaded.element} width={width} height={height} filter={filter} smooth={view.scale < 2} />
+          ) : (
+            <Layer />
+          )}
+          {showMasks ? <MaskLayer annotations={state.annotations} width={width} height={height} /> : <Layer />}
+          {overlay?.(view.scale)}
+          <AnnotationLayer
+            annotations={state.annotations}
+            categories={state.categories}
+            selection={state.selection}
+            scale={view.scale}
+            image={imageSize}
+            interactive={state.tool === 'select' && !spaceHeld}
+            onPick={pick}
+            onBoxes={changeBoxes}
+          />
+          <PreviewLayer preview={tool.preview()} scale={view.scale} />
+        </Stage>
+      )}
+    </div>
+  );
+}

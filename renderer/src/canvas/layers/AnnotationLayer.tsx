@@ -1,0 +1,152 @@
+import type Konva from 'konva';
+import { memo, useEffect, useRef, useState } from 'react';
+import { Layer, Rect, Transformer } from 'react-konva';
+import type { Box } from '../../../../core/geometry/box';
+import type { Annotation, Category } from '../../../../core/ipc/types';
+import { categoryColour, SELECTION_COLOUR } from '../colours';
+import { BoxLabel } from './BoxLabel';
+
+interface Props {
+  annotations: Annotation[];
+  categories: Category[];
+  selection: number[];
+  scale: number;
+  image: { width: number; height: number };
+  /** Boxes can be picked, moved and resized (select tool); otherwise they ignore the pointer. */
+  interactive: boolean;
+  onPick(id: number, shift: boolean): void;
+  /** New boxes for moved or resized annotations, in image pixels. */
+  onBoxes(label: string, boxes: Map<number, Box>): void;
+}
+
+const MIN_SIZE = 2;
+/** Boxes shorter than this on screen get no label: it would hide the box and be unreadable anyway. */
+const LABEL_MIN_BOX_HEIGHT = 24;
+
+/** Ground-truth boxes with their labels; the selection can be dragged, and a single selected box resized. */
+export const AnnotationLayer = memo(function AnnotationLayer({ annotations, categories, selection, scale, image, interactive, onPick, onBoxes }: Props) {
+  const selected = new Set(selection);
+  const names = new Map(categories.map((c) => [c.id, c.name]));
+  const nodes = useRef(new Map<number, Konva.Rect>());
+  const transformer = useRef<Konva.Transformer>(null);
+  const [dragOffset, setDragOffset] = useState<{ id: number; dx: number; dy: number } | null>(null);
+  const single = selection.length === 1 && interactive ? selection[0] : null;
+
+  useEffect(() => {
+    const node = single === null ? undefined : nodes.current.get(single);
+    transformer.current?.nodes(node ? [node] : []);
+    transformer.current?.getLayer()?.batchDraw();
+  }, [single, annotations]);
+
+  const startOf = (id: number) => annotations.find((a) => a.id === id)!.bbox;
+
+  const onDragMove = (id: number, node: Konva.Rect) => {
+    const [, , w, h] = startOf(id);
+    node.x(Math.min(Math.max(node.x(), 0), Math.max(0, image.width - w)));
+    node.y(Math.min(Math.max(node.y(), 0), Math.max(0, image.height - h)));
+    const [x0, y0] = startOf(id);
+    if (selection.length > 1) setDragOffset({ id, dx: node.x() - x0, dy: node.y() - y0 });
+  };
+
+  const onDragEnd = (id: number, node: Konva.Rect) => {
+    const [x0, y0] = startOf(id);
+    const dx = node.x() - x0;
+    const dy = node.y() - y0;
+    setDragOffset(null);
+    if (dx === 0 && dy === 0) return;
+    const moving = selected.has(id) ? selection : [id];
+    const boxes = new Map<number, Box>();
+    for (const a of annotations) {
+      if (!moving.includes(a.id)) continue;
+      const [x, y, w, h] = a.bbox;
+      boxes.set(a.id, [Math.min(Math.max(x + dx, 0), image.width - w), Math.min(Math.max(y + dy, 0), image.height - h), w, h]);
+    }
+    onBoxes('Move', boxes);
+  };
+
+  const onTransformEnd = (id: number, node: Konva.Rect) => {
+    const box: Box = [node.x(), node.y(), node.width() * node.scaleX(), node.height() * node.scaleY()];
+    node.scaleX(1);
+    node.scaleY(1);
+    onBoxes('Resize', new Map([[id, box]]));
+  };
+
+  return (
+    <Layer>
+      {annotations.map((a) => {
+        const isSelected = selected.has(a.id);
+        const colour = categoryColour(a.categoryId);
+        const offset = dragOffset && dragOffset.id !== a.id && isSelected ? dragOffset : null;
+        const [x, y, w, h] = a.bbox;
+        return (
+          <Rect
+            key={a.id}
+            name="gt-box"
+            ref={(node) => {
+              if (node) nodes.current.set(a.id, node);
+              else nodes.current.delete(a.id);
+            }}
+            x={x + (offset?.dx ?? 0)}
+            y={y + (offset?.dy ?? 0)}
+            width={w}
+            height={h}
+            stroke={isSelected ? SELECTION_COLOUR : colour}
+            strokeWidth={(isSelected ? 2.5 : 2) / scale}
+            fill={isSelected ? 'rgba(255, 255, 255, 0.10)' : 'rgba(0, 0, 0, 0.001)'}
+            dash={a.iscrowd ? [6 / scale, 4 / scale] : undefined}
+            shadowColor="#000"
+            shadowBlur={isSelected ? 4 : 0}
+            shadowOpacity={0.6}
+            perfectDrawEnabled={false}
+            listening={interactive}
+            draggable={interactive && isSelected}
+            onPointerDown={(e) => {
+              if (e.evt.button !== 0) return;
+              e.cancelBubble = true;
+              onPick(a.id, e.evt.shiftKey);
+            }}
+            onDragMove={(e) => onDragMove(a.id, e.target as Konva.Rect)}
+            onDragEnd={(e) => onDragEnd(a.id, e.target as Konva.Rect)}
+            onTransformEnd={(e) => onTransformEnd(a.id, e.target as Konva.Rect)}
+          />
+        );
+      })}
+      {annotations.filter((a) => a.bbox[3] * scale >= LABEL_MIN_BOX_HEIGHT || selected.has(a.id)).map((a) => (
+        <BoxLabel
+          key={`label-${a.id}`}
+          x={a.bbox[0]}
+          y={a.bbox[1]}
+          below={a.bbox[1] * scale < 20}
+          text={`${names.get(a.categoryId) ?? a.categoryId}${a.iscrowd ? ' · crowd' : ''}`}
+          colour={categoryColour(a.categoryId)}
+          scale={scale}
+        />
+      ))}
+      <Transformer
+        ref={transformer}
+        rotateEnabled={false}
+        flipEnabled={false}
+        keepRatio={false}
+        ignoreStroke
+        anchorSize={9}
+        anchorStroke="#0b1320"
+        anchorFill="#ffffff"
+        borderStroke={SELECTION_COLOUR}
+        borderDash={[4, 3]}
+        boundBoxFunc={(oldBox, newBox) => {
+          const stage = transformer.current?.getStage();
+          if (!stage) return newBox;
+          const s = stage.scaleX();
+          const left = stage.x();
+          const top = stage.y();
+          const inside =
+            newBox.x >= left - 0.5 &&
+            newBox.y >= top - 0.5 &&
+            newBox.x + newBox.width <= left + image.width * s + 0.5 &&
+            newBox.y + newBox.height <= top + image.height * s + 0.5;
+          return inside && newBox.width >= MIN_SIZE * s && newBox.height >= MIN_SIZE * s ? newBox : oldBox;
+        }}
+      />
+    </Layer>
+  );
+});

@@ -1,0 +1,36 @@
+import { Group, Rect, Text } from 'react-konva';
+import { LABEL_BACKGROUND } from '../colours';
+
+interface Props {
+  x: number;
+  y: number;
+  text: string;
+  colour: string;
+  /** The stage scale: labels keep the same size on screen at every zoom. */
+  scale: number;
+  /** Draw below the anchor instead of above (used when the box touches the top edge). */
+  below?: boolean;
+}
+
+const FONT_SIZE = 12;
+const PAD = 3;
+/** Close enough for the system UI font at 12 px; avoids measuring every label on every frame. */
+const CHAR_WIDTH = 6.8;
+
+/** A label's size in image pixels at a stage scale. */
+export function boxLabelSize(text: string, scale: number): { width: number; height: number } {
+  return { width: (text.length * CHAR_WIDTH + 2 * PAD + 3) / scale, height: (FONT_SIZE + 2 * PAD) / scale };
+}
+
+/** A small tag with a coloured edge, fixed in screen size, anchored to a box corner in image pixels. */
+export function BoxLabel({ x, y, text, colour, scale, below = false }: Props) {
+  const s = 1 / scale;
+  const { width, height } = boxLabelSize(text, scale);
+  return (
+    <Group x={x} y={below ? y : y - height} listening={false}>
+      <Rect width={width} height={height} fill={LABEL_BACKGROUND} perfectDrawEnabled={false} />
+      <Rect width={3 * s} height={height} fill={colour} perfectDrawEnabled={false} />
+      <Text x={(PAD + 3) * s} y={PAD * s} text={text} fontSize={FONT_SIZE * s} fill="#ffffff" perfectDrawEnabled={false} />
+    </Group>
+  );
+}

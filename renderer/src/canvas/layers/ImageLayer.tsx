@@ -1,0 +1,39 @@
+import type Konva from 'konva';
+import { memo, useEffect, useRef } from 'react';
+import { Image as KonvaImage, Layer } from 'react-konva';
+import { filterChain, type ViewFilter } from '../filters';
+
+interface Props {
+  element: HTMLImageElement;
+  width: number;
+  height: number;
+  filter: ViewFilter;
+  smooth: boolean;
+}
+
+/** The photo, with the view filter applied to what is drawn (Konva caches the filtered pixels once per change). */
+export const ImageLayer = memo(function ImageLayer({ element, width, height, filter, smooth }: Props) {
+  const node = useRef<Konva.Image>(null);
+  const chain = filterChain(filter);
+  const key = `${filter.kind}:${filter.brightness}:${filter.contrast}`;
+
+  useEffect(() => {
+    const image = node.current;
+    if (!image) return;
+    if (chain.length === 0) {
+      image.clearCache();
+      image.filters([]);
+    } else {
+      image.cache({ pixelRatio: 1 });
+      image.filters(chain as unknown as Konva.Filter[]);
+    }
+    image.getLayer()?.batchDraw();
+    // The chain is rebuilt from `key`: depending on the array itself would re-cache on every render.
+  }, [key, element]);
+
+  return (
+    <Layer listening={false} imageSmoothingEnabled={smooth}>
+      <KonvaImage ref={node} image={element} width={width} height={height} data-filter={filter.kind} />
+    </Layer>
+  );
+});

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import type { InferenceRunStatus, ModelEntry } from '../../../core/ipc/types';
+import { PREDICTION_COLOUR } from '../canvas/colours';
+import type { Inference } from '../state/useInference';
+import { AddModelDialog } from './AddModelDialog';
+import { RunProgress } from './RunProgress';
+
+const isActive = (run: InferenceRunStatus | undefined) => run?.state === 'starting' || run?.state === 'running';
+
+function threadChoices(): number[] {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 4 : 4;
+  return [1, 2, 4, 8, 16, 32].filter((n) => n <= cores);
+}
+
+/** The project's detectors: which one is drawn, where each runs, a Run button for each and for all, and progress. */
+export function ModelsPanel({ inference }: { inference: Inference }) {
+  const { models, status, shown } = inference;
+  const [adding, setAdding] = useState(false);
+  const [threads, setThreads] = useState<number | undefined>(undefined);
+  const runOf = (m: ModelEntry) => status.runs.find((r) => r.modelId === m.id);
+  const runnable = models.filter((m) => !m.problem && !isActive(runOf(m)));
+
+  return (
+    <aside className="models-panel" aria-label="Models">
+      <div className="panel-title">
+        Models <span className="muted">{models.length}</span>
+        <span className="status-spacer" />
+        <button type="button" className="small" onClick={() => setAdding(true)}>
+          Add…
+        </button>
+      </div>
+      {inference.error && (
+        <div className="run-error" role="alert">
+          {inference.error}{' '}
+          <button type="button" className="small" onClick={inference.dismissError}>
+            ×
+          </button>
+        </div>
+      )}
+      <ul>
+        {models.map((m) => {
+          const run = runOf(m);
+          const provider = run?.provider ?? m.provider;
+          return (
+            <li key={m.id} className={`model-item${shown?.id === m.id ? ' shown' : ''}`} data-testid="model-item" data-model-name={m.name}>
+              <div className="model-head">
+                <label className="model-name" title={`${m.name} · ${m.path}`}>
+                  <input type="radio" name="shown-model" checked={shown?.id === m.id} onChange={() => inference.show(m.id)} />
+                  <span className="model-name-text">{m.name}</span>
+                </label>
+                <button type="button" className="small" onClick={() => inference.run([m.id], threads)} disabled={!!m.problem || isActive(run)}>
+                  Run
+                </button>
+              </div>
+              <div className="muted model-meta">
+                {m.variant}
+                {m.bundled ? ' · bundled' : ''}
+                <span className="provider" data-testid="model-provider">
+                  {provider ?? 'not loaded'}
+                </span>
+              </div>
+              {m.problem && <div className="run-error">{m.problem}</div>}
+              {run && <RunProgress run={run} onCancel={() => inference.cancel(m.id)} />}
+            </li>
+          );
+        })}
+      </ul>
+      {models.length === 0 && <div className="muted models-empty">No models yet: add an ONNX detector.</div>}
+      <div className="models-footer">
+        {models.length > 1 && (
+          <button type="button" onClick={() => inference.run(runnable.map((m) => m.id), threads)} disabled={runnable.length === 0}>
+            {models.length === 2 ? 'Run both' : 'Run all'}
+          </button>
+        )}
+        <label className="muted">
+          Threads{' '}
+          <select value={threads ?? ''} onChange={(e) => setThreads(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">auto</option>
+            {threadChoices().map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        {shown && (
+          <span className="muted legend" data-testid="predictions-shown">
+            <span className="legend-swatch" style={{ borderColor: PREDICTION_COLOUR }} />
+            {inference.visible.length} shown, score ≥ {shown.settings.displayThreshold}
+          </span>
+        )}
+      </div>
+      {adding && (
+        <AddModelDialog
+          onCancel={() => setAdding(false)}
+          onAdd={async (request) => {
+            await inference.addModel(request);
+            setAdding(false);
+          }}
+        />
+      )}
+    </aside>
+  );
+}

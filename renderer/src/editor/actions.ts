@@ -1,0 +1,93 @@
+import type { Point } from '../../../core/geometry/box';
+import type { Annotation } from '../../../core/ipc/types';
+import type { EditorStore } from './editorStore';
+import { deleteSelection, nudgeSelection, paste, setCategory, toggleCrowd, type ImageSize } from './operations';
+
+/** What actions can reach: the editor, the image, the cursor and the view. */
+export interface ActionContext {
+  store: EditorStore;
+  size: ImageSize | null;
+  cursor: Point | null;
+  clipboard: { current: Annotation[] };
+  navigate(step: number): void;
+  fit(): void;
+  actualSize(): void;
+  toggleHelp(): void;
+  acceptPrediction(): void;
+  acceptAllPredictions(): void;
+}
+
+/** An action is data: what it is called, which keys run it, and what it does. */
+export interface Action {
+  id: string;
+  label: string;
+  keys: string[];
+  /** Whether the keys mean this action now; the first action whose keys match and that applies runs. */
+  applies?(ctx: ActionContext): boolean;
+  perform(ctx: ActionContext): void;
+}
+
+const hasSelection = (ctx: ActionContext) => ctx.store.getState().selection.length > 0;
+const noSelection = (ctx: ActionContext) => !hasSelection(ctx);
+
+function nudge(id: string, label: string, keys: string[], dx: number, dy: number): Action {
+  return {
+    id,
+    label,
+    keys,
+    applies: hasSelection,
+    perform: (ctx) => ctx.size && void nudgeSelection(ctx.store, dx, dy, ctx.size),
+  };
+}
+
+const categoryActions: Action[] = Array.from({ length: 9 }, (_, i) => ({
+  id: `label-${i + 1}`,
+  label: i === 0 ? 'Label 1–9: set the label of the selection and of new boxes' : `Label ${i + 1}`,
+  keys: [String(i + 1)],
+  applies: (ctx: ActionContext) => ctx.store.getState().categories.length > i,
+  perform: (ctx: ActionContext) => void setCategory(ctx.store, ctx.store.getState().categories[i].id),
+}));
+
+export const actions: Action[] = [
+  { id: 'tool-select', label: 'Select tool', keys: ['v', 'escape'], perform: (ctx) => ctx.store.setTool('select') },
+  { id: 'tool-box', label: 'Draw box tool', keys: ['w', 'r'], perform: (ctx) => ctx.store.setTool('box') },
+  { id: 'undo', label: 'Undo', keys: ['mod+z'], perform: (ctx) => void ctx.store.undo() },
+  { id: 'redo', label: 'Redo', keys: ['mod+shift+z', 'mod+y'], perform: (ctx) => void ctx.store.redo() },
+  { id: 'delete', label: 'Delete selected boxes', keys: ['delete', 'backspace'], applies: hasSelection, perform: (ctx) => void deleteSelection(ctx.store) },
+  {
+    id: 'copy',
+    label: 'Copy selected boxes',
+    keys: ['mod+c'],
+    applies: hasSelection,
+    perform: (ctx) => (ctx.clipboard.current = ctx.store.selected()),
+  },
+  {
+    id: 'paste',
+    label: 'Paste at the cursor',
+    keys: ['mod+v'],
+    perform: (ctx) => ctx.size && void paste(ctx.store, ctx.clipboard.current, ctx.cursor, ctx.size),
+  },
+  { id: 'select-all', label: 'Select all boxes', keys: ['mod+a'], perform: (ctx) => ctx.store.select(ctx.store.getState().annotations.map((a) => a.id)) },
+  { id: 'crowd', label: 'Toggle iscrowd of the selection', keys: ['c'], applies: hasSelection, perform: (ctx) => void toggleCrowd(ctx.store) },
+  nudge('nudge-left', 'Nudge left 1 px (Shift: 10 px)', ['arrowleft'], -1, 0),
+  nudge('nudge-right', 'Nudge right', ['arrowright'], 1, 0),
+  nudge('nudge-up', 'Nudge up', ['arrowup'], 0, -1),
+  nudge('nudge-down', 'Nudge down', ['arrowdown'], 0, 1),
+  nudge('nudge-left-10', 'Nudge left 10 px', ['shift+arrowleft'], -10, 0),
+  nudge('nudge-right-10', 'Nudge right 10 px', ['shift+arrowright'], 10, 0),
+  nudge('nudge-up-10', 'Nudge up 10 px', ['shift+arrowup'], 0, -10),
+  nudge('nudge-down-10', 'Nudge down 10 px', ['shift+arrowdown'], 0, 10),
+  { id: 'previous', label: 'Previous image (when nothing is selected)', keys: ['a', 'arrowleft', 'arrowup'], applies: noSelection, perform: (ctx) => ctx.navigate(-1) },
+  { id: 'next', label: 'Next image (when nothing is selected)', keys: ['d', 'arrowright', 'arrowdown'], applies: noSelection, perform: (ctx) => ctx.navigate(1) },
+  { id: 'fit', label: 'Fit the image to the window', keys: ['f'], perform: (ctx) => ctx.fit() },
+  { id: 'actual-size', label: 'Actual size (1:1)', keys: ['0'], perform: (ctx) => ctx.actualSize() },
+  { id: 'accept', label: 'Accept the prediction under the cursor', keys: ['enter'], perform: (ctx) => ctx.acceptPrediction() },
+  { id: 'accept-all', label: 'Accept all predictions above the score threshold', keys: ['shift+enter'], perform: (ctx) => ctx.acceptAllPredictions() },
+  ...categoryActions,
+  { id: 'help', label: 'Show or hide this help', keys: ['?'], perform: (ctx) => ctx.toggleHelp() },
+];
+
+/** The action a chord runs now, if any. */
+export function actionFor(chord: string, ctx: ActionContext): Action | undefined {
+  return actions.find((a) => a.keys.includes(chord) && (!a.applies || a.applies(ctx)));
+}

@@ -1,0 +1,45 @@
+import type { Annotation, AnnotationDraft } from '../../../core/ipc/types';
+
+/** One edit of one image's ground truth, as the store applies it. */
+export interface Change {
+  create: AnnotationDraft[];
+  update: (AnnotationDraft & { id: number })[];
+  delete: number[];
+}
+
+export const noChange = (): Change => ({ create: [], update: [], delete: [] });
+
+export function isEmpty(change: Change): boolean {
+  return change.create.length + change.update.length + change.delete.length === 0;
+}
+
+export function toDraft(a: Annotation): AnnotationDraft & { id: number } {
+  return { id: a.id, categoryId: a.categoryId, bbox: [...a.bbox], area: a.area, iscrowd: a.iscrowd, mask: a.mask };
+}
+
+/** The change that takes `after` back to the annotations as they are now (`before`). */
+export function inverse(change: Change, before: readonly Annotation[], createdIds: readonly number[]): Change {
+  const byId = new Map(before.map((a) => [a.id, a]));
+  return {
+    create: change.delete.map((id) => byId.get(id)).filter((a): a is Annotation => !!a).map(toDraft),
+    update: change.update.map((u) => byId.get(u.id)).filter((a): a is Annotation => !!a).map(toDraft),
+    delete: [...createdIds],
+  };
+}
+
+/** The change with the ids the store gave to its created annotations, so a redo recreates the same ids. */
+export function withCreatedIds(change: Change, createdIds: readonly number[]): Change {
+  return { ...change, create: change.create.map((d, i) => ({ ...d, id: createdIds[i] })) };
+}
+
+/** Applies a change locally for immediate feedback; created annotations appear when the store answers. */
+export function applyLocally(annotations: readonly Annotation[], change: Change): Annotation[] {
+  const removed = new Set(change.delete);
+  const updates = new Map(change.update.map((u) => [u.id, u]));
+  return annotations
+    .filter((a) => !removed.has(a.id))
+    .map((a) => {
+      const u = updates.get(a.id);
+      return u ? { ...a, categoryId: u.categoryId, bbox: [...u.bbox], area: u.area, iscrowd: u.iscrowd, mask: u.mask } : a;
+    });
+}

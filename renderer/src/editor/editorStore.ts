@@ -1,0 +1,159 @@
+import type { Annotation, Category } from '../../../core/ipc/types';
+import { api } from '../api/client';
+import { applyLocally, inverse, isEmpty, withCreatedIds, type Change } from './change';
+
+export type ToolName = 'select' | 'box';
+
+interface Step {
+  label: string;
+  forward: Change;
+  backward: Change;
+}
+
+export interface EditorState {
+  imageId: number | null;
+  annotations: Annotation[];
+  selection: number[];
+  tool: ToolName;
+  categories: Category[];
+  activeCategoryId: number | null;
+  /** Edits sent to the store and not yet confirmed. */
+  pending: number;
+  /** The last edit the store refused, in words. */
+  error: string | null;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/**
+ * The editor's single source of truth: the current image's ground truth, the selection, the tool, and per-image
+ * undo/redo. Every edit is committed to the store in its own transaction as it happens, in order.
+ */
+export class EditorStore {
+  private state: EditorState = {
+    imageId: null,
+    annotations: [],
+    selection: [],
+    tool: 'select',
+    categories: [],
+    activeCategoryId: null,
+    pending: 0,
+    error: null,
+    canUndo: false,
+    canRedo: false,
+  };
+  private readonly listeners = new Set<() => void>();
+  private readonly history = new Map<number, { undo: Step[]; redo: Step[] }>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getState = (): EditorState => this.state;
+
+  private set(patch: Partial<EditorState>): void {
+    const next = { ...this.state, ...patch };
+    const stacks = next.imageId === null ? undefined : this.history.get(next.imageId);
+    next.canUndo = !!stacks?.undo.length;
+    next.canRedo = !!stacks?.redo.length;
+    this.state = next;
+    this.listeners.forEach((l) => l());
+  }
+
+  setCategories(categories: Category[]): void {
+    const active = categories.some((c) => c.id === this.state.activeCategoryId) ? this.state.activeCategoryId : (categories[0]?.id ?? null);
+    this.set({ categories, activeCategoryId: active });
+  }
+
+  async loadImage(imageId: number | null): Promise<void> {
+    this.set({ imageId, annotations: [], selection: [] });
+    if (imageId === null) return;
+    await this.queue;
+    const annotations = await api['annotations.list']({ imageId });
+    if (this.state.imageId === imageId) this.set({ annotations });
+  }
+
+  setTool(tool: ToolName): void {
+    this.set({ tool });
+  }
+
+  setActiveCategory(id: number): void {
+    this.set({ activeCategoryId: id });
+  }
+
+  select(ids: number[]): void {
+    this.set({ selection: [...new Set(ids)] });
+  }
+
+  selected(): Annotation[] {
+    const ids = new Set(this.state.selection);
+    return this.state.annotations.filter((a) => ids.has(a.id));
+  }
+
+  /** Applies an edit now, commits it, and records it for undo. Resolves when the store has it. */
+  edit(label: string, change: Change, selectCreated = false): Promise<void> {
+    if (isEmpty(change) || this.state.imageId === null) return Promise.resolve();
+    const imageId = this.state.imageId;
+    const before = this.state.annotations;
+    this.set({ annotations: applyLocally(before, change), selection: this.state.selection.filter((id) => !change.delete.includes(id)) });
+    return this.commit(imageId, change, (created) => {
+      const stacks = this.stacks(imageId);
+      stacks.undo.push({ label, forward: withCreatedIds(change, created), backward: inverse(change, before, created) });
+      stacks.redo = [];
+      if (selectCreated && created.length) this.set({ selection: created });
+    });
+  }
+
+  undo(): Promise<void> {
+    return this.travel('undo');
+  }
+
+  redo(): Promise<void> {
+    return this.travel('redo');
+  }
+
+  private travel(direction: 'undo' | 'redo'): Promise<void> {
+    const imageId = this.state.imageId;
+    if (imageId === null) return Promise.resolve();
+    const stacks = this.stacks(imageId);
+    const step = (direction === 'undo' ? stacks.undo : stacks.redo).pop();
+    if (!step) return Promise.resolve();
+    (direction === 'undo' ? stacks.redo : stacks.undo).push(step);
+    const change = direction === 'undo' ? step.backward : step.forward;
+    this.set({ annotations: applyLocally(this.state.annotations, change), selection: [] });
+    return this.commit(imageId, change, () => undefined);
+  }
+
+  private stacks(imageId: number) {
+    let stacks = this.history.get(imageId);
+    if (!stacks) this.history.set(imageId, (stacks = { undo: [], redo: [] }));
+    return stacks;
+  }
+
+  private commit(imageId: number, change: Change, done: (created: number[]) => void): Promise<void> {
+    this.set({ pending: this.state.pending + 1 });
+    const run = this.queue.then(async () => {
+      try {
+        const result = await api['annotations.commit']({ imageId, ...change });
+        done(result.created);
+        if (this.state.imageId === imageId) this.set({ annotations: result.annotations, error: null });
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const annotations = await api['annotations.list']({ imageId }).catch(() => this.state.annotations);
+        if (this.state.imageId === imageId) this.set({ annotations, error: message });
+        else this.set({ error: message });
+      } finally {
+        this.set({ pending: this.state.pending - 1 });
+      }
+    });
+    this.queue = run;
+    return run;
+  }
+
+  /** Resolves once every edit made so far is in the store. */
+  flushed(): Promise<unknown> {
+    return this.queue;
+  }
+}

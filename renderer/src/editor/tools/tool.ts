@@ -1,0 +1,34 @@
+import type { Box, Point } from '../../../../core/geometry/box';
+import type { EditorStore } from '../editorStore';
+
+export interface Modifiers {
+  shift: boolean;
+}
+
+export interface ToolContext {
+  store: EditorStore;
+  imageSize: { width: number; height: number };
+}
+
+/** What a tool shows while it works: a box being drawn or a selection rectangle. */
+export interface ToolPreview {
+  kind: 'new-box' | 'rubber-band';
+  box: Box;
+}
+
+/**
+ * A tool is a small state machine fed pointer events on the empty canvas, in image pixels. Presses on a box are
+ * handled by the box itself (select, move, resize).
+ */
+export interface Tool {
+  readonly name: 'select' | 'box';
+  down(point: Point, mods: Modifiers): void;
+  move(point: Point): void;
+  up(point: Point, mods: Modifiers): void;
+  cancel(): void;
+  preview(): ToolPreview | null;
+}
+
+export function clampPoint(p: Point, size: { width: number; height: number }): Point {
+  return { x: Math.min(Math.max(p.x, 0), size.width), y: Math.min(Math.max(p.y, 0), size.height) };
+}

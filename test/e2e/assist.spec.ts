@@ -1,0 +1,69 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Annotation, ImageEntry } from '../../core/ipc/types.js';
+import { COCO_CLASSES } from '../../core/detect/classes.js';
+import { sharedFile, YOLOX_NANO } from '../helpers/shared.js';
+import { callApi, expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp } from './fixtures.js';
+
+const nano = sharedFile(...YOLOX_NANO);
+
+test.describe('model-assisted labelling', () => {
+  test.skip(!nano, 'needs ../shared (the YOLOX-Nano person detector)');
+  let app: RunningApp;
+  let work: string;
+
+  test.beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'pedlab-assist-'));
+    const folder = join(work, 'frames');
+    mkdirSync(folder);
+    copyFileSync(join('samples', 'vtest', 'vtest_frame070.jpg'), join(folder, 'frame070.jpg'));
+    const manifest = join(work, 'manifest.json');
+    const yolox = { name: 'YOLOX-Nano', variant: 'COCO 416', file: nano, kind: 'yolox', input: 'bgr255-letterbox', classes: COCO_CLASSES };
+    writeFileSync(manifest, JSON.stringify({ models: [yolox] }));
+    process.env.PEDLAB_MODELS_MANIFEST = manifest;
+    app = await startApp({ project: folder });
+  });
+  test.afterAll(() => {
+    stopApp(app);
+    delete process.env.PEDLAB_MODELS_MANIFEST;
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  test('accepts the prediction under the cursor (Enter) and all shown predictions (Shift+Enter), undoably', async ({ page }) => {
+    const problems = watchConsole(page);
+    await app.open(page);
+    const [image] = await callApi<ImageEntry[]>(app, 'images.list');
+    const groundTruth = () => callApi<Annotation[]>(app, 'annotations.list', { imageId: image.id });
+    const panel = page.getByRole('complementary', { name: 'Models' });
+    const model = panel.locator('[data-model-name="YOLOX-Nano"]');
+    await model.getByRole('button', { name: 'Run' }).click();
+    await expect(model.getByTestId('run-progress')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await model.getByRole('radio').check();
+    await expect(panel.getByTestId('predictions-shown')).toHaveText(/^[1-9]\d* shown/);
+    const shown = Number((await panel.getByTestId('predictions-shown').textContent())!.match(/\d+/)![0]);
+    const predictions = (await callApi<{ bbox: number[]; score: number }[]>(app, 'predictions.forImage', { imageId: image.id, modelId: 1 }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, shown);
+
+    // Point at the best prediction and press Enter: it becomes ground truth with the same box.
+    const stage = page.getByTestId('image-stage');
+    const [ox, oy] = (await stage.getAttribute('data-offset'))!.split(',').map(Number);
+    const scale = Number(await stage.getAttribute('data-zoom'));
+    const origin = (await stage.boundingBox())!;
+    const best = predictions[0].bbox;
+    await page.mouse.move(origin.x + ox + (best[0] + best[2] / 2) * scale, origin.y + oy + (best[1] + best[3] / 2) * scale);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await groundTruth()).length).toBe(1);
+    expect((await groundTruth())[0].bbox.map((v) => Math.round(v))).toEqual(best.map((v) => Math.round(v)));
+
+    // Shift+Enter takes every shown prediction in one step; one undo removes them all again.
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(async () => (await groundTruth()).length).toBe(1 + shown);
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    await page.screenshot({ path: screenshotPath('editor-accepted-predictions') });
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await groundTruth()).length).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../main/cli/index.js';
+import { describeShared, sharedPath } from '../../helpers/shared.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+/** Runs the CLI in-process and returns its exit code and what it printed. */
+async function pedlab(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
+  try {
+    const code = await main(argv);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+const dir = tempDir();
+beforeAll(() => {
+  process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
+});
+afterAll(() => dir.remove());
+
+describe('pedlab import / export: arguments and errors', () => {
+  it('explains what is missing with exit code 2', async () => {
+    expect(await pedlab('import', '--format', 'pascal', 'x')).toMatchObject({ code: 2, err: expect.stringMatching(/--format must be one of pennfudan, coco/) });
+    expect(await pedlab('import', '--format', 'coco', 'x.json')).toMatchObject({ code: 2, err: expect.stringMatching(/--project is required/) });
+    expect(await pedlab('import', '--format', 'pennfudan', 'PennFudanPed', '--split', 's.json', '--subset', 'test')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--split needs a --project folder of its own/),
+    });
+    expect(await pedlab('export', '--format', 'coco', 'out.json')).toMatchObject({ code: 2, err: expect.stringMatching(/--project is required/) });
+    expect((await pedlab('import', '--help')).out).toMatch(/^usage: pedlab import --format FORMAT SRC/);
+  });
+
+  it('names the file and record of malformed input, with exit code 1', async () => {
+    const bad = join(dir.path, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ images: [{ id: 1, file_name: 'a.png' }], categories: [{ id: 1, name: 'person' }], annotations: [{ id: 5, image_id: 2 }] }));
+    const result = await pedlab('import', '--format', 'coco', bad, '--project', join(dir.path, 'empty-project'));
+    expect(result.code).toBe(1);
+    expect(result.err).toBe(`pedlab import: ${bad}: annotations[0] (id 5): image_id 2 is not in images`);
+  });
+});
+
+describeShared('pedlab import / export of the Penn-Fudan test split (../shared/data/PennFudanPed)', () => {
+  it('imports the 50 test images into their own project and exports their ground truth as COCO', async () => {
+    const root = sharedPath('data', 'PennFudanPed');
+    const project = join(dir.path, 'pennfudan-test');
+    const imported = await pedlab('import', '--format', 'pennfudan', root, '--split', join(root, 'split.json'), '--subset', 'test', '--project', project);
+    expect(imported.err).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/^Imported \d+ annotations on 50 images into project "pennfudan-test"\.\n50 images were added to the project\./);
+    expect(imported.out).toContain("  PennPed00090.png\n    object 1: the text box is (80, 23) - (212, 358), the mask's is (82, 23) - (212, 358)");
+
+    const out = join(dir.path, 'pennfudan-test-gt.json');
+    const exported = await pedlab('export', '--format', 'coco', '--project', project, out);
+    expect(exported).toMatchObject({ code: 0, out: expect.stringMatching(/^Exported \d+ annotations on 50 images to /) });
+    const coco = JSON.parse(readFileSync(out, 'utf8'));
+    expect(coco.images).toHaveLength(50);
+    expect(existsSync(join(project, 'FudanPed00003.png'))).toBe(false);
+  });
+});
