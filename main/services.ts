@@ -6,14 +6,20 @@ import { exportProject } from './importExport/projectExport.js';
 import { importIntoProject } from './importExport/projectImport.js';
 import { InferenceService } from './inference/inferenceService.js';
 import { commitAnnotations } from './project/annotationEdits.js';
+import { evaluationData } from './project/evaluationData.js';
+import { seedSampleProject } from './project/sampleProject.js';
 import { writeAppState } from './project/appState.js';
 import { ProjectService } from './project/projectService.js';
+import { exportReport } from './report/exportReport.js';
+import type { PdfPrinter } from './report/printPdf.js';
 import { appVersion } from './version.js';
 
 export interface HostOptions {
   host: HostKind;
   /** Shows a native folder picker; only the Electron host has one. */
   pickFolder?: () => Promise<string | null>;
+  /** Prints a report's HTML to PDF; by default headless Chromium, the Electron host passes webContents.printToPDF. */
+  printPdf?: PdfPrinter;
 }
 
 /** The services both hosts expose: the contract's handlers plus image bytes for the host's image route. */
@@ -26,6 +32,15 @@ export class Services {
   async openFolder(folder: string) {
     await this.inference.stopAll();
     const summary = await this.projects.openFolder(folder);
+    await seedSampleProject(this.projects.store, summary.folder);
+    await this.inference.projectOpened();
+    writeAppState({ lastFolder: summary.folder });
+    return summary;
+  }
+
+  async restore(folder: string, snapshot: string) {
+    await this.inference.stopAll();
+    const summary = await this.projects.restore(folder, snapshot);
     await this.inference.projectOpened();
     writeAppState({ lastFolder: summary.folder });
     return summary;
@@ -38,6 +53,8 @@ export class Services {
     'project.pickFolder': async () => ({ folder: this.options.pickFolder ? await this.options.pickFolder() : null }),
     'project.import': async (request) => importIntoProject(this.projects.store, request),
     'project.export': async (request) => exportProject(this.projects.store, request),
+    'project.recovery': async () => this.projects.recovery(),
+    'project.restore': async ({ folder, snapshot }) => this.restore(folder, snapshot),
     'images.list': async () => this.projects.store.images.entries(),
     'annotations.list': async ({ imageId }) => this.projects.store.annotations.forImage(imageId),
     'models.list': async () => this.inference.models(),
@@ -46,8 +63,10 @@ export class Services {
     'inference.cancel': async ({ modelId }) => this.inference.cancel(modelId),
     'inference.status': async () => this.inference.status(),
     'predictions.forImage': async ({ imageId, modelId }) => this.inference.predictions(imageId, modelId),
+    'report.export': async (request) => exportReport(this.projects.store, this.inference, request, this.options.printPdf),
     'annotations.commit': async (change) => commitAnnotations(this.projects.store, change),
     'categories.list': async () => this.projects.store.categories.all(),
+    'evaluation.data': async ({ modelIds }) => evaluationData(this.projects.store, this.inference, modelIds),
   };
 
   /** The upright image bytes for an image the store knows; anything else is refused. */

@@ -6,7 +6,8 @@
 //
 // For each input <name>.npy it writes <out_dir>/<name>.json
 //   {boxes: [[x1,y1,x2,y2],...], labels: [...], scores: [...], masks_shape: [N,1,H,W], ms: <run time>}
-// and <out_dir>/<name>_masks.bin (float32 mask probabilities, row-major [N,1,H,W]).
+// and, for a model with a `masks` output, <out_dir>/<name>_masks.bin (float32 mask probabilities, row-major
+// [N,1,H,W]); masks_shape is null for a model without one.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -64,12 +65,14 @@ async function main() {
       boxes: b,
       labels: Array.from(out.labels.data, (x) => Number(x)),
       scores: Array.from(out.scores.data),
-      masks_shape: out.masks.dims,
+      masks_shape: out.masks ? out.masks.dims : null,
       ms,
     };
     fs.writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify(res));
-    const m = out.masks.data;
-    fs.writeFileSync(path.join(outDir, `${name}_masks.bin`), Buffer.from(m.buffer, m.byteOffset, m.byteLength));
+    if (out.masks) {
+      const m = out.masks.data;
+      fs.writeFileSync(path.join(outDir, `${name}_masks.bin`), Buffer.from(m.buffer, m.byteOffset, m.byteLength));
+    }
     summary.runs.push({ input: file, shape, detections: n, ms });
   }
   fs.writeFileSync(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 1));

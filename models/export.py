@@ -1,21 +1,31 @@
 #!/usr/bin/env python3
-"""Export a trained Pedlab Mask R-CNN checkpoint to ONNX and check it.
+"""Export a trained Pedlab Mask R-CNN checkpoint, or a torchvision tutorial model, to ONNX and check it.
 
     /usr/bin/python3 models/export.py --variant r18fpn
     /usr/bin/python3 models/export.py --ckpt /path/r18fpn_final_fp16.pt --out models/pedlab_r18fpn.onnx
+    /usr/bin/python3 models/export.py --arch tutorial --ckpt model.pt --out model.onnx
+    /usr/bin/python3 models/export.py --arch mobilenet_v2 --ckpt model.pt --num-classes 2
+
+--arch reads a state dict (torch.save(model.state_dict(), path), or a dict
+with a `model` key) of one of the models of torchvision's detection tutorial:
+`tutorial` is its get_model_instance_segmentation(num_classes) (Mask R-CNN,
+ResNet-50 + FPN), `mobilenet_v2` its Faster R-CNN on MobileNetV2 features.
 
 Signature (torchvision's): input `image` float32 [3,H,W], RGB, 0..1, any H and W;
 outputs `boxes` [N,4] xyxy in input pixels, `labels` [N] int64 (1 = pedestrian),
-`scores` [N] float32, `masks` [N,1,H,W] float32 probabilities. The resize to
-the model's test size and the mask pasting happen inside the graph.
+`scores` [N] float32, and for Mask R-CNN `masks` [N,1,H,W] float32
+probabilities. The resize to the model's test size and the mask pasting happen
+inside the graph.
 
-Conv/linear weights are stored as fp16 initializers followed by Cast-to-float
-nodes (the checkpoint's weights are already fp16-rounded, so this is lossless).
+Conv/linear weights are rounded to fp16 and stored as fp16 initializers
+followed by Cast-to-float nodes (Pedlab's checkpoints are already fp16-rounded,
+so for them this is lossless; --no-fp16 keeps fp32).
 BatchNorm is kept as BatchNormalization nodes (not folded before the fp16
 step) so the ONNX model computes the same function as the PyTorch model.
 
 Check: onnx.checker, then the model is run with onnxruntime-node
-(models/check_onnx.mjs) on a few test images and compared with PyTorch.
+(models/check_onnx.mjs) on a few test images (or --images) and compared with
+PyTorch.
 """
 import argparse
 import json
@@ -26,6 +36,13 @@ import tempfile
 
 import numpy as np
 import torch
+import torchvision
+from PIL import Image
+from torchvision.models.detection import FasterRCNN
+from torchvision.models.detection.anchor_utils import AnchorGenerator
+from torchvision.models.detection.faster_rcnn import FastRCNNPredictor
+from torchvision.models.detection.mask_rcnn import MaskRCNNPredictor
+from torchvision.ops import MultiScaleRoIAlign
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
@@ -36,9 +53,19 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def parse_args():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--variant", default=None, help="read ~/.cache/pedlab/checkpoints/<variant>/final_fp16.pt")
-    ap.add_argument("--ckpt", default=None, help="checkpoint written by train.py (final_fp16.pt, may be split in .partNN)")
-    ap.add_argument("--out", default=None, help="default models/pedlab_<variant>.onnx")
+    ap.add_argument("--ckpt", default=None, help="checkpoint written by train.py (final_fp16.pt, may be split in .partNN), "
+                                                 "or with --arch a torchvision tutorial state dict")
+    ap.add_argument("--arch", choices=TUTORIAL_ARCHS, default=None,
+                    help="the checkpoint is a torchvision tutorial model's state dict")
+    ap.add_argument("--num-classes", type=int, default=2, help="with --arch: classes including background")
+    ap.add_argument("--classes", default=None,
+                    help="comma-separated class names for labels 0..N-1, or 1..N-1 (background is then added); "
+                         "default background,pedestrian")
+    ap.add_argument("--out", default=None,
+                    help="default models/pedlab_<variant>.onnx; with --arch the checkpoint's path with .onnx")
     ap.add_argument("--data", default=common.DEFAULT_DATA)
+    ap.add_argument("--images", nargs="+", default=None,
+                    help="image files to trace on (the first) and compare on, instead of --data's test images")
     ap.add_argument("--opset", type=int, default=11)
     ap.add_argument("--no-fp16", action="store_true", help="keep fp32 initializers")
     ap.add_argument("--check-images", type=int, default=3, help="test images to compare on (0: skip)")
@@ -46,8 +73,63 @@ def parse_args():
     return ap.parse_args()
 
 
-def to_fp16_initializers(model_proto, min_elems=1024):
-    """Store large float initializers as fp16 + Cast(to=FLOAT). Returns (n converted, n lossy, bytes saved)."""
+TUTORIAL_ARCHS = ("tutorial", "mobilenet_v2")
+
+
+def build_tutorial_model(arch, num_classes):
+    """The models of torchvision's TorchVision Object Detection Finetuning Tutorial, without pretrained weights."""
+    if arch == "tutorial":
+        model = torchvision.models.detection.maskrcnn_resnet50_fpn(weights=None, weights_backbone=None)
+        model.roi_heads.box_predictor = FastRCNNPredictor(1024, num_classes)
+        model.roi_heads.mask_predictor = MaskRCNNPredictor(256, 256, num_classes)
+    else:
+        backbone = torchvision.models.mobilenet_v2(weights=None).features
+        backbone.out_channels = 1280
+        anchor_generator = AnchorGenerator(sizes=((32, 64, 128, 256, 512),), aspect_ratios=((0.5, 1.0, 2.0),))
+        roi_pooler = MultiScaleRoIAlign(featmap_names=["0"], output_size=7, sampling_ratio=2)
+        model = FasterRCNN(backbone, num_classes=num_classes, rpn_anchor_generator=anchor_generator,
+                           box_roi_pool=roi_pooler)
+    model.transform.__class__ = common.PedlabTransform
+    return model
+
+
+def load_tutorial_model(path, arch, num_classes):
+    """Build the tutorial model and load a state dict into it (strictly, apart from BatchNorm counters).
+
+    The tutorial fine-tunes COCO weights whose ResNet uses FrozenBatchNorm2d, which has no
+    num_batches_tracked buffer; those counters do not affect inference and start at 0 here."""
+    sd = common.torch_load(path)
+    if "model" in sd and isinstance(sd["model"], dict):
+        sd = sd["model"]
+    model = build_tutorial_model(arch, num_classes)
+    sd = {k: (v.float() if v.is_floating_point() else v) for k, v in sd.items()}
+    for k, v in model.state_dict().items():
+        if k.endswith(".num_batches_tracked"):
+            sd.setdefault(k, v)
+    model.load_state_dict(sd)
+    return model
+
+
+def class_names(arg, num_classes):
+    if not arg:
+        names = list(common.CLASS_NAMES)
+    else:
+        names = [c.strip() for c in arg.split(",")]
+        if len(names) == num_classes - 1:
+            names = ["background"] + names
+    if len(names) != num_classes or not all(names):
+        sys.exit("--classes needs %d names (or %d without background), got %r" % (num_classes, num_classes - 1, arg))
+    return names
+
+
+def image_records(paths):
+    return [{"name": os.path.basename(p), "image": np.array(Image.open(p).convert("RGB"))} for p in paths]
+
+
+def to_fp16_initializers(model_proto, names, min_elems=1024):
+    """Store the large float initializers whose name is in `names` as fp16 + Cast(to=FLOAT).
+
+    Returns (n converted, n lossy, bytes saved)."""
     import onnx
     from onnx import TensorProto, helper, numpy_helper
 
@@ -55,7 +137,7 @@ def to_fp16_initializers(model_proto, min_elems=1024):
     new_inits, casts = [], []
     n_conv = n_lossy = saved = 0
     for init in g.initializer:
-        if init.data_type == TensorProto.FLOAT and int(np.prod(init.dims)) >= min_elems:
+        if init.name in names and init.data_type == TensorProto.FLOAT and int(np.prod(init.dims)) >= min_elems:
             arr = numpy_helper.to_array(init)
             a16 = arr.astype(np.float16)
             if not np.array_equal(a16.astype(np.float32), arr):
@@ -80,33 +162,50 @@ def main():
     a = parse_args()
     import onnx
 
-    if not a.ckpt:
-        if not a.variant:
-            sys.exit("give --variant or --ckpt")
-        a.ckpt = os.path.join(os.path.expanduser("~"), ".cache", "pedlab", "checkpoints", a.variant, "final_fp16.pt")
-    model, ck = common.load_model_from_checkpoint(a.ckpt)
-    variant = ck["variant"]
-    arch = ck["arch"]
-    out = a.out or os.path.join(HERE, "pedlab_%s.onnx" % variant)
+    if a.arch:
+        if not a.ckpt:
+            sys.exit("--arch needs --ckpt")
+        model = load_tutorial_model(a.ckpt, a.arch, a.num_classes)
+        variant = a.arch
+        num_classes = a.num_classes
+        out = a.out or os.path.splitext(a.ckpt)[0] + ".onnx"
+        print("arch %s: %d params, %d classes, test min_size %d" % (
+            a.arch, common.count_params(model), num_classes, model.transform.min_size[-1]))
+    else:
+        if not a.ckpt:
+            if not a.variant:
+                sys.exit("give --variant, --ckpt, or --arch and --ckpt")
+            a.ckpt = os.path.join(os.path.expanduser("~"), ".cache", "pedlab", "checkpoints", a.variant, "final_fp16.pt")
+        model, ck = common.load_model_from_checkpoint(a.ckpt)
+        variant = ck["variant"]
+        num_classes = len(common.CLASS_NAMES)
+        out = a.out or os.path.join(HERE, "pedlab_%s.onnx" % variant)
+        common.set_test_size(model, ck["arch"]["min_size_test"])
+        print("variant %s: %d params, iteration %s/%s, test min_size %d" % (
+            variant, common.count_params(model), ck.get("iteration"), ck.get("total"), ck["arch"]["min_size_test"]))
+    names = class_names(a.classes, num_classes)
     model.eval()
-    common.set_test_size(model, arch["min_size_test"])
-    print("variant %s: %d params, iteration %s/%s, test min_size %d" % (
-        variant, common.count_params(model), ck.get("iteration"), ck.get("total"), arch["min_size_test"]))
+    weights = {k for k, v in model.state_dict().items() if v.is_floating_point() and v.dim() >= 2}
+    if not a.no_fp16:
+        common.round_weights_fp16_(model)
+    with_masks = model.roi_heads.has_mask()
+    outputs = ["boxes", "labels", "scores"] + (["masks"] if with_masks else [])
 
-    recs = common.load_records(a.data, "test")
+    recs = image_records(a.images) if a.images else common.load_records(a.data, "test")
     sample = torch.from_numpy(recs[0]["image"]).permute(2, 0, 1).float().div(255)
     with torch.no_grad():
         ref0 = model([sample])[0]
     print("trace image %s %s: %d detections" % (recs[0]["name"], tuple(sample.shape), len(ref0["boxes"])))
 
+    dynamic = {"image": {1: "height", 2: "width"}, "boxes": {0: "N"}, "labels": {0: "N"}, "scores": {0: "N"}}
+    if with_masks:
+        dynamic["masks"] = {0: "N", 2: "height", 3: "width"}
     tmp = out + ".tmp"
     with torch.no_grad():
         torch.onnx.export(
             model, ([sample],), tmp, opset_version=a.opset, do_constant_folding=True,
             training=torch.onnx.TrainingMode.PRESERVE,
-            input_names=["image"], output_names=["boxes", "labels", "scores", "masks"],
-            dynamic_axes={"image": {1: "height", 2: "width"}, "boxes": {0: "N"}, "labels": {0: "N"},
-                          "scores": {0: "N"}, "masks": {0: "N", 2: "height", 3: "width"}})
+            input_names=["image"], output_names=outputs, dynamic_axes=dynamic)
     mp = onnx.load(tmp)
     os.remove(tmp)
     ops = {}
@@ -114,12 +213,12 @@ def main():
         ops[n.op_type] = ops.get(n.op_type, 0) + 1
     print("ops:", json.dumps(dict(sorted(ops.items()))))
     if not a.no_fp16:
-        n, lossy, saved = to_fp16_initializers(mp)
+        n, lossy, saved = to_fp16_initializers(mp, weights)
         print("fp16 initializers: %d converted (%d not exactly representable), %.1f MB saved" % (n, lossy, saved / 1e6))
     mp.producer_name = "pedlab models/export.py"
-    meta = {"pedlab_variant": variant, "class_names": json.dumps(common.CLASS_NAMES),
-            "input": "image float32 [3,H,W] RGB 0..1", "min_size_test": str(arch["min_size_test"]),
-            "max_size": str(arch["max_size"])}
+    meta = {"pedlab_variant": variant, "class_names": json.dumps(names),
+            "input": "image float32 [3,H,W] RGB 0..1", "min_size_test": str(model.transform.min_size[-1]),
+            "max_size": str(model.transform.max_size)}
     for k, v in meta.items():
         p = mp.metadata_props.add()
         p.key, p.value = k, v
@@ -127,12 +226,12 @@ def main():
     onnx.checker.check_model(out)
     size = os.path.getsize(out)
     print("wrote %s (%.2f MB); onnx.checker OK" % (out, size / 1e6))
-    if size > 50 * 1000 * 1000:
+    if size > 50 * 1000 * 1000 and not a.arch:
         print("WARNING: larger than 50 MB")
 
     if a.check_images <= 0:
         return
-    idx = np.linspace(0, len(recs) - 1, a.check_images).round().astype(int).tolist()
+    idx = np.linspace(0, len(recs) - 1, min(a.check_images, len(recs))).round().astype(int).tolist()
     ok = True
     with tempfile.TemporaryDirectory() as td:
         files, refs = [], []
@@ -153,20 +252,22 @@ def main():
             name = os.path.splitext(os.path.basename(f))[0]
             with open(os.path.join(td, "out", name + ".json")) as g:
                 o = json.load(g)
-            mb = np.fromfile(os.path.join(td, "out", name + "_masks.bin"), dtype=np.float32).reshape(o["masks_shape"])
             rb, rs, rl = ref["boxes"].numpy(), ref["scores"].numpy(), ref["labels"].numpy()
-            rm = ref["masks"].numpy()
             ob, os_, ol = np.array(o["boxes"], dtype=np.float32).reshape(-1, 4), np.array(o["scores"]), np.array(o["labels"])
             same_n = len(ob) == len(rb)
             line = "%s: torch %d dets, onnx %d dets (%d ms)" % (name, len(rb), len(ob), o["ms"])
             if same_n and len(rb):
                 db = float(np.abs(ob - rb).max())
                 ds = float(np.abs(os_ - rs).max())
-                dm = float(np.abs(mb - rm).max())
-                bin_diff = float(((mb > 0.5) != (rm > 0.5)).mean())
                 labels_eq = bool((ol == rl).all())
-                line += "; max |dbox| %.2e px, max |dscore| %.2e, max |dmask| %.2e, mask>0.5 differ %.2e, labels %s" % (
-                    db, ds, dm, bin_diff, "equal" if labels_eq else "DIFFER")
+                line += "; max |dbox| %.2e px, max |dscore| %.2e" % (db, ds)
+                if with_masks:
+                    mb = np.fromfile(os.path.join(td, "out", name + "_masks.bin"), dtype=np.float32).reshape(o["masks_shape"])
+                    rm = ref["masks"].numpy()
+                    dm = float(np.abs(mb - rm).max())
+                    bin_diff = float(((mb > 0.5) != (rm > 0.5)).mean())
+                    line += ", max |dmask| %.2e, mask>0.5 differ %.2e" % (dm, bin_diff)
+                line += ", labels %s" % ("equal" if labels_eq else "DIFFER")
                 hi = rs >= 0.5
                 db_hi = float(np.abs(ob[hi] - rb[hi]).max()) if hi.any() else 0.0
                 line += "; score>=0.5: %d dets, max |dbox| %.2e" % (int(hi.sum()), db_hi)

@@ -65,51 +65,57 @@ function eagerMs(spec: string[], images: string[], threads: number, repeat: numb
   return (JSON.parse(run.stdout.trim().split('\n').pop()!) as { median_ms: number }).median_ms;
 }
 
-async function bareRunMs(path: string, images: string[], settings: InferenceSettings, threads: number, repeat: number) {
+interface Samples {
+  /** Bare session.run on a ready tensor, in this thread. */
+  bare: number[];
+  /** Reading and decoding one image into a tensor, alone. */
+  decode: number[];
+  /** The whole pipeline in the app's worker: the wall time between consecutive results (decoding overlaps runs). */
+  pipeline: number[];
+  wait: number[];
+  run: number[];
+  post: number[];
+}
+
+/** Alternates bare passes and pipeline passes over the images, so both see the same load on the machine. */
+async function measure(path: string, images: string[], settings: InferenceSettings, threads: number, repeat: number): Promise<Samples> {
+  const samples: Samples = { bare: [], decode: [], pipeline: [], wait: [], run: [], post: [] };
   const detector = await Detector.open(path, threads);
-  const run: number[] = [];
-  const decode: number[] = [];
+  const tensors = [];
   for (const image of images) {
     const started = performance.now();
     const bytes = readFileSync(image);
-    const tensor = await detector.prepare(bytes, await readHeader(bytes), settings);
-    decode.push(performance.now() - started);
-    await detector.run(tensor);
-    for (let i = 0; i < repeat; i++) {
-      const t = performance.now();
-      await detector.run(tensor);
-      run.push(performance.now() - t);
-    }
+    tensors.push(await detector.prepare(bytes, await readHeader(bytes), settings));
+    samples.decode.push(performance.now() - started);
   }
-  await detector.release();
-  return { run, decode };
-}
-
-/** Per image: the wall time between consecutive results of the app's worker (decoding overlaps the run). */
-async function pipelineMs(path: string, images: string[], settings: InferenceSettings, threads: number, repeat: number) {
   const worker = new ModelWorker();
   await worker.open(path, threads);
-  const gaps: number[] = [];
-  const stages = { wait: [] as number[], run: [] as number[], post: [] as number[] };
   const list = images.map((p, imageId) => ({ imageId, path: p }));
-  await worker.run(list.slice(0, 1), settings, { onResult: () => undefined, onImageFailed: () => undefined }).finished;
+  const quiet = { onResult: () => undefined, onImageFailed: (id: number, message: string) => console.error(`${images[id]}: ${message}`) };
+  await worker.run(list.slice(0, 1), settings, quiet).finished;
+  await detector.run(tensors[0]);
   for (let r = 0; r < repeat; r++) {
+    for (const tensor of tensors) {
+      const started = performance.now();
+      await detector.run(tensor);
+      samples.bare.push(performance.now() - started);
+    }
     let last = performance.now();
-    const run = worker.run(list, settings, {
+    await worker.run(list, settings, {
+      ...quiet,
       onResult: (_id, _d, t) => {
         const now = performance.now();
-        gaps.push(now - last);
+        samples.pipeline.push(now - last);
         last = now;
-        stages.wait.push(t.waitMs);
-        stages.run.push(t.runMs);
-        stages.post.push(t.postMs);
+        samples.wait.push(t.waitMs);
+        samples.run.push(t.runMs);
+        samples.post.push(t.postMs);
       },
-      onImageFailed: (id, message) => console.error(`${images[id]}: ${message}`),
-    });
-    await run.finished;
+    }).finished;
   }
   await worker.close();
-  return { gaps, stages };
+  await detector.release();
+  return samples;
 }
 
 async function main(): Promise<void> {
@@ -130,7 +136,8 @@ async function main(): Promise<void> {
   console.log(`${images.length} images (${basename(images[0])} …), ${threads} threads, ${repeat} passes, CPU provider order as the app's`);
   const torch = spawnSync(PYTHON, ['-c', 'import torch, torchvision'], { encoding: 'utf8' }).status === 0;
   if (!torch) console.log(`(no PyTorch comparison: ${PYTHON} cannot import torch and torchvision)`);
-  console.log('model                         bare run ms   pipeline ms   ratio   decode alone   worker wait/run/post   torch eager   pipeline/eager');
+  console.log('ratio: pipeline / bare run, both wall time; in worker: (wait + run + post) / run inside the worker, which other load on the machine skews less');
+  console.log('model                         bare run ms   pipeline ms   ratio   in worker   decode alone   worker wait/run/post   torch eager   pipeline/eager');
   for (const path of models) {
     const probe = await Detector.open(path, 1);
     const { signature } = probe.info;
@@ -140,17 +147,17 @@ async function main(): Promise<void> {
       scoreThreshold: 0.05, nmsThreshold: 0.45, maskThreshold: 0.5, maxSide: null, maxDetections: 100,
       classMap: mapClasses(classes, ['pedestrian']),
     };
-    const alone = await bareRunMs(path, images, settings, threads, repeat);
-    const bare = median(alone.run);
-    const { gaps, stages } = await pipelineMs(path, images, settings, threads, repeat);
-    const pipeline = median(gaps);
+    const samples = await measure(path, images, settings, threads, repeat);
+    const bare = median(samples.bare);
+    const pipeline = median(samples.pipeline);
     const name = `${basename(path)} (${signature.kind})`.padEnd(30);
-    const detail = `${median(stages.wait).toFixed(1)} / ${median(stages.run).toFixed(1)} / ${median(stages.post).toFixed(1)}`;
-    const figures = `${bare.toFixed(1).padStart(11)}${pipeline.toFixed(1).padStart(14)}${(pipeline / bare).toFixed(2).padStart(8)}`;
+    const detail = `${median(samples.wait).toFixed(1)} / ${median(samples.run).toFixed(1)} / ${median(samples.post).toFixed(1)}`;
+    const inWorker = (median(samples.wait) + median(samples.run) + median(samples.post)) / median(samples.run);
+    const figures = `${bare.toFixed(1).padStart(11)}${pipeline.toFixed(1).padStart(14)}${(pipeline / bare).toFixed(2).padStart(8)}${inWorker.toFixed(3).padStart(12)}`;
     const spec = torch ? eagerSpec(path) : null;
     const eager = spec ? eagerMs(spec, images, threads, repeat) : null;
     const versus = eager ? `${eager.toFixed(1).padStart(14)}${(pipeline / eager).toFixed(2).padStart(17)}` : `${'—'.padStart(14)}${'—'.padStart(17)}`;
-    console.log(`${name}${figures}${median(alone.decode).toFixed(1).padStart(15)}   ${detail.padEnd(21)}${versus}`);
+    console.log(`${name}${figures}${median(samples.decode).toFixed(1).padStart(15)}   ${detail.padEnd(21)}${versus}`);
   }
 }
 

@@ -15,15 +15,16 @@ export interface ScoredRegion {
   mask: CocoRle | null;
 }
 
-const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
-
-/** A detection as a COCO result: box rounded to 1/100 px, score to 5 places, mask as RLE with string counts. */
+/**
+ * A detection as a COCO result, mask as RLE with string counts. Boxes and scores keep full precision: rounding
+ * scores can make ties that reorder detections and move AP, so the file would no longer score as the app does.
+ */
 export function toCocoResult(imageId: number | string, categoryId: number, region: ScoredRegion): CocoResult {
   const result: CocoResult = {
     image_id: imageId,
     category_id: categoryId,
-    bbox: region.bbox.map((v) => round(v, 2)) as CocoResult['bbox'],
-    score: round(region.score, 5),
+    bbox: [...region.bbox] as CocoResult['bbox'],
+    score: region.score,
   };
   if (region.mask) result.segmentation = { size: region.mask.size, counts: region.mask.counts };
   return result;

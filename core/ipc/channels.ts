@@ -6,16 +6,20 @@ export const channels = [
   'project.pickFolder',
   'project.import',
   'project.export',
+  'project.recovery',
+  'project.restore',
   'images.list',
   'annotations.list',
   'annotations.commit',
   'categories.list',
+  'evaluation.data',
   'models.list',
   'models.add',
   'inference.start',
   'inference.cancel',
   'inference.status',
   'predictions.forImage',
+  'report.export',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from './channels.js';
-import type { Annotation, AppInfo, Category, CommitResult, ExportReport, ImageEntry, ImportReport, InferenceStatus, ModelEntry, Prediction, ProjectSummary } from './types.js';
+import type { Annotation, AppInfo, Category, CommitResult, EvaluationData, ExportReport, ImageEntry, ImportReport, InferenceStatus, ModelEntry, Prediction, ProjectSummary, RecoveryInfo, ReportExport } from './types.js';
 
 /** A channel's request schema (validated at the door in main) and its response type. */
 interface Spec<Req extends z.ZodType, Res> {
@@ -59,6 +59,12 @@ export const contract = {
       .strict(),
   ),
   'project.export': spec<ExportReport>()(z.object({ format: z.enum(['coco', 'voc', 'yolo', 'pennfudan']), path: filePath }).strict()),
+  /** The damaged project database the last open refused, if any, with the snapshots that could replace it. */
+  'project.recovery': spec<RecoveryInfo | null>()(empty),
+  /** Puts a snapshot in place of a folder's database (the replaced file is kept aside) and opens the project. */
+  'project.restore': spec<ProjectSummary>()(
+    z.object({ folder: filePath, snapshot: z.string().regex(/^[0-9TZ-]+\.pedlab$/).max(64) }).strict(),
+  ),
   'images.list': spec<ImageEntry[]>()(empty),
   'annotations.list': spec<Annotation[]>()(z.object({ imageId: id }).strict()),
   /** One undoable edit of one image's ground truth, applied in one transaction. */
@@ -73,6 +79,7 @@ export const contract = {
       .strict(),
   ),
   'categories.list': spec<Category[]>()(empty),
+  'evaluation.data': spec<EvaluationData>()(z.object({ modelIds: z.array(id).max(8) }).strict()),
   'models.list': spec<ModelEntry[]>()(empty),
   'models.add': spec<ModelEntry>()(
     z.object({ path: z.string().min(1).max(4096), name: z.string().min(1).max(200).optional(), variant: z.string().max(200).optional() }).strict(),
@@ -83,6 +90,18 @@ export const contract = {
   'inference.cancel': spec<InferenceStatus>()(z.object({ modelId: id.optional() }).strict()),
   'inference.status': spec<InferenceStatus>()(empty),
   'predictions.forImage': spec<Prediction[]>()(z.object({ imageId: id, modelId: id }).strict()),
+  /** Writes the comparison report of two models (A, then B) into a folder; answers the files written. */
+  'report.export': spec<ReportExport>()(
+    z
+      .object({
+        modelIds: z.tuple([id, id]),
+        dir: filePath,
+        formats: z.array(z.enum(['html', 'pdf', 'csv', 'json'])).min(1).max(4),
+        scoreThreshold: z.number().min(0).max(1).optional(),
+        iouThreshold: z.number().min(0.5).max(0.95).optional(),
+      })
+      .strict(),
+  ),
 } satisfies Record<Channel, Spec<z.ZodType, unknown>>;
 
 /** Fails to compile when a contract entry is missing from `channels` or the reverse. */

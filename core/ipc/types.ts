@@ -22,6 +22,22 @@ export interface ProjectSummary {
   errorCount: number;
 }
 
+/** A copy of a project database taken by Pedlab (on open, at most hourly) or by `pedlab backup`. */
+export interface SnapshotEntry {
+  name: string;
+  takenAt: string;
+  bytes: number;
+}
+
+/** A project database that failed its integrity check (or is not a database), left untouched, and what can replace it. */
+export interface RecoveryInfo {
+  folder: string;
+  dbPath: string;
+  problem: string;
+  /** Newest first. */
+  snapshots: SnapshotEntry[];
+}
+
 export interface ImageEntry {
   id: number;
   fileName: string;
@@ -160,6 +176,30 @@ export interface ExportReport {
   files: number;
   /** What the format could not hold (box-only annotations in a mask format, crowd regions, overlaps, …). */
   warnings: string[];
+}
+
+/** A prediction with the image it belongs to. */
+export interface ImagePrediction extends Prediction {
+  imageId: number;
+}
+
+/** Everything an evaluation of the project needs: readable images, categories, ground truth, predictions. */
+export interface EvaluationData {
+  images: { id: number; fileName: string; width: number; height: number }[];
+  categories: Category[];
+  groundTruth: Annotation[];
+  /** Per model id: its cached predictions on the project's images. */
+  predictions: Record<number, ImagePrediction[]>;
+}
+
+export type ReportFormat = 'html' | 'pdf' | 'csv' | 'json';
+
+/** What a report export wrote. */
+export interface ReportExport {
+  /** Every file written. */
+  files: string[];
+  /** Remarks on the data: a model not run on every image, masks left out. */
+  notes: string[];
 }
 
 /** What every channel answers: a value, or an error the UI can show as it is. */

@@ -1,7 +1,10 @@
+import { backupCommand } from './commands/backupCommand.js';
 import { evalCommand } from './commands/evalCommand.js';
 import { exportCommand } from './commands/exportCommand.js';
 import { importCommand } from './commands/importCommand.js';
 import { inferCommand } from './commands/inferCommand.js';
+import { reportCommand } from './commands/reportCommand.js';
+import { restoreCommand } from './commands/restoreCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
 import { startCommand } from './commands/startCommand.js';
 
@@ -17,6 +20,9 @@ const commands: Record<string, Command> = {
   infer: inferCommand,
   import: importCommand,
   export: exportCommand,
+  report: reportCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 function usage(): string {

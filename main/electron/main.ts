@@ -3,63 +3,43 @@ import { join } from 'node:path';
 import { channels } from '../../core/ipc/channels.js';
 import { dispatch } from '../ipc/dispatch.js';
 import { launchServices, rendererDir } from '../launch.js';
-import { CONTENT_SECURITY_POLICY } from '../security/csp.js';
 import type { Services } from '../services.js';
-import { readStatic } from '../webHost/staticFiles.js';
 import { appRoot } from '../version.js';
-
-const APP_ORIGIN = 'pedlab://app';
+import { APP_ORIGIN, answerProtocol, isAppUrl } from './appProtocol.js';
+import { electronPrintPdf } from './printPdf.js';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'pedlab', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
+
+// Every renderer runs sandboxed, whatever a window's options say.
+app.enableSandbox();
 
 function projectArgument(): string | undefined {
   const i = process.argv.indexOf('--project');
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** Only the app's own page may call the contract. */
+/** Only the app's own page, in its top frame, may call the contract. */
 function trustedSender(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return url.startsWith(`${APP_ORIGIN}/`);
+  const frame = event.senderFrame;
+  return !!frame && frame.parent === null && isAppUrl(frame.url);
 }
 
-function text(status: number, body: string): Response {
-  return new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-}
-
-/** pedlab://app/… serves the built renderer; pedlab://image/ID and pedlab://thumb/ID serve only images the store knows. */
 function registerProtocol(services: Services): void {
   protocol.handle('pedlab', async (request) => {
-    const url = new URL(request.url);
-    try {
-      if (url.host === 'app') {
-        const file = await readStatic(rendererDir(), url.pathname === '/' ? '/index.html' : url.pathname);
-        if (!file) return text(404, 'not found');
-        return new Response(new Uint8Array(file.body), {
-          headers: { 'content-type': file.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
-        });
-      }
-      const id = /^\/(\d+)$/.exec(url.pathname)?.[1];
-      if (!id) return text(404, 'not found');
-      if (url.host === 'thumb') return new Response(new Uint8Array(services.thumbnail(Number(id))), { headers: { 'content-type': 'image/jpeg' } });
-      if (url.host === 'image') {
-        const image = await services.image(Number(id));
-        return new Response(new Uint8Array(image.bytes), { headers: { 'content-type': image.mime } });
-      }
-      return text(404, 'not found');
-    } catch (err) {
-      return text(404, err instanceof Error ? err.message : String(err));
-    }
+    const reply = await answerProtocol(request.url, request.method, services, rendererDir());
+    return new Response(reply.body, { status: reply.status, headers: reply.headers });
   });
 }
 
 function lockDown(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-frame-navigate', (event) => event.preventDefault());
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -74,6 +54,7 @@ async function createWindow(): Promise<void> {
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    printPdf: electronPrintPdf,
   });
   registerProtocol(services);
   for (const channel of channels) {
@@ -95,6 +76,9 @@ async function createWindow(): Promise<void> {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   app.on('will-quit', () => services.close());

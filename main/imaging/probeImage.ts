@@ -12,6 +12,8 @@ export interface ProbeResult {
 }
 
 export const THUMBNAIL_SIZE = 160;
+/** The most pixels Pedlab decodes: libvips' default input limit (0x3FFF²), about 268 megapixels. */
+export const MAX_PIXELS = 0x3fff * 0x3fff;
 const SUPPORTED = new Set(['jpeg', 'png']);
 
 /** Turns libvips' wording into a sentence a user can act on. */
@@ -47,11 +49,15 @@ export async function probeImage(path: string): Promise<ProbeResult> {
   if (bytes.length === 0) return failed('empty file (0 bytes)');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    const meta = await sharp(bytes).metadata();
+    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
     if (!meta.format || !SUPPORTED.has(meta.format)) {
       return failed(`not a PNG or JPEG image (found ${meta.format ?? 'unknown'} data)`, sha256);
     }
     if (!meta.width || !meta.height) return failed('image has no size', sha256);
+    if (meta.width * meta.height > MAX_PIXELS) {
+      const megapixels = Math.round((meta.width * meta.height) / 1e6);
+      return failed(`image is too large to open: ${meta.width}×${meta.height} pixels (${megapixels} megapixels; Pedlab opens up to ${Math.floor(MAX_PIXELS / 1e6)})`, sha256);
+    }
     const orientation = meta.orientation ?? 1;
     const swap = orientation >= 5 && orientation <= 8;
     const thumbnail = await sharp(bytes, { failOn: 'truncated' })

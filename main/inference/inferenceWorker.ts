@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import type { InferenceSettings } from '../../core/detect/types.js';
 import { describeDecodeError } from '../imaging/probeImage.js';
 import { Detector, ModelRefusedError } from './detector.js';
-import { readHeader, type ImageTensor } from './imageTensor.js';
+import { readHeader, type ImageHeader, type ImageTensor } from './imageTensor.js';
 import type { WorkImage, WorkerReply, WorkerRequest } from './workerProtocol.js';
 
 /**
@@ -18,30 +18,35 @@ const cancelled = new Set<number>();
 const post = (reply: WorkerReply) => port.postMessage(reply);
 
 type Prepared = { ok: true; tensor: ImageTensor } | { ok: false; message: string };
+type Loaded = { ok: true; bytes: Buffer; header: ImageHeader } | { ok: false; message: string };
 
-/** Reads the file and its header, then starts decoding; resolves once the decode is handed off. */
-async function startPreparing(image: WorkImage, settings: InferenceSettings): Promise<{ prepared: Promise<Prepared> }> {
-  const fail = (err: unknown): Prepared => ({ ok: false, message: describeDecodeError(err) });
+const failed = (err: unknown) => ({ ok: false as const, message: describeDecodeError(err) });
+
+/** Reads a file and its header: cheap, and started two images ahead so it is done when needed. */
+async function load(image: WorkImage): Promise<Loaded> {
   try {
     const bytes = await readFile(image.path);
-    const header = await readHeader(bytes);
-    const prepared = detector!.prepare(bytes, header, settings).then(
-      (tensor): Prepared => ({ ok: true, tensor }),
-      fail,
-    );
-    return { prepared };
+    return { ok: true, bytes, header: await readHeader(bytes) };
   } catch (err) {
-    return { prepared: Promise.resolve(fail(err)) };
+    return failed(err);
   }
 }
 
+/** Starts decoding a loaded image; libvips works on it from this call on. */
+function decode(loaded: Loaded, settings: InferenceSettings): Promise<Prepared> {
+  if (!loaded.ok) return Promise.resolve(loaded);
+  return detector!.prepare(loaded.bytes, loaded.header, settings).then((tensor): Prepared => ({ ok: true, tensor }), failed);
+}
+
 async function run(id: number, images: WorkImage[], settings: InferenceSettings): Promise<void> {
-  let next = images.length ? (await startPreparing(images[0], settings)).prepared : null;
+  const loads = images.slice(0, 2).map(load);
+  let next = images.length ? decode(await loads[0], settings) : null;
   for (let i = 0; i < images.length && !cancelled.has(id); i++) {
     const waiting = performance.now();
     const prepared = await next!;
     const waitMs = performance.now() - waiting;
-    next = i + 1 < images.length ? (await startPreparing(images[i + 1], settings)).prepared : null;
+    if (i + 2 < images.length) loads.push(load(images[i + 2]));
+    next = i + 1 < images.length ? decode(await loads[i + 1], settings) : null;
     const imageId = images[i].imageId;
     if (!prepared.ok) {
       post({ type: 'imageFailed', id, imageId, message: prepared.message });

@@ -28,6 +28,10 @@ interface Pending {
   handlers?: RunHandlers;
 }
 
+function crashed(detail: string): Error {
+  return new Error(`the inference worker stopped unexpectedly (${detail}); the results stored so far are kept, and running the model again continues from there`);
+}
+
 /** One model's session in its own worker thread, driven by messages. */
 export class ModelWorker {
   private readonly worker: Worker;
@@ -38,8 +42,13 @@ export class ModelWorker {
   constructor() {
     this.worker = new Worker(inferenceWorkerUrl());
     this.worker.on('message', (reply: WorkerReply) => this.receive(reply));
-    this.worker.on('error', (err) => this.fail(err));
-    this.worker.on('exit', (code) => this.fail(new Error(`the inference worker stopped (exit code ${code})`)));
+    this.worker.on('error', (err) => this.fail(crashed(err.message)));
+    this.worker.on('exit', (code) => this.fail(crashed(`exit code ${code}`)));
+  }
+
+  /** False once the thread has stopped, by a crash or by close(); a dead worker is replaced, never reused. */
+  get alive(): boolean {
+    return this.dead === null;
   }
 
   private receive(reply: WorkerReply): void {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { InferenceRunStatus, RunState } from '../../core/ipc/types.js';
 import type { RunOutcome } from '../store/predictionsRepository.js';
 import type { ProjectStore } from '../store/projectStore.js';
+import { storeFailure } from '../store/storeErrors.js';
 import { fileSha256 } from './modelFile.js';
 import { inferenceSettings, settingsKey } from './modelSettings.js';
 import { RateMeter } from './rateMeter.js';
@@ -39,6 +40,8 @@ export class ProjectRun {
   private meter: RateMeter | null = null;
   private cancelRequested = false;
   private workerRun: WorkerRun | null = null;
+  /** Why storing a result failed; the run stops at that image. */
+  private storeError: Error | null = null;
 
   private readonly store: ProjectStore;
   private readonly modelId: number;
@@ -111,10 +114,16 @@ export class ProjectRun {
       settings,
       {
         onResult: (imageId, detections, timings) => {
-          if (!store.db.open) return;
+          if (!store.db.open || this.storeError) return;
           const predictions = detections.map((d) => ({ categoryId: categoryIds.get(d.category)!, score: d.score, bbox: d.bbox, mask: d.mask }));
           const ms = timings.waitMs + timings.runMs + timings.postMs;
-          store.predictions.save({ modelSha256, imageSha256: byId.get(imageId)!.sha256!, settingsKey: key }, this.runId, ms, predictions);
+          try {
+            store.predictions.save({ modelSha256, imageSha256: byId.get(imageId)!.sha256!, settingsKey: key }, this.runId, ms, predictions);
+          } catch (err) {
+            this.storeError = storeFailure(err) ?? (err as Error);
+            this.workerRun?.cancel();
+            return;
+          }
           this.options.onStored?.();
           if (this.cancelRequested) return;
           this.done++;
@@ -129,16 +138,23 @@ export class ProjectRun {
       },
     );
     const { cancelled } = await this.workerRun.finished;
+    if (this.storeError) throw this.storeError;
     this.finish(cancelled || this.cancelRequested ? 'cancelled' : 'done');
   }
 
+  /** Records the outcome; a store that cannot be written (disk full) leaves it in the status alone. */
   private finish(outcome: RunOutcome): void {
     this.state = outcome;
-    if (this.runId !== null && this.store.db.open) this.store.predictions.finishRun(this.runId, outcome, this.done, this.error);
+    if (this.runId === null || !this.store.db.open) return;
+    try {
+      this.store.predictions.finishRun(this.runId, outcome, this.done, this.error);
+    } catch (err) {
+      this.error ??= (storeFailure(err) ?? (err as Error)).message;
+    }
   }
 
   private fail(err: unknown): void {
-    this.error = err instanceof Error ? err.message : String(err);
+    this.error = (storeFailure(err) ?? (err instanceof Error ? err : new Error(String(err)))).message;
     this.finish('failed');
   }
 }

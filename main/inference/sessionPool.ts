@@ -15,8 +15,8 @@ export class SessionPool {
 
   async open(path: string, sha256: string, threads: number): Promise<{ worker: ModelWorker; info: DetectorInfo }> {
     let entry = this.entries.get(path);
-    if (!entry || entry.sha256 !== sha256 || entry.threads !== threads) {
-      const worker = entry?.worker ?? new ModelWorker();
+    if (!entry || !entry.worker.alive || entry.sha256 !== sha256 || entry.threads !== threads) {
+      const worker = entry?.worker.alive ? entry.worker : new ModelWorker();
       const opening = worker.open(path, threads);
       const fresh: Entry = { worker, sha256, threads, opening, info: null };
       entry = fresh;

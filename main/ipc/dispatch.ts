@@ -1,6 +1,7 @@
 import { channels, contract, type Channel, type Handlers } from '../../core/ipc/contract.js';
 import type { Envelope } from '../../core/ipc/types.js';
 import { PedlabError } from '../errors.js';
+import { storeFailure } from '../store/storeErrors.js';
 
 export function isChannel(name: string): name is Channel {
   return (channels as readonly string[]).includes(name);
@@ -22,7 +23,8 @@ export async function dispatch(handlers: Handlers, channel: string, payload: unk
     const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (err) {
-    if (err instanceof PedlabError) return { ok: false, error: { code: err.code, message: err.message } };
+    const known = err instanceof PedlabError ? err : storeFailure(err);
+    if (known) return { ok: false, error: { code: known.code, message: known.message } };
     const message = err instanceof Error ? err.message : String(err);
     console.error(`[pedlab] ${channel} failed:`, err);
     return { ok: false, error: { code: 'internal', message: `${channel} failed: ${message}` } };

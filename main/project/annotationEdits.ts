@@ -1,6 +1,7 @@
 import type { AnnotationDraft, CommitResult } from '../../core/ipc/types.js';
 import { PedlabError } from '../errors.js';
 import type { ProjectStore } from '../store/projectStore.js';
+import { storeFailure } from '../store/storeErrors.js';
 
 export interface AnnotationChange {
   imageId: number;
@@ -35,7 +36,7 @@ export function commitAnnotations(store: ProjectStore, change: AnnotationChange)
     created = store.annotations.commit(change.imageId, change);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    throw new PedlabError('invalid-edit', `Edit not saved: ${message}`);
+    throw storeFailure(err) ?? new PedlabError('invalid-edit', `Edit not saved: ${message}`);
   }
   return { created, annotations: store.annotations.forImage(change.imageId) };
 }

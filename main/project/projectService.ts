@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { ProjectSummary } from '../../core/ipc/types.js';
+import type { ProjectSummary, RecoveryInfo } from '../../core/ipc/types.js';
 import { PedlabError } from '../errors.js';
 import { probeImage } from '../imaging/probeImage.js';
 import { ProjectStore } from '../store/projectStore.js';
+import { listSnapshots, restoreFile, snapshotDue, takeSnapshot } from '../store/snapshots.js';
 import { dataDir } from './dataDir.js';
 import { listImageFiles } from './scanFolder.js';
 
@@ -21,6 +22,7 @@ export function projectDbPathFor(folder: string): string {
 /** Holds the open project, if any, and opens folders into projects. */
 export class ProjectService {
   private current: ProjectStore | null = null;
+  private damaged: RecoveryInfo | null = null;
 
   get store(): ProjectStore {
     if (!this.current) throw new PedlabError('no-project', 'No project is open. Open a folder of images first.');
@@ -37,12 +39,14 @@ export class ProjectService {
     const info = await stat(abs).catch(() => null);
     if (!info) throw new PedlabError('folder-missing', `Folder not found: ${abs}`);
     if (!info.isDirectory()) throw new PedlabError('not-a-folder', `Not a folder: ${abs}`);
-    const store = ProjectStore.open(projectDbPathFor(abs));
+    const store = this.openStore(abs);
     try {
       if (!store.meta.get('folder')) {
         store.meta.set('folder', abs);
         store.meta.set('name', basename(abs));
         store.categories.ensure(DEFAULT_CATEGORY);
+      } else if (snapshotDue(store.path)) {
+        await takeSnapshot(store.db, store.path).catch((err: unknown) => console.warn(`[pedlab] no snapshot taken: ${(err as Error).message}`));
       }
       await this.syncImages(store, abs);
     } catch (err) {
@@ -51,7 +55,40 @@ export class ProjectService {
     }
     this.close();
     this.current = store;
+    this.damaged = null;
     return this.summary()!;
+  }
+
+  /** Opens a folder's database after an integrity check; a damaged one is reported with its snapshots, untouched. */
+  private openStore(folder: string): ProjectStore {
+    const dbPath = projectDbPathFor(folder);
+    try {
+      return ProjectStore.open(dbPath, { checkIntegrity: true });
+    } catch (err) {
+      if (!(err instanceof PedlabError) || err.code !== 'store-damaged') throw err;
+      const snapshots = listSnapshots(dbPath).map(({ name, takenAt, bytes }) => ({ name, takenAt, bytes }));
+      this.damaged = { folder, dbPath, problem: err.message, snapshots };
+      const offer = snapshots.length
+        ? ` The last snapshot, from ${snapshots[0].takenAt}, can be restored (in the app, or with \`pedlab restore --project ${folder}\`).`
+        : ' There is no snapshot of it to restore.';
+      throw new PedlabError('store-damaged', err.message + offer);
+    }
+  }
+
+  /** The damaged database the last open refused, with the snapshots that could replace it. */
+  recovery(): RecoveryInfo | null {
+    return this.damaged;
+  }
+
+  /** Puts one of a folder's snapshots in place of its database (the old file is kept aside), then opens it. */
+  async restore(folder: string, snapshot: string): Promise<ProjectSummary> {
+    const abs = resolve(folder);
+    const dbPath = projectDbPathFor(abs);
+    const chosen = listSnapshots(dbPath).find((s) => s.name === snapshot);
+    if (!chosen) throw new PedlabError('snapshot-unknown', `No snapshot "${snapshot}" for ${abs}.`);
+    if (this.current?.path === dbPath) this.close();
+    restoreFile(dbPath, chosen.path);
+    return this.openFolder(abs);
   }
 
   private async syncImages(store: ProjectStore, folder: string): Promise<void> {

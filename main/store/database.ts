@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { PedlabError } from '../errors.js';
 import { migrations as appMigrations } from './migrations/index.js';
 import type { Migration } from './migrations/migration.js';
+import { isDamage } from './storeErrors.js';
 
 export type Db = Database.Database;
 
@@ -11,6 +12,8 @@ export interface OpenOptions {
   /** The schema steps to apply; the app's own unless a test supplies others. */
   migrations?: readonly Migration[];
   readonly?: boolean;
+  /** Runs PRAGMA integrity_check before anything is written; a damaged file is refused and left as it is. */
+  checkIntegrity?: boolean;
 }
 
 /**
@@ -36,6 +39,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
           'Update Pedlab to open this project; the file was not changed.',
       );
     }
+    if (options.checkIntegrity) refuseDamaged(db, path);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
@@ -46,8 +50,19 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     return db;
   } catch (err) {
     db.close();
+    if (isDamage(err)) throw damaged(path, (err as Error).message);
     throw err;
   }
+}
+
+function damaged(path: string, problem: string): PedlabError {
+  return new PedlabError('store-damaged', `The project database ${path} is damaged (${problem}). Pedlab has not changed it.`);
+}
+
+function refuseDamaged(db: Db, path: string): void {
+  const rows = db.pragma('integrity_check(5)', { simple: false }) as { integrity_check: string }[];
+  const problems = rows.map((r) => r.integrity_check.replace(/\s*\n\s*/g, '; '));
+  if (problems.join() !== 'ok') throw damaged(path, `integrity check: ${problems.join('; ')}`);
 }
 
 function migrate(db: Db, steps: readonly Migration[], current: number): void {

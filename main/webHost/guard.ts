@@ -32,7 +32,8 @@ function readCookie(req: IncomingMessage, name: string): string | undefined {
 
 /**
  * The checks every request passes before anything else runs: the Host must be this loopback port (which defeats DNS
- * rebinding), a browser's Origin must be this page (no cross-site requests), and the per-launch token must come
+ * rebinding), a browser's Origin must be this page and its Sec-Fetch-Site same-origin (no cross-site requests, nor
+ * same-site ones from another local port, which cookies do not tell apart), and the per-launch token must come
  * with it, as a query parameter on the first page load or as the cookie or header after that.
  */
 export function checkRequest(req: IncomingMessage, url: URL, options: GuardOptions): Refusal | null {
@@ -43,7 +44,10 @@ export function checkRequest(req: IncomingMessage, url: URL, options: GuardOptio
   if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) {
     return { status: 403, reason: `Origin "${origin}" is not allowed` };
   }
-  if (req.headers['sec-fetch-site'] === 'cross-site') return { status: 403, reason: 'cross-site requests are not allowed' };
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+    return { status: 403, reason: `${site} requests are not allowed` };
+  }
   const given =
     url.searchParams.get('token') ?? (req.headers['x-pedlab-token'] as string | undefined) ?? readCookie(req, cookieName(options.port));
   if (!sameToken(given ?? undefined, options.token)) return { status: 401, reason: 'missing or wrong token' };

@@ -99,7 +99,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const message = err instanceof PedlabError ? err.message : 'request body is not valid JSON';
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid-request', message } }), 'application/json');
       }
-      const envelope = await dispatch(options.services.handlers, decodeURIComponent(path.slice(5)), payload);
+      const channel = /^[a-z]+\.[A-Za-z]+$/.test(path.slice(5)) ? path.slice(5) : '';
+      const envelope = await dispatch(options.services.handlers, channel, payload);
       return send(res, 200, JSON.stringify(envelope), 'application/json');
     }
 

@@ -8,6 +8,7 @@ import type { Viewport } from './canvas/viewport';
 import { HelpOverlay } from './components/HelpOverlay';
 import { ImageList } from './components/ImageList';
 import { OpenFolderDialog } from './components/OpenFolderDialog';
+import { RecoveryNotice } from './components/RecoveryNotice';
 import { SaveState } from './components/SaveState';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
@@ -19,6 +20,11 @@ import { actionFor, type ActionContext } from './editor/actions';
 import { EditorStore } from './editor/editorStore';
 import { chordOf } from './editor/keys';
 import { useProject } from './state/useProject';
+import { CompareBar } from './compare/CompareBar';
+import { CompareView } from './compare/CompareView';
+import { ExportReportDialog } from './compare/ExportReportDialog';
+import { MetricsPanel } from './compare/MetricsPanel';
+import { useCompare } from './compare/useCompare';
 
 export function App() {
   const { state, openFolder, select, dismissError, setAnnotationCount } = useProject();
@@ -41,6 +47,16 @@ export function App() {
   const image = state.images.find((i) => i.id === state.selectedId);
   const editable = image && !image.error ? image : undefined;
   const inference = useInference(state.project?.dbPath ?? null, editable?.id ?? null);
+  const [mode, setMode] = useState<'edit' | 'compare'>('edit');
+  const [exporting, setExporting] = useState(false);
+  const compare = useCompare(
+    mode === 'compare',
+    inference.models,
+    `${state.project?.dbPath}:${inference.status.resultsVersion}`,
+    state.images,
+    editor.imageId,
+    editor.annotations,
+  );
 
   useEffect(() => {
     if (state.project) api['categories.list']({}).then((c) => store.setCategories(c), () => undefined);
@@ -67,16 +83,17 @@ export function App() {
 
   const navigate = useCallback(
     (step: number) => {
-      const index = state.images.findIndex((i) => i.id === state.selectedId);
-      const next = state.images[Math.min(state.images.length - 1, Math.max(0, index + step))];
+      const list = compare.ordered;
+      const index = list.findIndex((i) => i.id === state.selectedId);
+      const next = list[Math.min(list.length - 1, Math.max(0, index + step))];
       if (next) select(next.id);
     },
-    [state.images, state.selectedId, select],
+    [compare.ordered, state.selectedId, select],
   );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (asking || event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
+      if (asking || exporting || event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
       const ctx: ActionContext = {
         store,
         size: editable ? { width: editable.width!, height: editable.height! } : null,
@@ -99,7 +116,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [asking, store, editable, navigate, inference.visible]);
+  }, [asking, exporting, store, editable, navigate, inference.visible]);
 
   return (
     <div className="app">
@@ -115,11 +132,22 @@ export function App() {
         )}
         {state.project && <SaveState pending={editor.pending} error={editor.error} />}
         <span className="status-spacer" />
+        {state.project && (
+          <div className="segmented" role="group" aria-label="Mode">
+            <button type="button" aria-pressed={mode === 'edit'} onClick={() => setMode('edit')}>
+              Edit
+            </button>
+            <button type="button" aria-pressed={mode === 'compare'} onClick={() => setMode('compare')} disabled={inference.models.length === 0}>
+              Compare
+            </button>
+          </div>
+        )}
         {state.info && <span className="host-badge">{state.info.host === 'electron' ? 'Desktop' : 'Browser'} · v{state.info.version}</span>}
         <button type="button" onClick={chooseFolder} disabled={state.busy}>
           Open folder…
         </button>
       </header>
+      <RecoveryNotice refresh={state.error} onRestored={openFolder} />
       {state.error && (
         <div className="banner" role="alert">
           {state.error}
@@ -139,9 +167,55 @@ export function App() {
           onHelp={() => setHelp(true)}
         />
       )}
-      <main className="workspace">
-        <ImageList images={state.images} selectedId={state.selectedId} onSelect={select} />
-        {editable ? (
+      {state.project && mode === 'compare' && (
+        <CompareBar
+          models={inference.models}
+          modelA={compare.pair?.[0] ?? null}
+          modelB={compare.pair?.[1] ?? null}
+          onModels={(a, b) => compare.setPair([a, b])}
+          iouThr={compare.iouThr}
+          onIou={compare.setIouThr}
+          scoreThr={compare.scoreThr}
+          onScore={compare.setScoreThr}
+          sort={compare.sort}
+          onSort={compare.setSort}
+          onExport={() => setExporting(true)}
+        />
+      )}
+      <main className={`workspace${mode === 'compare' ? ' comparing' : ''}`}>
+        <ImageList images={compare.ordered} selectedId={state.selectedId} onSelect={select} />
+        {mode === 'compare' && editable && compare.evaluation.data ? (
+          <>
+            <CompareView
+              image={editable}
+              store={store}
+              editor={editor}
+              data={compare.evaluation.data}
+              evaluations={compare.evaluation.evaluations}
+              names={compare.names}
+              iouThr={compare.iouThr}
+              scoreThr={compare.scoreThr}
+              version={compare.evaluation.version}
+              filter={filter}
+              showMasks={showMasks}
+              controls={controls}
+              onCursor={trackCursor}
+              onViewport={setViewport}
+            />
+            <MetricsPanel
+              names={compare.names}
+              evaluations={compare.evaluation.evaluations}
+              data={compare.evaluation.data}
+              imageId={editor.imageId}
+              annotations={editor.annotations}
+              iouThr={compare.iouThr}
+              scoreThr={compare.scoreThr}
+              version={compare.evaluation.version}
+            />
+          </>
+        ) : mode === 'compare' && editable ? (
+          <div className="stage stage-empty">{compare.evaluation.error ?? 'Evaluating…'}</div>
+        ) : editable ? (
           <EditorStage
             image={editable}
             store={store}
@@ -157,7 +231,7 @@ export function App() {
             {state.busy ? 'Opening…' : image?.error ? `${image.fileName}: ${image.error}` : 'Open a folder of PNG or JPEG images to begin.'}
           </div>
         )}
-        {state.project && <ModelsPanel inference={inference} />}
+        {state.project && mode === 'edit' && <ModelsPanel inference={inference} />}
       </main>
       <StatusBar image={image} viewport={editable ? viewport : null} cursor={cursor} selection={editor.selection.length} boxes={editor.annotations.length} onScale={(scale) => controls.current?.setScale(scale)} />
       {asking && (
@@ -171,6 +245,15 @@ export function App() {
         />
       )}
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {exporting && compare.pair && state.project && (
+        <ExportReportDialog
+          initialDir={`${state.project.folder}/pedlab-report`}
+          modelIds={compare.pair}
+          scoreThreshold={compare.scoreThr}
+          iouThreshold={compare.iouThr}
+          onClose={() => setExporting(false)}
+        />
+      )}
     </div>
   );
 }

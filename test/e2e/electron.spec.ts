@@ -25,9 +25,12 @@ test.describe('desktop app (Electron)', () => {
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => Object.values((globalThis as { pedlab?: object }).pedlab ?? {}).every((f) => typeof f === 'function'))).toBe(true);
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-      // Navigation away from the app is refused.
+      // Navigation away from the app is refused, and so are new windows, permissions and unknown images.
       await page.evaluate(() => window.location.assign('https://example.com/'));
       await expect(page.getByTestId('project-name')).toHaveText('vtest');
+      expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+      expect(await page.evaluate(() => navigator.mediaDevices.getUserMedia({ video: true }).then(() => 'granted', () => 'denied'))).toBe('denied');
+      expect(await page.evaluate(() => fetch('pedlab://image/424242').then((r) => r.status))).toBe(404);
       await page.screenshot({ path: screenshotPath('electron-sample') });
     } finally {
       await app.close();

@@ -22,6 +22,8 @@ test('opens the bundled sample project on first run', async ({ page }) => {
   await expect(page.getByTestId('project-name')).toHaveText('vtest');
   await expect(page.getByTestId('image-item')).toHaveCount(12);
   await expect(page).toHaveTitle('vtest — Pedlab');
+  // The sample ships its ground truth.
+  await expect(page.getByTestId('status-boxes')).toHaveText(/^[1-9]\d* boxes/);
   await page.screenshot({ path: screenshotPath('sample-project') });
   expect(problems).toEqual([]);
 });

@@ -12,12 +12,21 @@ const repoRoot = join(HERE, '..', '..');
  * repository, so its imports of onnxruntime-node and sharp resolve) and point PEDLAB_INFERENCE_WORKER at it.
  */
 export async function useSourceInferenceWorker(): Promise<void> {
+  process.env.PEDLAB_INFERENCE_WORKER = await bundleWorker(join(repoRoot, 'main', 'inference', 'inferenceWorker.ts'), 'inferenceWorker.mjs');
+}
+
+/** The protocol without ONNX Runtime (test/helpers/fakeInferenceWorker.ts): fast, and able to crash on cue. */
+export async function useFakeInferenceWorker(): Promise<void> {
+  process.env.PEDLAB_INFERENCE_WORKER = await bundleWorker(join(HERE, 'fakeInferenceWorker.ts'), 'fakeInferenceWorker.mjs');
+}
+
+async function bundleWorker(entry: string, name: string): Promise<string> {
   const dir = join(repoRoot, 'node_modules', '.cache', 'pedlab-test');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'inferenceWorker.mjs');
+  const file = join(dir, name);
   const temp = `${file}.${process.pid}.tmp`;
   await build({
-    entryPoints: [join(repoRoot, 'main', 'inference', 'inferenceWorker.ts')],
+    entryPoints: [entry],
     outfile: temp,
     bundle: true,
     platform: 'node',
@@ -27,5 +36,5 @@ export async function useSourceInferenceWorker(): Promise<void> {
     logLevel: 'warning',
   });
   renameSync(temp, file);
-  process.env.PEDLAB_INFERENCE_WORKER = file;
+  return file;
 }

@@ -70,3 +70,14 @@ export function writeIndexPng(values: ArrayLike<number>, width: number, height: 
   parts.push(chunk('IDAT', deflateSync(filtered)), chunk('IEND', new Uint8Array(0)));
   return Buffer.concat(parts);
 }
+
+/** An all-black 1-bit grey PNG of any size, written row by row without per-pixel work: 30000×30000 is about 110 KB. */
+export function writeBlankPng(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([1, 0, 0, 0, 0], 8);
+  const rows = Buffer.alloc(height * (1 + Math.ceil(width / 8)));
+  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array(0))]);
+}

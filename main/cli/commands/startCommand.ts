@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../index.js';
+import { chromiumBinary } from '../../chromium.js';
 import { launchServices, rendererDir } from '../../launch.js';
 import { dataDir } from '../../project/dataDir.js';
 import { appRoot } from '../../version.js';
@@ -24,11 +25,6 @@ function desktopRuntime(): string | null {
   const failure = installElectronRuntime();
   if (failure) console.log(`pedlab: the Electron runtime could not be fetched (${failure})`);
   return electronBinary();
-}
-
-export function chromiumBinary(): string | null {
-  const candidates = [process.env.PEDLAB_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  return candidates.find((c): c is string => !!c && existsSync(c)) ?? null;
 }
 
 function hasDisplay(): boolean {
@@ -80,7 +76,7 @@ export const startCommand: Command = {
       await waitForSignal();
     }
     await host.close();
-    services.close();
+    await services.close();
     return 0;
   },
 };

@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Layer, Stage } from 'react-konva';
 import type { Box, Point } from '../../../core/geometry/box';
 import type { ImageEntry } from '../../../core/ipc/types';
@@ -34,18 +34,33 @@ interface Props {
   onViewport(view: Viewport): void;
   /** Extra layers drawn over the ground truth (predictions), given the current scale. */
   overlay?: (scale: number) => ReactNode;
+  /** A view shared with another stage, for locked zoom and pan. */
+  shared?: { view: Viewport | null; onChange(view: Viewport | null): void };
 }
 
 /**
  * The editing canvas. Wheel zooms at the cursor; space-drag or the middle button pans; the active tool gets
  * presses on the empty canvas, the boxes get presses on themselves. Everything below is in image pixels.
  */
-export function EditorStage({ image, store, filter, showMasks, controls, onCursor, onViewport, overlay }: Props) {
+export function EditorStage({ image, store, filter, showMasks, controls, onCursor, onViewport, overlay, shared }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const size = useElementSize(container);
   const loaded = useHtmlImage(imageUrl(image));
   const state = useSyncExternalStore(store.subscribe, store.getState);
-  const [view, setView] = useState<Viewport | null>(null);
+  const [ownView, setOwnView] = useState<Viewport | null>(null);
+  // Side-by-side panes share one view (locked zoom and pan); a lone stage keeps its own.
+  const view = shared ? shared.view : ownView;
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const setView = useCallback(
+    (next: Viewport | null | ((v: Viewport | null) => Viewport | null)) => {
+      const value = typeof next === 'function' ? next(viewRef.current) : next;
+      viewRef.current = value;
+      if (shared) shared.onChange(value);
+      else setOwnView(value);
+    },
+    [shared],
+  );
   const [spaceHeld, setSpaceHeld] = useState(false);
   const [, redraw] = useState(0);
   const width = image.width ?? 1;
@@ -111,10 +126,59 @@ export function EditorStage({ image, store, filter, showMasks, controls, onCurso
     return p && view ? toImage(view, p) : null;
   };
 
+  /**
+   * Pan (middle button, or left with space held) and wheel-zoom gestures move the drawn canvas with a CSS
+   * transform while they last, and the stage is redrawn once at the end: a thousand boxes cost one redraw per
+   * gesture, not one per pointer event. Panning follows the pointer outside the stage too.
+   */
+  const gestureLayer = useRef<HTMLDivElement>(null);
+  const wheel = useRef<{ k: number; p: Point; timer: number } | null>(null);
+  const preview = (transform: string) => {
+    if (gestureLayer.current) gestureLayer.current.style.transform = transform;
+  };
+  const stageNode = useRef<Konva.Stage>(null);
+  useLayoutEffect(() => {
+    // Draw the new view before dropping the preview transform, so the picture never jumps back for a frame.
+    if (gestureLayer.current?.style.transform) stageNode.current?.draw();
+    preview('');
+  }, [view]);
+
+  const startPan = (evt: PointerEvent) => {
+    if (!view) return;
+    const start = { x: evt.clientX, y: evt.clientY };
+    let dx = 0;
+    let dy = 0;
+    const move = (m: PointerEvent) => {
+      dx = m.clientX - start.x;
+      dy = m.clientY - start.y;
+      preview(`translate(${dx}px, ${dy}px)`);
+    };
+    const end = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', end);
+      if (dx !== 0 || dy !== 0) userView((v) => v && { ...v, x: v.x + dx, y: v.y + dy });
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', end);
+  };
+
+  const commitWheel = () => {
+    const w = wheel.current;
+    if (!w) return;
+    window.clearTimeout(w.timer);
+    wheel.current = null;
+    userView((v) => v && zoomAt(v, w.p, v.scale * w.k));
+  };
+
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();
     const p = e.target.getStage()?.getPointerPosition();
-    if (p && view) userView(zoomAt(view, p, view.scale * wheelFactor(e.evt.deltaY)));
+    if (!p || !view) return;
+    if (wheel.current && (wheel.current.p.x !== p.x || wheel.current.p.y !== p.y)) commitWheel();
+    const k = (wheel.current?.k ?? 1) * wheelFactor(e.evt.deltaY);
+    if (wheel.current) window.clearTimeout(wheel.current.timer);
+    wheel.current = { k, p, timer: window.setTimeout(commitWheel, 120) };
+    preview(`translate(${p.x}px, ${p.y}px) scale(${k}) translate(${-p.x}px, ${-p.y}px)`);
   };
 
   const onPointerDown = (e: Konva.KonvaEventObject<PointerEvent>) => {
@@ -145,18 +209,6 @@ export function EditorStage({ image, store, filter, showMasks, controls, onCurso
     redraw((n) => n + 1);
   };
 
-  /** Pans with the middle button, or the left one while space is held, following the pointer outside the stage too. */
-  const startPan = (evt: PointerEvent) => {
-    if (!view) return;
-    const start = { x: evt.clientX, y: evt.clientY, view };
-    const move = (m: PointerEvent) => userView({ ...start.view, x: start.view.x + m.clientX - start.x, y: start.view.y + m.clientY - start.y });
-    const end = () => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', end);
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', end);
-  };
 
   const pick = useCallback(
     (id: number, shift: boolean) => {
@@ -182,7 +234,9 @@ export function EditorStage({ image, store, filter, showMasks, controls, onCurso
     >
       {loaded.status === 'error' && <div className="stage-message">{loaded.message}</div>}
       {view && size.width > 0 && (
+        <div ref={gestureLayer} className="gesture-layer">
         <Stage
+          ref={stageNode}
           width={size.width}
           height={size.height}
           x={view.x}
@@ -214,6 +268,7 @@ export function EditorStage({ image, store, filter, showMasks, controls, onCurso
           />
           <PreviewLayer preview={tool.preview()} scale={view.scale} />
         </Stage>
+        </div>
       )}
     </div>
   );

@@ -43,3 +43,22 @@ export function applyLocally(annotations: readonly Annotation[], change: Change)
       return u ? { ...a, categoryId: u.categoryId, bbox: [...u.bbox], area: u.area, iscrowd: u.iscrowd, mask: u.mask } : a;
     });
 }
+
+function same(a: Annotation, b: Annotation): boolean {
+  return (
+    a.categoryId === b.categoryId &&
+    a.area === b.area &&
+    a.iscrowd === b.iscrowd &&
+    a.bbox.every((v, i) => v === b.bbox[i]) &&
+    (a.mask?.counts ?? null) === (b.mask?.counts ?? null)
+  );
+}
+
+/** The store's answer, keeping the objects that did not change so their views need not draw again. */
+export function reconcile(previous: readonly Annotation[], next: Annotation[]): Annotation[] {
+  const before = new Map(previous.map((a) => [a.id, a]));
+  return next.map((a) => {
+    const old = before.get(a.id);
+    return old && same(old, a) ? old : a;
+  });
+}

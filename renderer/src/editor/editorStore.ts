@@ -1,6 +1,6 @@
 import type { Annotation, Category } from '../../../core/ipc/types';
 import { api } from '../api/client';
-import { applyLocally, inverse, isEmpty, withCreatedIds, type Change } from './change';
+import { applyLocally, inverse, isEmpty, reconcile, withCreatedIds, type Change } from './change';
 
 export type ToolName = 'select' | 'box';
 
@@ -138,7 +138,7 @@ export class EditorStore {
       try {
         const result = await api['annotations.commit']({ imageId, ...change });
         done(result.created);
-        if (this.state.imageId === imageId) this.set({ annotations: result.annotations, error: null });
+        if (this.state.imageId === imageId) this.set({ annotations: reconcile(this.state.annotations, result.annotations), error: null });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         const annotations = await api['annotations.list']({ imageId }).catch(() => this.state.annotations);

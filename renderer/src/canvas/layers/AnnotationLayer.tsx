@@ -1,10 +1,11 @@
 import type Konva from 'konva';
-import { memo, useEffect, useRef, useState } from 'react';
-import { Layer, Rect, Transformer } from 'react-konva';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { Layer, Transformer } from 'react-konva';
 import type { Box } from '../../../../core/geometry/box';
 import type { Annotation, Category } from '../../../../core/ipc/types';
 import { categoryColour, SELECTION_COLOUR } from '../colours';
-import { BoxLabel } from './BoxLabel';
+import { GtBox, type BoxEvents } from './GtBox';
+import { LabelsShape, type LabelSpec } from './LabelsShape';
 
 interface Props {
   annotations: Annotation[];
@@ -71,57 +72,58 @@ export const AnnotationLayer = memo(function AnnotationLayer({ annotations, cate
     onBoxes('Resize', new Map([[id, box]]));
   };
 
+  // Handlers read the latest props through a ref, so the one events object never changes.
+  const latest = useRef({ onDragMove, onDragEnd, onTransformEnd, onPick });
+  latest.current = { onDragMove, onDragEnd, onTransformEnd, onPick };
+  const events = useMemo<BoxEvents>(
+    () => ({
+      pick: (id, shift) => latest.current.onPick(id, shift),
+      dragMove: (id, node) => latest.current.onDragMove(id, node),
+      dragEnd: (id, node) => latest.current.onDragEnd(id, node),
+      transformEnd: (id, node) => latest.current.onTransformEnd(id, node),
+      register: (id, node) => {
+        if (node) nodes.current.set(id, node);
+        else nodes.current.delete(id);
+      },
+    }),
+    [],
+  );
+
+  const labels = useMemo<LabelSpec[]>(
+    () =>
+      annotations
+        .filter((a) => a.bbox[3] * scale >= LABEL_MIN_BOX_HEIGHT || selected.has(a.id))
+        .map((a) => ({
+          key: a.id,
+          x: a.bbox[0],
+          y: a.bbox[1],
+          below: a.bbox[1] * scale < 20,
+          text: `${names.get(a.categoryId) ?? a.categoryId}${a.iscrowd ? ' · crowd' : ''}`,
+          colour: categoryColour(a.categoryId),
+        })),
+    // `selected` and `names` are rebuilt each render from `selection` and `categories`.
+    [annotations, selection, categories, scale],
+  );
+
   return (
     <Layer>
       {annotations.map((a) => {
         const isSelected = selected.has(a.id);
-        const colour = categoryColour(a.categoryId);
         const offset = dragOffset && dragOffset.id !== a.id && isSelected ? dragOffset : null;
-        const [x, y, w, h] = a.bbox;
         return (
-          <Rect
+          <GtBox
             key={a.id}
-            name="gt-box"
-            ref={(node) => {
-              if (node) nodes.current.set(a.id, node);
-              else nodes.current.delete(a.id);
-            }}
-            x={x + (offset?.dx ?? 0)}
-            y={y + (offset?.dy ?? 0)}
-            width={w}
-            height={h}
-            stroke={isSelected ? SELECTION_COLOUR : colour}
-            strokeWidth={(isSelected ? 2.5 : 2) / scale}
-            fill={isSelected ? 'rgba(255, 255, 255, 0.10)' : 'rgba(0, 0, 0, 0.001)'}
-            dash={a.iscrowd ? [6 / scale, 4 / scale] : undefined}
-            shadowColor="#000"
-            shadowBlur={isSelected ? 4 : 0}
-            shadowOpacity={0.6}
-            perfectDrawEnabled={false}
-            listening={interactive}
-            draggable={interactive && isSelected}
-            onPointerDown={(e) => {
-              if (e.evt.button !== 0) return;
-              e.cancelBubble = true;
-              onPick(a.id, e.evt.shiftKey);
-            }}
-            onDragMove={(e) => onDragMove(a.id, e.target as Konva.Rect)}
-            onDragEnd={(e) => onDragEnd(a.id, e.target as Konva.Rect)}
-            onTransformEnd={(e) => onTransformEnd(a.id, e.target as Konva.Rect)}
+            annotation={a}
+            selected={isSelected}
+            scale={scale}
+            interactive={interactive}
+            dx={offset?.dx ?? 0}
+            dy={offset?.dy ?? 0}
+            events={events}
           />
         );
       })}
-      {annotations.filter((a) => a.bbox[3] * scale >= LABEL_MIN_BOX_HEIGHT || selected.has(a.id)).map((a) => (
-        <BoxLabel
-          key={`label-${a.id}`}
-          x={a.bbox[0]}
-          y={a.bbox[1]}
-          below={a.bbox[1] * scale < 20}
-          text={`${names.get(a.categoryId) ?? a.categoryId}${a.iscrowd ? ' · crowd' : ''}`}
-          colour={categoryColour(a.categoryId)}
-          scale={scale}
-        />
-      ))}
+      <LabelsShape labels={labels} scale={scale} maxX={image.width} />
       <Transformer
         ref={transformer}
         rotateEnabled={false}

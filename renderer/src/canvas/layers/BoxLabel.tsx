@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import { LABEL_BACKGROUND } from '../colours';
 
@@ -10,6 +11,8 @@ interface Props {
   scale: number;
   /** Draw below the anchor instead of above (used when the box touches the top edge). */
   below?: boolean;
+  /** The image's right edge: a label that would run past it is shifted left to end there. */
+  maxX?: number;
 }
 
 const FONT_SIZE = 12;
@@ -23,14 +26,15 @@ export function boxLabelSize(text: string, scale: number): { width: number; heig
 }
 
 /** A small tag with a coloured edge, fixed in screen size, anchored to a box corner in image pixels. */
-export function BoxLabel({ x, y, text, colour, scale, below = false }: Props) {
+export const BoxLabel = memo(function BoxLabel({ x, y, text, colour, scale, below = false, maxX }: Props) {
   const s = 1 / scale;
   const { width, height } = boxLabelSize(text, scale);
+  const left = maxX !== undefined && x + width > maxX ? Math.max(0, maxX - width) : x;
   return (
-    <Group x={x} y={below ? y : y - height} listening={false}>
+    <Group x={left} y={below ? y : y - height} listening={false}>
       <Rect width={width} height={height} fill={LABEL_BACKGROUND} perfectDrawEnabled={false} />
       <Rect width={3 * s} height={height} fill={colour} perfectDrawEnabled={false} />
       <Text x={(PAD + 3) * s} y={PAD * s} text={text} fontSize={FONT_SIZE * s} fill="#ffffff" perfectDrawEnabled={false} />
     </Group>
   );
-}
+});

@@ -1,0 +1,32 @@
+import type { OverlayShape } from './imageOutcomes.js';
+
+/** How each kind of box is drawn on the gallery's images. */
+export const OVERLAY_STYLE: Record<OverlayShape['kind'], { color: string; dash: boolean; label: string }> = {
+  gt: { color: '#22c55e', dash: false, label: 'ground truth' },
+  tp: { color: '#3b82f6', dash: false, label: 'true positive' },
+  fp: { color: '#ef4444', dash: false, label: 'false positive' },
+  fn: { color: '#f97316', dash: true, label: 'missed (false negative)' },
+  ignored: { color: '#9ca3af', dash: true, label: 'ignored (crowd)' },
+};
+
+/** Ground truth under detections, so a TP's box shows over the box it found. */
+const ORDER: OverlayShape['kind'][] = ['gt', 'fn', 'ignored', 'fp', 'tp'];
+
+/**
+ * The boxes as an SVG of `width`×`height` output pixels, geometry given in image pixels and scaled by `scale`,
+ * for compositing over the downscaled image.
+ */
+export function overlaySvg(shapes: readonly OverlayShape[], width: number, height: number, scale: number): string {
+  const stroke = Math.max(2, Math.round(Math.min(width, height) / 160));
+  const rects = ORDER.flatMap((kind) =>
+    shapes
+      .filter((s) => s.kind === kind)
+      .map((s) => {
+        const style = OVERLAY_STYLE[kind];
+        const [bx, by, bw, bh] = s.bbox.map((v) => v * scale);
+        const dash = style.dash ? ` stroke-dasharray="${stroke * 3} ${stroke * 2}"` : '';
+        return `<rect x="${bx.toFixed(1)}" y="${by.toFixed(1)}" width="${bw.toFixed(1)}" height="${bh.toFixed(1)}" fill="none" stroke="${style.color}" stroke-width="${stroke}"${dash}/>`;
+      }),
+  );
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${rects.join('')}</svg>`;
+}

@@ -1,0 +1,67 @@
+import type { ModelEntry } from '../../../core/ipc/types';
+
+interface Props {
+  models: ModelEntry[];
+  modelA: number | null;
+  modelB: number | null;
+  onModels(a: number, b: number): void;
+  iouThr: number;
+  onIou(v: number): void;
+  scoreThr: number;
+  onScore(v: number): void;
+  sort: string;
+  onSort(v: string): void;
+  onExport(): void;
+}
+
+export const SORTS: Record<string, string> = {
+  name: 'Name',
+  disagreement: 'Where A and B disagree most',
+  misses: 'Most misses (FN)',
+  'false-alarms': 'Most false alarms (FP)',
+  'ap-a': 'Lowest AP of A',
+  'ap-b': 'Lowest AP of B',
+};
+
+/** Which two models, at which IoU and score thresholds, and how the image list is ordered. */
+export function CompareBar({ models, modelA, modelB, onModels, iouThr, onIou, scoreThr, onScore, sort, onSort, onExport }: Props) {
+  const choice = (value: number | null, onChange: (id: number) => void, label: string) => (
+    <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(Number(e.target.value))}>
+      {models.map((m) => (
+        <option key={m.id} value={m.id}>
+          {m.name}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <div className="toolbar compare-bar" role="toolbar" aria-label="Compare">
+      <label className="tool-group">A {choice(modelA, (a) => onModels(a, modelB ?? a), 'Model A')}</label>
+      <label className="tool-group">B {choice(modelB, (b) => onModels(modelA ?? b, b), 'Model B')}</label>
+      <label className="tool-group slider">
+        IoU ≥
+        <input type="range" aria-label="IoU threshold" min={0.5} max={0.95} step={0.05} value={iouThr} onChange={(e) => onIou(Number(e.target.value))} />
+        <output>{iouThr.toFixed(2)}</output>
+      </label>
+      <label className="tool-group slider">
+        Score ≥
+        <input type="range" aria-label="Score threshold" min={0} max={1} step={0.01} value={scoreThr} onChange={(e) => onScore(Number(e.target.value))} />
+        <output>{scoreThr.toFixed(2)}</output>
+      </label>
+      <span className="status-spacer" />
+      <label className="tool-group">
+        Sort images
+        <select aria-label="Sort images" value={sort} onChange={(e) => onSort(e.target.value)}>
+          {Object.entries(SORTS).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={onExport} disabled={modelA === null || modelB === null}>
+        Export report…
+      </button>
+    </div>
+  );
+}

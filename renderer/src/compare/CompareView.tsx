@@ -1,0 +1,80 @@
+import { useMemo, useState } from 'react';
+import { boxOutcomes, type BoxOutcomes } from '../../../core/compare/boxOutcomes';
+import type { Point } from '../../../core/geometry/box';
+import type { EvaluationData, ImageEntry } from '../../../core/ipc/types';
+import { EditorStage, type ViewControls } from '../canvas/EditorStage';
+import type { ViewFilter } from '../canvas/filters';
+import { OutcomeLayer } from '../canvas/layers/OutcomeLayer';
+import type { Viewport } from '../canvas/viewport';
+import type { EditorState, EditorStore } from '../editor/editorStore';
+import type { ModelEvaluation } from './useEvaluation';
+
+interface Props {
+  image: ImageEntry;
+  store: EditorStore;
+  editor: EditorState;
+  data: EvaluationData;
+  evaluations: ModelEvaluation[];
+  names: [string, string];
+  iouThr: number;
+  scoreThr: number;
+  version: number;
+  filter: ViewFilter;
+  showMasks: boolean;
+  controls: { current: ViewControls | null };
+  onCursor(point: Point | null): void;
+  onViewport(view: Viewport): void;
+}
+
+/** Ground truth plus model A on the left, plus model B on the right, zoom and pan locked together. */
+export function CompareView(props: Props) {
+  const { image, data, evaluations, iouThr, scoreThr, version, editor } = props;
+  const [view, setView] = useState<Viewport | null>(null);
+  const shared = useMemo(() => ({ view, onChange: setView }), [view]);
+
+  const panes = useMemo(() => {
+    return evaluations.map((e) => {
+      const known = data.images.some((i) => i.id === image.id);
+      const t = e.bbox.params.iouThrs.findIndex((v) => Math.abs(v - iouThr) < 1e-9);
+      const outcomes: BoxOutcomes | null = known && t >= 0 ? boxOutcomes(e.bbox.imageResult(image.id), t, scoreThr) : null;
+      const predictions = (data.predictions[e.modelId] ?? []).filter((p) => p.imageId === image.id);
+      return { modelId: e.modelId, outcomes, predictions };
+    });
+    // `version` marks in-place updates of the evaluators after an edit.
+  }, [evaluations, data, image.id, iouThr, scoreThr, version]);
+
+  return (
+    <div className="compare-panes">
+      {panes.map((pane, i) => {
+        const o = pane.outcomes;
+        const count = (k: 'tp' | 'fp') => (o ? [...o.predictions.values()].filter((m) => m.outcome === k).length : 0);
+        return (
+          <section key={pane.modelId} className="compare-pane" aria-label={`Model ${i === 0 ? 'A' : 'B'}`} data-testid={`pane-${i === 0 ? 'a' : 'b'}`}>
+            <header className="pane-head">
+              <strong>
+                {i === 0 ? 'A' : 'B'} · {props.names[i]}
+              </strong>
+              <span className="pane-counts" data-testid="pane-counts">
+                <span className="tp">TP {count('tp')}</span> <span className="fp">FP {count('fp')}</span>{' '}
+                <span className="fn">FN {o ? o.missed.size : 0}</span>
+              </span>
+            </header>
+            <EditorStage
+              image={image}
+              store={props.store}
+              filter={props.filter}
+              showMasks={props.showMasks}
+              controls={props.controls}
+              onCursor={props.onCursor}
+              onViewport={props.onViewport}
+              shared={shared}
+              overlay={(scale) =>
+                o ? <OutcomeLayer predictions={pane.predictions} groundTruth={editor.annotations} outcomes={o} scale={scale} imageWidth={image.width ?? 0} /> : null
+              }
+            />
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evalInputFor } from '../../../core/compare/evalInput.js';
+import { CocoEvaluator } from '../../../core/eval/cocoEval.js';
+import type { ReportExport } from '../../../core/ipc/types.js';
+import { chromiumBinary } from '../../../main/chromium.js';
+import { dispatch } from '../../../main/ipc/dispatch.js';
+import { Services } from '../../../main/services.js';
+import { SMALL_COCO } from '../../helpers/formatFixtures.js';
+import { tempDir } from '../../helpers/tempDir.js';
+
+const RESULTS_A = [
+  { image_id: 7, category_id: 1, bbox: [1, 1, 3, 4], score: 0.9 },
+  { image_id: 7, category_id: 3, bbox: [5, 0, 2, 2], score: 0.4 },
+  { image_id: 9, category_id: 1, bbox: [0, 0, 2, 2], score: 0.7 },
+];
+const RESULTS_B = [
+  { image_id: 7, category_id: 1, bbox: [2, 2, 3, 3], score: 0.8 },
+  { image_id: 9, category_id: 3, bbox: [2.5, 1, 1.5, 2], score: 0.6 },
+  { image_id: 9, category_id: 1, bbox: [3, 2, 2, 2], score: 0.55 },
+];
+
+describe('report.export', () => {
+  const dir = tempDir();
+  const project = join(dir.path, 'images');
+  const gt = join(dir.path, 'gt.json');
+  let services: Services;
+  let ids: [number, number];
+
+  beforeAll(async () => {
+    process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
+    mkdirSync(project);
+    for (const img of SMALL_COCO.images) {
+      await sharp({ create: { width: img.width, height: img.height, channels: 3, background: '#808080' } }).png().toFile(join(project, img.file_name));
+    }
+    writeFileSync(gt, JSON.stringify(SMALL_COCO));
+    services = new Services({ host: 'web' });
+    await services.openFolder(project);
+    await services.handlers['project.import']({ format: 'coco', path: gt });
+    const imported = [];
+    for (const [name, results] of [['lab model', RESULTS_A], ['field model', RESULTS_B]] as const) {
+      const path = join(dir.path, `${name}.json`);
+      writeFileSync(path, JSON.stringify(results));
+      imported.push(await services.handlers['project.import']({ format: 'coco-results', path, options: { gt, modelName: name } }));
+    }
+    ids = [imported[0].model!.id, imported[1].model!.id];
+  });
+  afterAll(async () => {
+    await services.close();
+    dir.remove();
+  });
+
+  const exportReport = (request: unknown) => dispatch(services.handlers, 'report.export', request);
+
+  it('writes the files asked for and answers their paths', async () => {
+    const out = join(dir.path, 'report');
+    const pdf = chromiumBinary() ? ['pdf' as const] : [];
+    if (!pdf.length) console.warn('skipping the PDF: Chromium is not installed');
+    const reply = await exportReport({ modelIds: ids, dir: out, formats: ['html', 'csv', 'json', ...pdf], scoreThreshold: 0.5 });
+    expect(reply).toMatchObject({ ok: true });
+    const { files, notes } = (reply as { value: ReportExport }).value;
+    const names = ['report.html', ...(pdf.length ? ['report.pdf'] : []), 'report-images.csv', 'report-boxes.csv', 'report.json'];
+    expect(files.slice(0, names.length)).toEqual(names.map((n) => join(out, n)));
+    expect(files.slice(names.length)).toEqual(['ground-truth.coco.json', 'results-a-lab-model.json', 'results-b-field-model.json'].map((n) => join(out, n)));
+    for (const file of files) expect(existsSync(file)).toBe(true);
+    expect(notes).toEqual(['Mask (segm) results are left out: 1 ground-truth annotations have no mask.']);
+
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const data = await services.handlers['evaluation.data']({ modelIds: ids });
+    ids.forEach((id, i) => {
+      const stats = new CocoEvaluator(evalInputFor(data, id), { iouType: 'bbox' }).stats();
+      expect(Object.values(json.models[i].evaluations.bbox.stats)).toEqual([...stats]);
+    });
+    const below = json.boxes.find((b: { modelId: number; result: string }) => b.modelId === ids[0] && b.result === 'below threshold');
+    expect(below).toMatchObject({ imageId: expect.any(Number), score: 0.4 });
+  });
+
+  it('refuses bad requests at the door, and unknown models and thresholds with the reason', async () => {
+    const dirOut = join(dir.path, 'refused');
+    expect(await exportReport({ modelIds: [ids[0]], dir: dirOut, formats: ['csv'] })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await exportReport({ modelIds: ids, dir: dirOut, formats: ['docx'] })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await exportReport({ modelIds: [ids[0], 999], dir: dirOut, formats: ['csv'] })).toMatchObject({
+      ok: false,
+      error: { code: 'model-unknown', message: 'No model 999 in this project.' },
+    });
+    expect(await exportReport({ modelIds: ids, dir: dirOut, formats: ['csv'], iouThreshold: 0.52 })).toMatchObject({
+      ok: false,
+      error: { code: 'report-invalid', message: expect.stringMatching(/^IoU threshold 0.52 is not one of 0.50, 0.55/) },
+    });
+    expect(existsSync(dirOut)).toBe(false);
+  });
+
+  it('notes a bundled model that has not been run on the images', async () => {
+    const bundled = (await services.handlers['models.list']({})).find((m) => m.bundled);
+    if (!bundled) return console.warn('skipping: no bundled model is registered');
+    const reply = await exportReport({ modelIds: [ids[0], bundled.id], dir: join(dir.path, 'bundled'), formats: ['csv'] });
+    expect(reply).toMatchObject({ ok: true, value: { notes: expect.arrayContaining([`${bundled.name} has not been run on 2 of the 2 images; they count as images without detections.`]) } });
+  });
+});
