@@ -2,27 +2,15 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../main/cli/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatch.js';
 import { projectDbPathFor } from '../../../main/project/projectService.js';
 import { Services } from '../../../main/services.js';
 import { damagePages } from '../../helpers/damageDatabase.js';
 import { smallImages } from '../../helpers/smallImages.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { runPedlab as pedlab } from '../../helpers/cli.js';
 
-async function pedlab(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  try {
-    return { code: await main(argv), out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 

@@ -1,24 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../main/cli/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeShared, sharedPath } from '../../helpers/shared.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { runPedlab as pedlab } from '../../helpers/cli.js';
 
-/** Runs the CLI in-process and returns its exit code and what it printed. */
-async function pedlab(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 const dir = tempDir();
 beforeAll(() => {

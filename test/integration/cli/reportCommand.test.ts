@@ -2,34 +2,20 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { evalInputFor } from '../../../core/compare/evalInput.js';
 import { CocoEvaluator } from '../../../core/eval/cocoEval.js';
-import { main } from '../../../main/cli/index.js';
 import { InferenceService } from '../../../main/inference/inferenceService.js';
 import { evaluationData } from '../../../main/project/evaluationData.js';
 import { ProjectService } from '../../../main/project/projectService.js';
 import { describeShared, sharedPath } from '../../helpers/shared.js';
 import { syntheticResults } from '../../helpers/syntheticResults.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { runPedlab as pedlab } from '../../helpers/cli.js';
 
 const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 const CHROMIUM = process.env.PEDLAB_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Runs the CLI in-process and returns its exit code and what it printed. */
-async function pedlab(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 /** A CSV of plain and quoted fields (as the report writes it) as objects keyed by the header. */
 function parseCsv(text: string): Record<string, string>[] {

@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CocoResult } from '../../../core/detect/cocoResults.js';
 import { parseCocoGroundTruth, parseCocoResults } from '../../../core/formats/cocoJson.js';
 import { rleFromCoco } from '../../../core/masks/rleString.js';
-import { main } from '../../../main/cli/index.js';
 import { projectDbPathFor } from '../../../main/project/projectService.js';
 import { ProjectStore } from '../../../main/store/projectStore.js';
 import { useSourceInferenceWorker } from '../../helpers/inferenceWorker.js';
@@ -12,24 +11,11 @@ import { syntheticPicture } from '../../helpers/inferenceImages.js';
 import { YOLOX_NANO, sharedFile } from '../../helpers/shared.js';
 import { tempDir } from '../../helpers/tempDir.js';
 import { testModels } from '../../helpers/testModels.js';
+import { runPedlab as pedlab } from '../../helpers/cli.js';
 
 const models = testModels();
 const nano = sharedFile(...YOLOX_NANO);
 
-/** Runs `pedlab …` in-process and returns its exit code and what it printed. */
-async function pedlab(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  try {
-    const code = await main(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 const readResults = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as CocoResult[];
 
