@@ -104,6 +104,10 @@ def build_model(arch):
         body = torchvision.models.resnet18(weights=None, norm_layer=nn.BatchNorm2d)
         return_layers = {"layer1": "0", "layer2": "1", "layer3": "2", "layer4": "3"}
         in_list = [64, 128, 256, 512]
+    elif backbone_name == "resnet50":
+        body = torchvision.models.resnet50(weights=None, norm_layer=nn.BatchNorm2d)
+        return_layers = {"layer1": "0", "layer2": "1", "layer3": "2", "layer4": "3"}
+        in_list = [256, 512, 1024, 2048]
     elif backbone_name == "mobilenet_v3_large":
         body = torchvision.models.mobilenet_v3_large(weights=None).features  # BatchNorm2d, trainable
         # last block of the stride-8, stride-16 and stride-32 stages

@@ -7,7 +7,7 @@ import type { Db } from './database.js';
 /** How many automatic snapshots are kept beside each project database. */
 export const SNAPSHOTS_KEPT = 5;
 /** An open takes a new snapshot only when the newest is older than this. */
-export const SNAPSHOT_INTERVAL_MS = 60 * 60 * 1000;
+const SNAPSHOT_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface Snapshot {
   name: string;
@@ -35,8 +35,7 @@ export function listSnapshots(dbPath: string): Snapshot[] {
   for (const name of readdirSync(dir)) {
     const match = SNAPSHOT_NAME.exec(name);
     if (!match) continue;
-    const [date, time] = match[1].split('T');
-    const takenAt = `${date}T${time.replace(/^(\d\d)-(\d\d)-(\d\d)-(\d{3})Z$/, '$1:$2:$3.$4Z')}`;
+    const takenAt = match[1].replace(/T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z$/, 'T$1:$2:$3.$4Z');
     found.push({ name, path: join(dir, name), takenAt, bytes: statSync(join(dir, name)).size });
   }
   return found.sort((a, b) => b.name.localeCompare(a.name));
@@ -68,9 +67,9 @@ export async function takeSnapshot(db: Db, dbPath: string, keep = SNAPSHOTS_KEPT
 }
 
 /** Whether an open should take a snapshot: none yet, or the newest is older than the interval. */
-export function snapshotDue(dbPath: string, now = Date.now()): boolean {
+export function snapshotDue(dbPath: string): boolean {
   const newest = listSnapshots(dbPath)[0];
-  return !newest || now - Date.parse(newest.takenAt) >= SNAPSHOT_INTERVAL_MS;
+  return !newest || Date.now() - Date.parse(newest.takenAt) >= SNAPSHOT_INTERVAL_MS;
 }
 
 /** The problems PRAGMA integrity_check finds in a database file, or an empty list when it is sound. */
