@@ -66,6 +66,7 @@ export class Services {
     'report.export': async (request) => exportReport(this.projects.store, this.inference, request, this.options.printPdf),
     'annotations.commit': async (change) => commitAnnotations(this.projects.store, change),
     'categories.list': async () => this.projects.store.categories.all(),
+    'categories.create': async ({ name }) => ({ id: this.projects.store.categories.ensure(name), name }),
     'evaluation.data': async ({ modelIds }) => evaluationData(this.projects.store, this.inference, modelIds),
   };
 

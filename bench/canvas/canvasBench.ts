@@ -94,22 +94,35 @@ const zoomFps = await fps(async () => {
   for (let i = 0; i < 80; i++) await page.mouse.wheel(0, i % 20 < 10 ? -60 : 60);
 });
 
-// Edits: select one box and nudge it; time from the key press to the store confirming the edit.
+// Edits: select one box and nudge it. "Shown" is key press → the next frame painted with the edit applied
+// (measured in the page); "stored" is key press → the store confirming it (measured from here, round trip
+// included).
 await page.keyboard.press('Control+a');
 await page.keyboard.press('Escape');
-const edits: number[] = [];
 await page.mouse.click(cx, cy);
+await page.evaluate(() => {
+  const w = window as unknown as { shown: number[]; t0: number };
+  w.shown = [];
+  window.addEventListener('keydown', () => (w.t0 = performance.now()), { capture: true });
+  const target = document.querySelector('[data-testid="save-state"]')!;
+  new MutationObserver(() => {
+    if (target.getAttribute('data-state') === 'saving') requestAnimationFrame(() => w.shown.push(performance.now() - w.t0));
+  }).observe(target, { attributes: true });
+});
+const stored: number[] = [];
 for (let i = 0; i < 30; i++) {
   const t0 = performance.now();
   await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
   await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
-  edits.push(performance.now() - t0);
+  stored.push(performance.now() - t0);
 }
+const shown = await page.evaluate(() => (window as unknown as { shown: number[] }).shown);
 
 console.log(`canvas: ${BOXES} boxes with labels on a 4000×3000 image, headless Chromium (software rendering)`);
 console.log(`  panning: ${panFps.toFixed(1)} frames/s`);
 console.log(`  zooming: ${zoomFps.toFixed(1)} frames/s`);
-console.log(`  edit (nudge, key press → stored): median ${median(edits).toFixed(1)} ms, max ${Math.max(...edits).toFixed(1)} ms`);
+console.log(`  edit shown (nudge, key press → painted): median ${median(shown).toFixed(1)} ms, max ${Math.max(...shown).toFixed(1)} ms (${shown.length} edits)`);
+console.log(`  edit stored (key press → saved in SQLite): median ${median(stored).toFixed(1)} ms, max ${Math.max(...stored).toFixed(1)} ms`);
 
 await browser.close();
 server.kill();

@@ -12,6 +12,7 @@ export const channels = [
   'annotations.list',
   'annotations.commit',
   'categories.list',
+  'categories.create',
   'evaluation.data',
   'models.list',
   'models.add',

@@ -79,6 +79,7 @@ export const contract = {
       .strict(),
   ),
   'categories.list': spec<Category[]>()(empty),
+  'categories.create': spec<Category>()(z.object({ name: z.string().trim().min(1).max(100) }).strict()),
   'evaluation.data': spec<EvaluationData>()(z.object({ modelIds: z.array(id).max(8) }).strict()),
   'models.list': spec<ModelEntry[]>()(empty),
   'models.add': spec<ModelEntry>()(

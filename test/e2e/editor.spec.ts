@@ -171,3 +171,21 @@ test('shows every shortcut in the help overlay and applies view filters to the v
   await page.screenshot({ path: screenshotPath('editor-filter-brightness-contrast') });
   expect(await callApi<Annotation[]>(app, 'annotations.list', { imageId })).toEqual(before);
 });
+
+test('adds a label to the project and draws new boxes with it', async ({ page }) => {
+  await openAtZoom(page, 1);
+  await clearImage(page);
+  await openAtZoom(page, 1);
+  await page.getByRole('button', { name: '+ Label' }).click();
+  await page.getByLabel('New label name').fill('cyclist');
+  await page.getByLabel('New label name').press('Enter');
+  await expect(page.getByLabel('Label', { exact: true })).toHaveValue(/\d+/);
+  const categories = await callApi<{ id: number; name: string }[]>(app, 'categories.list');
+  const cyclist = categories.find((c) => c.name === 'cyclist')!;
+  await expect(page.getByLabel('Label', { exact: true })).toHaveValue(String(cyclist.id));
+  const v = await view(page);
+  await page.keyboard.press('w');
+  await drag(page, screen(v, { x: 100, y: 100 }), screen(v, { x: 200, y: 300 }));
+  const [box] = await stored(page, 1);
+  expect(box.categoryId).toBe(cyclist.id);
+});

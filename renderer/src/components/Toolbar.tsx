@@ -1,6 +1,7 @@
 import type { EditorState, EditorStore } from '../editor/editorStore';
 import { setCategory, toggleCrowd } from '../editor/operations';
 import { FILTER_LABELS, type FilterName, type ViewFilter } from '../canvas/filters';
+import { NewLabel } from './NewLabel';
 
 interface Props {
   store: EditorStore;
@@ -26,6 +27,7 @@ export function Toolbar({ store, state, filter, onFilter, showMasks, onShowMasks
           Draw box
         </button>
       </div>
+      <NewLabel store={store} />
       <label className="tool-group">
         Label
         <select

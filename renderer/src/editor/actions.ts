@@ -67,7 +67,7 @@ export const actions: Action[] = [
     keys: ['mod+v'],
     perform: (ctx) => ctx.size && void paste(ctx.store, ctx.clipboard.current, ctx.cursor, ctx.size),
   },
-  { id: 'select-all', label: 'Select all boxes', keys: ['mod+a'], perform: (ctx) => ctx.store.select(ctx.store.getState().annotations.map((a) => a.id)) },
+  { id: 'select-all', label: 'Select all boxes', keys: ['mod+a'], perform: (ctx) => ctx.store.selectAll() },
   { id: 'crowd', label: 'Toggle iscrowd of the selection', keys: ['c'], applies: hasSelection, perform: (ctx) => void toggleCrowd(ctx.store) },
   nudge('nudge-left', 'Nudge left 1 px (Shift: 10 px)', ['arrowleft'], -1, 0),
   nudge('nudge-right', 'Nudge right', ['arrowright'], 1, 0),

@@ -45,6 +45,7 @@ export class EditorStore {
   private readonly listeners = new Set<() => void>();
   private readonly history = new Map<number, { undo: Step[]; redo: Step[] }>();
   private queue: Promise<unknown> = Promise.resolve();
+  private selectingAll = false;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -68,6 +69,7 @@ export class EditorStore {
   }
 
   async loadImage(imageId: number | null): Promise<void> {
+    this.selectingAll = false;
     this.set({ imageId, annotations: [], selection: [] });
     if (imageId === null) return;
     await this.queue;
@@ -84,7 +86,14 @@ export class EditorStore {
   }
 
   select(ids: number[]): void {
+    this.selectingAll = false;
     this.set({ selection: [...new Set(ids)] });
+  }
+
+  /** Selects every box, including those still on their way to the store. */
+  selectAll(): void {
+    this.select(this.state.annotations.map((a) => a.id));
+    this.selectingAll = true;
   }
 
   selected(): Annotation[] {
@@ -98,11 +107,16 @@ export class EditorStore {
     const imageId = this.state.imageId;
     const before = this.state.annotations;
     this.set({ annotations: applyLocally(before, change), selection: this.state.selection.filter((id) => !change.delete.includes(id)) });
+    const selectionThen = this.state.selection;
     return this.commit(imageId, change, (created) => {
       const stacks = this.stacks(imageId);
       stacks.undo.push({ label, forward: withCreatedIds(change, created), backward: inverse(change, before, created) });
       stacks.redo = [];
-      if (selectCreated && created.length) this.set({ selection: created });
+      if (created.length === 0 || this.state.imageId !== imageId) return;
+      // New boxes arrive after the store answers: they join a select-all made meanwhile, and become the
+      // selection only if the user has not chosen another one since.
+      if (this.selectingAll) this.set({ selection: [...this.state.selection, ...created] });
+      else if (selectCreated && this.state.selection === selectionThen) this.set({ selection: created });
     });
   }
 
