@@ -89,41 +89,48 @@ export const AnnotationLayer = memo(function AnnotationLayer({ annotations, cate
     [],
   );
 
-  const labels = useMemo<LabelSpec[]>(
-    () =>
-      annotations
-        .filter((a) => a.bbox[3] * scale >= LABEL_MIN_BOX_HEIGHT || selected.has(a.id))
-        .map((a) => ({
-          key: a.id,
-          x: a.bbox[0],
-          y: a.bbox[1],
-          below: a.bbox[1] * scale < 20,
-          text: `${names.get(a.categoryId) ?? a.categoryId}${a.iscrowd ? ' · crowd' : ''}`,
-          colour: categoryColour(a.categoryId),
-        })),
-    // `selected` and `names` are rebuilt each render from `selection` and `categories`.
-    [annotations, selection, categories, scale],
-  );
+  // Unselected boxes sit on a layer of their own that an edit of the selection leaves untouched: it is kept
+  // as the same array (and so not redrawn) while none of its annotations changed.
+  const resting = useStableList(annotations.filter((a) => !selected.has(a.id)));
+  const active = annotations.filter((a) => selected.has(a.id));
+  const labelsOf = (list: Annotation[], all: boolean): LabelSpec[] =>
+    list
+      .filter((a) => all || a.bbox[3] * scale >= LABEL_MIN_BOX_HEIGHT)
+      .map((a) => ({
+        key: a.id,
+        x: a.bbox[0],
+        y: a.bbox[1],
+        below: a.bbox[1] * scale < 20,
+        text: `${names.get(a.categoryId) ?? a.categoryId}${a.iscrowd ? ' · crowd' : ''}`,
+        colour: categoryColour(a.categoryId),
+      }));
+  // `names` is rebuilt each render from `categories`.
+  const restingLabels = useMemo(() => labelsOf(resting, false), [resting, categories, scale]);
+  const box = (a: Annotation, isSelected: boolean) => {
+    const offset = dragOffset && dragOffset.id !== a.id && isSelected ? dragOffset : null;
+    return (
+      <GtBox
+        key={a.id}
+        annotation={a}
+        selected={isSelected}
+        scale={scale}
+        interactive={interactive}
+        dx={offset?.dx ?? 0}
+        dy={offset?.dy ?? 0}
+        events={events}
+      />
+    );
+  };
 
   return (
-    <Layer>
-      {annotations.map((a) => {
-        const isSelected = selected.has(a.id);
-        const offset = dragOffset && dragOffset.id !== a.id && isSelected ? dragOffset : null;
-        return (
-          <GtBox
-            key={a.id}
-            annotation={a}
-            selected={isSelected}
-            scale={scale}
-            interactive={interactive}
-            dx={offset?.dx ?? 0}
-            dy={offset?.dy ?? 0}
-            events={events}
-          />
-        );
-      })}
-      <LabelsShape labels={labels} scale={scale} maxX={image.width} />
+    <>
+      <Layer>
+        {resting.map((a) => box(a, false))}
+        <LabelsShape labels={restingLabels} scale={scale} maxX={image.width} />
+      </Layer>
+      <Layer>
+      {active.map((a) => box(a, true))}
+      <LabelsShape labels={labelsOf(active, true)} scale={scale} maxX={image.width} />
       <Transformer
         ref={transformer}
         rotateEnabled={false}
@@ -149,6 +156,15 @@ export const AnnotationLayer = memo(function AnnotationLayer({ annotations, cate
           return inside && newBox.width >= MIN_SIZE * s && newBox.height >= MIN_SIZE * s ? newBox : oldBox;
         }}
       />
-    </Layer>
+      </Layer>
+    </>
   );
 });
+
+/** The same array as last time while its items are the same objects, so memoised views skip it. */
+function useStableList<T>(list: T[]): T[] {
+  const previous = useRef(list);
+  const same = previous.current.length === list.length && previous.current.every((item, i) => item === list[i]);
+  if (!same) previous.current = list;
+  return previous.current;
+}
