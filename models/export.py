@@ -48,6 +48,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+TUTORIAL_ARCHS = ("tutorial", "mobilenet_v2")
 
 
 def parse_args():
@@ -71,9 +72,6 @@ def parse_args():
     ap.add_argument("--check-images", type=int, default=3, help="test images to compare on (0: skip)")
     ap.add_argument("--node", default="node")
     return ap.parse_args()
-
-
-TUTORIAL_ARCHS = ("tutorial", "mobilenet_v2")
 
 
 def build_tutorial_model(arch, num_classes):
@@ -106,7 +104,10 @@ def load_tutorial_model(path, arch, num_classes):
     for k, v in model.state_dict().items():
         if k.endswith(".num_batches_tracked"):
             sd.setdefault(k, v)
-    model.load_state_dict(sd)
+    try:
+        model.load_state_dict(sd)
+    except RuntimeError as e:
+        sys.exit("%s does not fit --arch %s --num-classes %d: %s" % (path, arch, num_classes, e))
     return model
 
 
@@ -124,6 +125,21 @@ def class_names(arg, num_classes):
 
 def image_records(paths):
     return [{"name": os.path.basename(p), "image": np.array(Image.open(p).convert("RGB"))} for p in paths]
+
+
+def tie_order(rb, rs, ob, os_, tol=1e-4):
+    """For each ONNX detection, the index of the PyTorch detection with a score within tol and the closest box
+    (detections whose scores tie may come in either order)."""
+    free = np.ones(len(rb), dtype=bool)
+    order = []
+    for b, s in zip(ob, os_):
+        cand = np.flatnonzero(free & (np.abs(rs - s) <= tol))
+        if len(cand) == 0:
+            cand = np.flatnonzero(free)
+        j = cand[np.abs(rb[cand] - b).max(axis=1).argmin()]
+        free[j] = False
+        order.append(j)
+    return np.array(order)
 
 
 def to_fp16_initializers(model_proto, names, min_elems=1024):
@@ -162,15 +178,15 @@ def main():
     a = parse_args()
     import onnx
 
+    names = class_names(a.classes, a.num_classes if a.arch else len(common.CLASS_NAMES))
     if a.arch:
         if not a.ckpt:
             sys.exit("--arch needs --ckpt")
         model = load_tutorial_model(a.ckpt, a.arch, a.num_classes)
         variant = a.arch
-        num_classes = a.num_classes
         out = a.out or os.path.splitext(a.ckpt)[0] + ".onnx"
         print("arch %s: %d params, %d classes, test min_size %d" % (
-            a.arch, common.count_params(model), num_classes, model.transform.min_size[-1]))
+            a.arch, common.count_params(model), a.num_classes, model.transform.min_size[-1]))
     else:
         if not a.ckpt:
             if not a.variant:
@@ -178,24 +194,24 @@ def main():
             a.ckpt = os.path.join(os.path.expanduser("~"), ".cache", "pedlab", "checkpoints", a.variant, "final_fp16.pt")
         model, ck = common.load_model_from_checkpoint(a.ckpt)
         variant = ck["variant"]
-        num_classes = len(common.CLASS_NAMES)
         out = a.out or os.path.join(HERE, "pedlab_%s.onnx" % variant)
         common.set_test_size(model, ck["arch"]["min_size_test"])
         print("variant %s: %d params, iteration %s/%s, test min_size %d" % (
             variant, common.count_params(model), ck.get("iteration"), ck.get("total"), ck["arch"]["min_size_test"]))
-    names = class_names(a.classes, num_classes)
     model.eval()
-    weights = {k for k, v in model.state_dict().items() if v.is_floating_point() and v.dim() >= 2}
+    sd = model.state_dict()
+    weights = {k for k, v in sd.items() if v.is_floating_point() and v.dim() >= 2}
     if not a.no_fp16:
+        changed = sum(not torch.equal(sd[k], sd[k].half().float()) for k in weights)
         common.round_weights_fp16_(model)
+        print("conv/linear weights rounded to fp16: %d of %d tensors changed (--no-fp16 keeps fp32)" % (
+            changed, len(weights)))
     with_masks = model.roi_heads.has_mask()
     outputs = ["boxes", "labels", "scores"] + (["masks"] if with_masks else [])
 
     recs = image_records(a.images) if a.images else common.load_records(a.data, "test")
     sample = torch.from_numpy(recs[0]["image"]).permute(2, 0, 1).float().div(255)
-    with torch.no_grad():
-        ref0 = model([sample])[0]
-    print("trace image %s %s: %d detections" % (recs[0]["name"], tuple(sample.shape), len(ref0["boxes"])))
+    print("trace image %s %s" % (recs[0]["name"], tuple(sample.shape)))
 
     dynamic = {"image": {1: "height", 2: "width"}, "boxes": {0: "N"}, "labels": {0: "N"}, "scores": {0: "N"}}
     if with_masks:
@@ -257,13 +273,15 @@ def main():
             same_n = len(ob) == len(rb)
             line = "%s: torch %d dets, onnx %d dets (%d ms)" % (name, len(rb), len(ob), o["ms"])
             if same_n and len(rb):
+                order = tie_order(rb, rs, ob, os_)
+                rb, rs, rl = rb[order], rs[order], rl[order]
                 db = float(np.abs(ob - rb).max())
                 ds = float(np.abs(os_ - rs).max())
                 labels_eq = bool((ol == rl).all())
                 line += "; max |dbox| %.2e px, max |dscore| %.2e" % (db, ds)
                 if with_masks:
                     mb = np.fromfile(os.path.join(td, "out", name + "_masks.bin"), dtype=np.float32).reshape(o["masks_shape"])
-                    rm = ref["masks"].numpy()
+                    rm = ref["masks"].numpy()[order]
                     dm = float(np.abs(mb - rm).max())
                     bin_diff = float(((mb > 0.5) != (rm > 0.5)).mean())
                     line += ", max |dmask| %.2e, mask>0.5 differ %.2e" % (dm, bin_diff)
