@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { projectDbPathFor } from '../../project/projectService.js';
 import { openDatabase } from '../../store/database.js';
 import { SNAPSHOTS_KEPT, backupTo, takeSnapshot } from '../../store/snapshots.js';
+import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 
 const HELP = `usage: pedlab backup --project FOLDER [OUT]
@@ -15,21 +15,11 @@ snapshots (the newest ${SNAPSHOTS_KEPT} are kept), which \`pedlab restore\` and 
 export const backupCommand: Command = {
   summary: "copy a project's database (a consistent snapshot, safe while the app runs)",
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, allowPositionals: true, options: { project: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-    } catch (err) {
-      console.error(`pedlab backup: ${(err as Error).message}\n\n${HELP}`);
-      return 2;
-    }
+    const parsed = parseCommand('backup', argv, { project: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, HELP);
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
     if (!values.project || positionals.length > 1) {
-      console.error(`pedlab backup: ${values.project ? 'give at most one OUT' : '--project is required'}\n\n${HELP}`);
-      return 2;
+      return usageError('backup', values.project ? 'give at most one OUT' : '--project is required', HELP);
     }
     const dbPath = projectDbPathFor(values.project);
     if (!existsSync(dbPath)) throw new Error(`${resolve(values.project)} has no Pedlab project yet (no ${dbPath}).`);

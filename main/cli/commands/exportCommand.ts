@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import type { ExportFormat } from '../../../core/ipc/types.js';
 import { exportProject } from '../../importExport/projectExport.js';
 import { ProjectService } from '../../project/projectService.js';
+import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 
 const FORMATS: readonly ExportFormat[] = ['coco', 'voc', 'yolo', 'pennfudan'];
@@ -21,27 +21,19 @@ Writes the ground truth of the project of an image folder.
 export const exportCommand: Command = {
   summary: "export a project's ground truth as COCO, VOC, YOLO or a Penn-Fudan-style folder",
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: {
-          format: { type: 'string' },
-          project: { type: 'string' },
-          json: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (err) {
-      console.error(`pedlab export: ${(err as Error).message}\n\n${HELP}`);
-      return 2;
-    }
+    const parsed = parseCommand(
+      'export',
+      argv,
+      {
+        format: { type: 'string' },
+        project: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      HELP,
+    );
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
     const format = values.format as ExportFormat;
     const problem = !FORMATS.includes(format)
       ? `--format must be one of ${FORMATS.join(', ')}`
@@ -50,10 +42,7 @@ export const exportCommand: Command = {
         : positionals.length !== 1
           ? 'give exactly one OUT'
           : null;
-    if (problem) {
-      console.error(`pedlab export: ${problem}\n\n${HELP}`);
-      return 2;
-    }
+    if (problem) return usageError('export', problem, HELP);
     const projects = new ProjectService();
     try {
       await projects.openFolder(values.project!);

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { ImportFormat, ImportReport } from '../../../core/ipc/types.js';
 import { pennFudanImageFolder } from '../../importExport/pennFudanReader.js';
 import { importIntoProject } from '../../importExport/projectImport.js';
 import { ProjectService } from '../../project/projectService.js';
+import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 
 const FORMATS: readonly ImportFormat[] = ['pennfudan', 'coco', 'voc', 'yolo', 'labelme', 'coco-results'];
@@ -61,34 +61,26 @@ function printReport(report: ImportReport, projectName: string): void {
 export const importCommand: Command = {
   summary: 'import ground truth (Penn-Fudan, COCO, VOC, YOLO, labelme) or COCO results into a project',
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: {
-          format: { type: 'string' },
-          project: { type: 'string' },
-          'image-root': { type: 'string' },
-          split: { type: 'string' },
-          subset: { type: 'string' },
-          boxes: { type: 'string' },
-          classes: { type: 'string' },
-          gt: { type: 'string' },
-          'model-name': { type: 'string' },
-          json: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (err) {
-      console.error(`pedlab import: ${(err as Error).message}\n\n${HELP}`);
-      return 2;
-    }
+    const parsed = parseCommand(
+      'import',
+      argv,
+      {
+        format: { type: 'string' },
+        project: { type: 'string' },
+        'image-root': { type: 'string' },
+        split: { type: 'string' },
+        subset: { type: 'string' },
+        boxes: { type: 'string' },
+        classes: { type: 'string' },
+        gt: { type: 'string' },
+        'model-name': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      HELP,
+    );
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
     const format = values.format as ImportFormat;
     const problem = !FORMATS.includes(format)
       ? `--format must be one of ${FORMATS.join(', ')}`
@@ -101,10 +93,7 @@ export const importCommand: Command = {
               ? '--split needs a --project folder of its own, so that the project holds only those images'
               : '--project is required'
             : null;
-    if (problem) {
-      console.error(`pedlab import: ${problem}\n\n${HELP}`);
-      return 2;
-    }
+    if (problem) return usageError('import', problem, HELP);
     const src = positionals[0];
     const folder = values.project ?? pennFudanImageFolder(src);
     if (values.project) mkdirSync(folder, { recursive: true });

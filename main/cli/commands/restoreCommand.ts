@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { projectDbPathFor } from '../../project/projectService.js';
 import { checkFile, listSnapshots, restoreFile } from '../../store/snapshots.js';
+import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 
 const HELP = `usage: pedlab restore --project FOLDER [--list] [FILE]
@@ -16,25 +16,16 @@ beside it, renamed *.replaced-DATE. Quit Pedlab (or open another folder in it) f
 export const restoreCommand: Command = {
   summary: "put a snapshot or backup in place of a project's database (the old file is kept)",
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: { project: { type: 'string' }, list: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
-      });
-    } catch (err) {
-      console.error(`pedlab restore: ${(err as Error).message}\n\n${HELP}`);
-      return 2;
-    }
+    const parsed = parseCommand(
+      'restore',
+      argv,
+      { project: { type: 'string' }, list: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      HELP,
+    );
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
     if (!values.project || positionals.length > 1) {
-      console.error(`pedlab restore: ${values.project ? 'give at most one FILE' : '--project is required'}\n\n${HELP}`);
-      return 2;
+      return usageError('restore', values.project ? 'give at most one FILE' : '--project is required', HELP);
     }
     const dbPath = projectDbPathFor(values.project);
     const snapshots = listSnapshots(dbPath);
