@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -119,5 +119,16 @@ test('colours each box TP/FP/FN with its IoU, updates live on an edit, and follo
   await expect.poll(async () => (await callApi<Annotation[]>(app, 'annotations.list', { imageId: images[0].id }))[2].bbox[3]).toBeLessThan(third.bbox[3] - 40);
   await expect.poll(async () => Number(await stat(page, 'AP', 'a').textContent())).toBeGreaterThan(apBefore);
   await page.screenshot({ path: screenshotPath('compare-after-edit') });
+
+  // The report of what is on screen, from the compare view.
+  await page.getByRole('button', { name: 'Export report…' }).click();
+  await page.getByLabel('Folder', { exact: true }).fill(join(work, 'report'));
+  await page.getByRole('checkbox', { name: 'PDF' }).uncheck();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByTestId('report-files')).toContainText('report.html');
+  await expect(page.getByTestId('report-files')).toContainText('report-boxes.csv');
+  const html = readFileSync(join(work, 'report', 'report.html'), 'utf8');
+  expect(html).toContain('Model A');
+  expect(html).toContain('Model B');
   expect(problems).toEqual([]);
 });
