@@ -6,23 +6,12 @@ import { CocoEvaluator, type EvalInput } from '../../core/eval/cocoEval.js';
 import type { IouType } from '../../core/eval/params.js';
 import type { Box, Detection, EvalCategory, EvalImage, GroundTruth } from '../../core/eval/types.js';
 import { rleArea, type Rle } from '../../core/masks/rle.js';
+import { seeded as rng } from '../seeded.js';
 
 const IMAGES = 5000;
 const CATEGORIES = 80;
 const GT_PER_IMAGE = 7.3;
 const DETS_PER_IMAGE = 100;
-
-/** mulberry32: a small seeded generator, so every run times the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The ellipse inscribed in a box, as an RLE built column by column. */
 function ellipseMask(box: Box, h: number, w: number): Rle {

@@ -18,6 +18,19 @@ interface Row {
 
 export type NewAnnotation = Omit<Annotation, 'id'>;
 
+/** A row with its image's size: the mask's size is the image's. */
+function fromRow(r: Row): Annotation {
+  return {
+    id: r.id,
+    imageId: r.image_id,
+    categoryId: r.category_id,
+    bbox: [r.x, r.y, r.w, r.h],
+    area: r.area,
+    iscrowd: r.iscrowd === 1,
+    mask: r.mask_counts !== null && r.height !== null && r.width !== null ? { size: [r.height, r.width], counts: r.mask_counts } : null,
+  };
+}
+
 /** An annotation with its free-form attributes (VOC's `difficult`, labelme's `group_id`, …). */
 export type AnnotationWithAttributes = Annotation & { attributes: Record<string, unknown> };
 
@@ -31,15 +44,7 @@ export class AnnotationsRepository {
          WHERE a.image_id = ? ORDER BY a.id`,
       )
       .all(imageId) as Row[];
-    return rows.map((r) => ({
-      id: r.id,
-      imageId: r.image_id,
-      categoryId: r.category_id,
-      bbox: [r.x, r.y, r.w, r.h],
-      area: r.area,
-      iscrowd: r.iscrowd === 1,
-      mask: r.mask_counts !== null && r.height !== null && r.width !== null ? { size: [r.height, r.width], counts: r.mask_counts } : null,
-    }));
+    return rows.map(fromRow);
   }
 
   /** Applies one edit of an image's ground truth in one transaction; returns the ids of created annotations. */
@@ -92,15 +97,6 @@ export class AnnotationsRepository {
     const rows = this.db
       .prepare(`SELECT a.*, i.width, i.height FROM annotations a JOIN images i ON i.id = a.image_id ORDER BY a.image_id, a.id`)
       .all() as (Row & { attributes: string })[];
-    return rows.map((r) => ({
-      id: r.id,
-      imageId: r.image_id,
-      categoryId: r.category_id,
-      bbox: [r.x, r.y, r.w, r.h],
-      area: r.area,
-      iscrowd: r.iscrowd === 1,
-      mask: r.mask_counts !== null && r.height !== null && r.width !== null ? { size: [r.height, r.width], counts: r.mask_counts } : null,
-      attributes: JSON.parse(r.attributes) as Record<string, unknown>,
-    }));
+    return rows.map((r) => ({ ...fromRow(r), attributes: JSON.parse(r.attributes) as Record<string, unknown> }));
   }
 }

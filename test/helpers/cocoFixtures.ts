@@ -1,6 +1,8 @@
 import { CocoEvaluator, type EvalInput } from '../../core/eval/cocoEval.js';
 import type { ParamsInput } from '../../core/eval/params.js';
 import type { Box, Detection, EvalImage, GroundTruth, ImageId } from '../../core/eval/types.js';
+export { seeded } from '../../bench/seeded.js';
+import { seeded } from '../../bench/seeded.js';
 
 /** Small hand-made evaluation inputs. */
 export class Scene {
@@ -48,18 +50,6 @@ export class Scene {
   evaluate(params: Partial<ParamsInput> = {}): CocoEvaluator {
     return new CocoEvaluator(this.input(), { iouType: 'bbox', ...params });
   }
-}
-
-/** mulberry32, for seeded random scenes. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { rleFromBbox } from '../../core/masks/polygon.js';
 import { rleToCoco } from '../../core/masks/rleString.js';
+import { seeded as random } from '../../bench/seeded.js';
 
 interface GtJson {
   images: { id: number; width: number; height: number }[];
@@ -17,18 +18,6 @@ export interface SyntheticModel {
   falsePositives: number;
   /** Masks: the ground truth's own, or the box's rectangle. */
   masks: 'ground truth' | 'boxes';
-}
-
-/** A small deterministic generator (mulberry32), so the results are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const round = (v: number, places: number) => Math.round(v * 10 ** places) / 10 ** places;
