@@ -58,6 +58,8 @@ export function App() {
     editor.annotations,
   );
 
+  const predictionOverlay = useCallback((scale: number) => <PredictionLayer predictions={inference.visible} scale={scale} />, [inference.visible]);
+
   useEffect(() => {
     if (state.project) api['categories.list']({}).then((c) => store.setCategories(c), () => undefined);
   }, [state.project, store]);
@@ -224,7 +226,7 @@ export function App() {
             controls={controls}
             onCursor={trackCursor}
             onViewport={setViewport}
-            overlay={(scale) => <PredictionLayer predictions={inference.visible} scale={scale} />}
+            overlay={predictionOverlay}
           />
         ) : (
           <div className="stage stage-empty">

@@ -91,7 +91,7 @@ for (const zoom of [0.37, 3.1]) {
     await drag(page, screen(v, { x: 300, y: 200 }), screen(v, { x: 400, y: 300 }));
     let boxes = await stored(page, 1);
     expectBox(boxes[0].bbox, [300, 200, 100, 100]);
-    await expect(page.getByTestId('status-boxes')).toHaveText('1 boxes · 1 selected');
+    await expect(page.getByTestId('status-boxes')).toHaveText('1 box · 1 selected');
 
     // Move: with the select tool, drag the box by about (+12, -8) image pixels (whole screen pixels).
     await page.keyboard.press('v');
@@ -188,4 +188,32 @@ test('adds a label to the project and draws new boxes with it', async ({ page })
   await drag(page, screen(v, { x: 100, y: 100 }), screen(v, { x: 200, y: 300 }));
   const [box] = await stored(page, 1);
   expect(box.categoryId).toBe(cyclist.id);
+});
+
+test('Escape drops a box being drawn, leaves the draw tool, then clears the selection', async ({ page }) => {
+  await openAtZoom(page, 1);
+  await clearImage(page);
+  await openAtZoom(page, 1);
+  const v = await view(page);
+  const status = page.getByTestId('status-boxes');
+
+  await page.keyboard.press('w');
+  await page.mouse.move(screen(v, { x: 50, y: 50 }).x, screen(v, { x: 50, y: 50 }).y);
+  await page.mouse.down();
+  await page.mouse.move(screen(v, { x: 150, y: 200 }).x, screen(v, { x: 150, y: 200 }).y, { steps: 4 });
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await expect(page.getByTestId('image-stage')).not.toHaveClass(/drawing/);
+  await expect(status).toHaveText('0 boxes');
+
+  await page.keyboard.press('w');
+  await drag(page, screen(v, { x: 50, y: 50 }), screen(v, { x: 150, y: 200 }));
+  await stored(page, 1);
+  await expect(status).toHaveText('1 box · 1 selected');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('image-stage')).not.toHaveClass(/drawing/);
+  await expect(status).toHaveText('1 box · 1 selected');
+  await page.keyboard.press('Escape');
+  await expect(status).toHaveText('1 box');
+  expect((await callApi<Annotation[]>(app, 'annotations.list', { imageId }))[0].bbox).toEqual([50, 50, 100, 150]);
 });

@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Layer, Stage } from 'react-konva';
 import type { Box, Point } from '../../../core/geometry/box';
 import type { ImageEntry } from '../../../core/ipc/types';
@@ -42,11 +42,15 @@ interface Props {
  * The editing canvas. Wheel zooms at the cursor; space-drag or the middle button pans; the active tool gets
  * presses on the empty canvas, the boxes get presses on themselves. Everything below is in image pixels.
  */
-export function EditorStage({ image, store, filter, showMasks, controls, onCursor, onViewport, overlay, shared }: Props) {
+export const EditorStage = memo(function EditorStage({ image, store, filter, showMasks, controls, onCursor, onViewport, overlay, shared }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const size = useElementSize(container);
   const loaded = useHtmlImage(imageUrl(image));
-  const state = useSyncExternalStore(store.subscribe, store.getState);
+  // Only what the canvas draws: the save state changing does not redraw it.
+  const annotations = useSyncExternalStore(store.subscribe, () => store.getState().annotations);
+  const selection = useSyncExternalStore(store.subscribe, () => store.getState().selection);
+  const categories = useSyncExternalStore(store.subscribe, () => store.getState().categories);
+  const toolName = useSyncExternalStore(store.subscribe, () => store.getState().tool);
   const [ownView, setOwnView] = useState<Viewport | null>(null);
   // Side-by-side panes share one view (locked zoom and pan); a lone stage keeps its own.
   const view = shared ? shared.view : ownView;
@@ -68,9 +72,12 @@ export function EditorStage({ image, store, filter, showMasks, controls, onCurso
   const imageSize = useMemo(() => ({ width, height }), [width, height]);
 
   const tool: Tool = useMemo(
-    () => (state.tool === 'box' ? new BoxTool({ store, imageSize }) : new SelectTool({ store, imageSize })),
-    [state.tool, store, imageSize],
+    () => (toolName === 'box' ? new BoxTool({ store, imageSize }) : new SelectTool({ store, imageSize })),
+    [toolName, store, imageSize],
   );
+
+  const toolRef = useRef(tool);
+  toolRef.current = tool;
 
   const fit = useCallback(() => {
     if (size.width > 0 && size.height > 0) setView(fitViewport(imageSize, size));
@@ -111,7 +118,17 @@ export function EditorStage({ image, store, filter, showMasks, controls, onCurso
 
   useEffect(() => {
     const typing = (e: KeyboardEvent) => e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
-    const down = (e: KeyboardEvent) => e.key === ' ' && !typing(e) && (e.preventDefault(), setSpaceHeld(true));
+    const down = (e: KeyboardEvent) => {
+      if (e.key === ' ' && !typing(e)) {
+        e.preventDefault();
+        setSpaceHeld(true);
+      }
+      // Escape drops a box or selection rectangle being dragged.
+      if (e.key === 'Escape' && toolRef.current.preview()) {
+        toolRef.current.cancel();
+        redraw((n) => n + 1);
+      }
+    };
     const up = (e: KeyboardEvent) => e.key === ' ' && setSpaceHeld(false);
     window.addEventListener('keydown', down);
     window.addEventListener('keyup', up);
@@ -172,8 +189,10 @@ export function EditorStage({ image, store, filter, showMasks, controls, onCurso
 
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();
-    const p = e.target.getStage()?.getPointerPosition();
-    if (!p || !view) return;
+    // The pointer in the untransformed container: the stage's own pointer position moves with the preview.
+    const rect = container.current?.getBoundingClientRect();
+    if (!rect || !view) return;
+    const p = { x: e.evt.clientX - rect.left, y: e.evt.clientY - rect.top };
     if (wheel.current && (wheel.current.p.x !== p.x || wheel.current.p.y !== p.y)) commitWheel();
     const k = (wheel.current?.k ?? 1) * wheelFactor(e.evt.deltaY);
     if (wheel.current) window.clearTimeout(wheel.current.timer);
@@ -223,10 +242,13 @@ export function EditorStage({ image, store, filter, showMasks, controls, onCurso
     [store, imageSize],
   );
 
+  const scale = view?.scale ?? 1;
+  const overlayLayers = useMemo(() => overlay?.(scale), [overlay, scale]);
+
   return (
     <div
       ref={container}
-      className={`stage${spaceHeld ? ' panning' : ''}${state.tool === 'box' ? ' drawing' : ''}`}
+      className={`stage${spaceHeld ? ' panning' : ''}${toolName === 'box' ? ' drawing' : ''}`}
       data-testid="image-stage"
       data-zoom={view ? view.scale.toFixed(4) : ''}
       data-offset={view ? `${view.x.toFixed(2)},${view.y.toFixed(2)}` : ''}
@@ -252,17 +274,17 @@ export function EditorStage({ image, store, filter, showMasks, controls, onCurso
           {loaded.status === 'ready' ? (
             <ImageLayer element={loaded.element} width={width} height={height} filter={filter} smooth={view.scale < 2} />
           ) : (
-            <Layer />
+            <Layer visible={false} />
           )}
-          {showMasks ? <MaskLayer annotations={state.annotations} width={width} height={height} /> : <Layer />}
-          {overlay?.(view.scale)}
+          {showMasks ? <MaskLayer annotations={annotations} width={width} height={height} /> : <Layer visible={false} />}
+          {overlayLayers}
           <AnnotationLayer
-            annotations={state.annotations}
-            categories={state.categories}
-            selection={state.selection}
+            annotations={annotations}
+            categories={categories}
+            selection={selection}
             scale={view.scale}
             image={imageSize}
-            interactive={state.tool === 'select' && !spaceHeld}
+            interactive={toolName === 'select' && !spaceHeld}
             onPick={pick}
             onBoxes={changeBoxes}
           />
@@ -272,4 +294,4 @@ export function EditorStage({ image, store, filter, showMasks, controls, onCurso
       )}
     </div>
   );
-}
+});

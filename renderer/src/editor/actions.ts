@@ -49,7 +49,13 @@ const categoryActions: Action[] = Array.from({ length: 9 }, (_, i) => ({
 }));
 
 export const actions: Action[] = [
-  { id: 'tool-select', label: 'Select tool', keys: ['v', 'escape'], perform: (ctx) => ctx.store.setTool('select') },
+  { id: 'tool-select', label: 'Select tool', keys: ['v'], perform: (ctx) => ctx.store.setTool('select') },
+  {
+    id: 'escape',
+    label: 'Cancel: leave the draw box tool, or clear the selection',
+    keys: ['escape'],
+    perform: (ctx) => (ctx.store.getState().tool === 'box' ? ctx.store.setTool('select') : ctx.store.select([])),
+  },
   { id: 'tool-box', label: 'Draw box tool', keys: ['w', 'r'], perform: (ctx) => ctx.store.setTool('box') },
   { id: 'undo', label: 'Undo', keys: ['mod+z'], perform: (ctx) => void ctx.store.undo() },
   { id: 'redo', label: 'Redo', keys: ['mod+shift+z', 'mod+y'], perform: (ctx) => void ctx.store.redo() },

@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationDraft } from '../../../core/ipc/types';
+import type { Annotation, AnnotationDraft } from '../../../core/ipc/types.js';
 
 /** One edit of one image's ground truth, as the store applies it. */
 export interface Change {
@@ -54,11 +54,13 @@ function same(a: Annotation, b: Annotation): boolean {
   );
 }
 
-/** The store's answer, keeping the objects that did not change so their views need not draw again. */
-export function reconcile(previous: readonly Annotation[], next: Annotation[]): Annotation[] {
+/** The store's answer, keeping the objects (and the array) that did not change so their views need not draw again. */
+export function reconcile(previous: Annotation[], next: Annotation[]): Annotation[] {
   const before = new Map(previous.map((a) => [a.id, a]));
-  return next.map((a) => {
+  const merged = next.map((a) => {
     const old = before.get(a.id);
     return old && same(old, a) ? old : a;
   });
+  // Nothing changed: the same array, so nothing that depends on it runs again.
+  return merged.length === previous.length && merged.every((a, i) => a === previous[i]) ? previous : merged;
 }

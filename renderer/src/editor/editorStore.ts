@@ -150,6 +150,8 @@ export class EditorStore {
     this.set({ pending: this.state.pending + 1 });
     const run = this.queue.then(async () => {
       try {
+        // The request goes out in a task of its own, so the edit is drawn without waiting for it to be sent.
+        await new Promise((resolve) => setTimeout(resolve, 0));
         const result = await api['annotations.commit']({ imageId, ...change });
         done(result.created);
         if (this.state.imageId === imageId) this.set({ annotations: reconcile(this.state.annotations, result.annotations), error: null });

@@ -122,10 +122,13 @@ export const AnnotationLayer = memo(function AnnotationLayer({ annotations, cate
     );
   };
 
+  // The same elements while nothing resting changed: React skips the thousand boxes without comparing each.
+  const restingBoxes = useMemo(() => resting.map((a) => box(a, false)), [resting, scale, interactive, events]);
+
   return (
     <>
       <Layer>
-        {resting.map((a) => box(a, false))}
+        {restingBoxes}
         <LabelsShape labels={restingLabels} scale={scale} maxX={image.width} />
       </Layer>
       <Layer>

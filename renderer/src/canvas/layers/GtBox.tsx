@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Rect } from 'react-konva';
 import type { Annotation } from '../../../../core/ipc/types';
 import { categoryColour, SELECTION_COLOUR } from '../colours';
@@ -27,32 +27,45 @@ interface Props {
 /** One ground-truth box: picked on press, dragged when selected. */
 export const GtBox = memo(function GtBox({ annotation: a, selected, scale, interactive, dx, dy, events }: Props) {
   const [x, y, w, h] = a.bbox;
+  // One set of handlers per box: new functions on every render would make Konva unbind and bind them again.
+  const handlers = useMemo(() => boxHandlers(a.id, events), [a.id, events]);
   return (
     <Rect
       name="gt-box"
-      ref={(node) => events.register(a.id, node)}
+      ref={handlers.ref}
       x={x + dx}
       y={y + dy}
       width={w}
       height={h}
       stroke={selected ? SELECTION_COLOUR : categoryColour(a.categoryId)}
       strokeWidth={(selected ? 2.5 : 2) / scale}
-      fill={selected ? 'rgba(255, 255, 255, 0.10)' : 'rgba(0, 0, 0, 0.001)'}
+      fill={selected ? 'rgba(255, 255, 255, 0.10)' : undefined}
       dash={a.iscrowd ? [6 / scale, 4 / scale] : undefined}
+      shadowEnabled={selected}
       shadowColor="#000"
-      shadowBlur={selected ? 4 : 0}
+      shadowBlur={4}
       shadowOpacity={0.6}
       perfectDrawEnabled={false}
       listening={interactive}
       draggable={interactive && selected}
-      onPointerDown={(e) => {
-        if (e.evt.button !== 0) return;
-        e.cancelBubble = true;
-        events.pick(a.id, e.evt.shiftKey);
-      }}
-      onDragMove={(e) => events.dragMove(a.id, e.target as Konva.Rect)}
-      onDragEnd={(e) => events.dragEnd(a.id, e.target as Konva.Rect)}
-      onTransformEnd={(e) => events.transformEnd(a.id, e.target as Konva.Rect)}
+      onPointerDown={handlers.pointerDown}
+      onDragMove={handlers.dragMove}
+      onDragEnd={handlers.dragEnd}
+      onTransformEnd={handlers.transformEnd}
     />
   );
 });
+
+function boxHandlers(id: number, events: BoxEvents) {
+  return {
+    ref: (node: Konva.Rect | null) => events.register(id, node),
+    pointerDown: (e: Konva.KonvaEventObject<PointerEvent>) => {
+      if (e.evt.button !== 0) return;
+      e.cancelBubble = true;
+      events.pick(id, e.evt.shiftKey);
+    },
+    dragMove: (e: Konva.KonvaEventObject<DragEvent>) => events.dragMove(id, e.target as Konva.Rect),
+    dragEnd: (e: Konva.KonvaEventObject<DragEvent>) => events.dragEnd(id, e.target as Konva.Rect),
+    transformEnd: (e: Konva.KonvaEventObject<Event>) => events.transformEnd(id, e.target as Konva.Rect),
+  };
+}

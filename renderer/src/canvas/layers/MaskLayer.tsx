@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { Image as KonvaImage, Layer } from 'react-konva';
 import { rleDecode } from '../../../../core/masks/rle';
 import { rleFromCoco } from '../../../../core/masks/rleString';
@@ -10,10 +10,18 @@ function rgb(hex: string): [number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-/** Instance masks as one translucent overlay, painted in each box's category colour. */
+interface Painted {
+  counts: string;
+  categoryId: number;
+}
+
+/**
+ * Instance masks as one translucent overlay, painted in each box's category colour. The overlay is painted again
+ * only when a mask or its colour changes: moving or resizing a box leaves its mask where it was drawn.
+ */
 export const MaskLayer = memo(function MaskLayer({ annotations, width, height }: { annotations: Annotation[]; width: number; height: number }) {
+  const masked = useSameMasks(annotations.filter((a) => a.mask));
   const canvas = useMemo(() => {
-    const masked = annotations.filter((a) => a.mask);
     if (masked.length === 0) return null;
     const pixels = new ImageData(width, height);
     for (const a of masked) {
@@ -36,7 +44,21 @@ export const MaskLayer = memo(function MaskLayer({ annotations, width, height }:
     out.height = height;
     out.getContext('2d')!.putImageData(pixels, 0, 0);
     return out;
-  }, [annotations, width, height]);
+  }, [masked, width, height]);
 
-  return <Layer listening={false}>{canvas && <KonvaImage image={canvas} width={width} height={height} />}</Layer>;
+  return (
+    <Layer listening={false} visible={!!canvas}>
+      {canvas && <KonvaImage image={canvas} width={width} height={height} />}
+    </Layer>
+  );
 });
+
+/** The masked annotations as last time while every mask and category is the same. */
+function useSameMasks(masked: Annotation[]): Annotation[] {
+  const previous = useRef<{ list: Annotation[]; painted: Painted[] }>({ list: [], painted: [] });
+  const painted = masked.map((a) => ({ counts: a.mask!.counts, categoryId: a.categoryId }));
+  const before = previous.current.painted;
+  const same = before.length === painted.length && painted.every((p, i) => p.counts === before[i].counts && p.categoryId === before[i].categoryId);
+  if (!same) previous.current = { list: masked, painted };
+  return previous.current.list;
+}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Layer, Rect } from 'react-konva';
 import type { Prediction } from '../../../../core/ipc/types';
 import { PREDICTION_COLOUR } from '../colours';
@@ -14,12 +15,12 @@ interface Props {
  * A model's predictions as dashed boxes with their scores inside a free corner (the ground truth's label sits
  * above its box). Line widths and labels keep their size on screen at every zoom.
  */
-export function PredictionLayer({ predictions, scale }: Props) {
+export const PredictionLayer = memo(function PredictionLayer({ predictions, scale }: Props) {
   const s = 1 / scale;
   const texts = predictions.map((p) => p.score.toFixed(2));
   const spots = placeLabels(predictions.map((p, i) => ({ box: p.bbox, ...boxLabelSize(texts[i], scale) })));
   return (
-    <Layer listening={false}>
+    <Layer listening={false} visible={predictions.length > 0}>
       {predictions.map((p) => (
         <Rect
           key={p.id}
@@ -43,4 +44,4 @@ export function PredictionLayer({ predictions, scale }: Props) {
       })}
     </Layer>
   );
-}
+});

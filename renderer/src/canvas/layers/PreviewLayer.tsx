@@ -4,7 +4,7 @@ import { PREVIEW_COLOUR } from '../colours';
 
 /** The box being drawn, or the selection rectangle. */
 export function PreviewLayer({ preview, scale }: { preview: ToolPreview | null; scale: number }) {
-  if (!preview) return <Layer listening={false} />;
+  if (!preview) return <Layer listening={false} visible={false} />;
   const [x, y, w, h] = preview.box;
   return (
     <Layer listening={false}>
