@@ -34,3 +34,34 @@ export function placeLabels(requests: readonly LabelRequest[]): (LabelSpot | nul
     return { x: spot.x, y: spot.y };
   });
 }
+
+/**
+ * Places ground-truth tags: above the box's top-left corner, or just inside it when the image's top edge or an
+ * earlier tag is in the way, shifted left to stay inside the image. A tag with no free place is left out (null)
+ * rather than drawn over another one. Tags are looked up in a grid of tag-sized cells, so a thousand boxes cost
+ * a few thousand comparisons, not a million.
+ */
+export function placeTags(requests: readonly LabelRequest[], imageWidth: number): (LabelSpot | null)[] {
+  const cellW = Math.max(1e-9, ...requests.map((r) => r.width));
+  const cellH = Math.max(1e-9, ...requests.map((r) => r.height));
+  const grid = new Map<string, (LabelSpot & { w: number; h: number })[]>();
+  const cells = (s: LabelSpot & { w: number; h: number }) => {
+    const keys: string[] = [];
+    for (let i = Math.floor(s.x / cellW); i <= Math.floor((s.x + s.w) / cellW); i++) {
+      for (let j = Math.floor(s.y / cellH); j <= Math.floor((s.y + s.h) / cellH); j++) keys.push(`${i},${j}`);
+    }
+    return keys;
+  };
+  return requests.map(({ box: [bx, by], width, height }) => {
+    const x = bx + width > imageWidth ? Math.max(0, imageWidth - width) : bx;
+    const candidates = by - height >= 0 ? [by - height, by] : [by];
+    for (const y of candidates) {
+      const spot = { x, y, w: width, h: height };
+      const keys = cells(spot);
+      if (keys.some((k) => grid.get(k)?.some((p) => overlaps(p, spot)))) continue;
+      for (const k of keys) grid.set(k, [...(grid.get(k) ?? []), spot]);
+      return { x, y };
+    }
+    return null;
+  });
+}

@@ -5,6 +5,8 @@ import type { Box } from '../../../../core/geometry/box';
 import type { Annotation, Category } from '../../../../core/ipc/types';
 import { categoryColour, SELECTION_COLOUR } from '../colours';
 import { GtBox, type BoxEvents } from './GtBox';
+import { placeTags, type LabelSpot } from '../labelPlacement';
+import { boxLabelSize } from './BoxLabel';
 import { LabelsShape, type LabelSpec } from './LabelsShape';
 
 interface Props {
@@ -93,19 +95,23 @@ export const AnnotationLayer = memo(function AnnotationLayer({ annotations, cate
   // as the same array (and so not redrawn) while none of its annotations changed.
   const resting = useStableList(annotations.filter((a) => !selected.has(a.id)));
   const active = annotations.filter((a) => selected.has(a.id));
-  const labelsOf = (list: Annotation[], all: boolean): LabelSpec[] =>
-    list
-      .filter((a) => all || a.bbox[3] * scale >= LABEL_MIN_BOX_HEIGHT)
-      .map((a) => ({
-        key: a.id,
-        x: a.bbox[0],
-        y: a.bbox[1],
-        below: a.bbox[1] * scale < 20,
-        text: `${names.get(a.categoryId) ?? a.categoryId}${a.iscrowd ? ' · crowd' : ''}`,
-        colour: categoryColour(a.categoryId),
-      }));
-  // `names` is rebuilt each render from `categories`.
-  const restingLabels = useMemo(() => labelsOf(resting, false), [resting, categories, scale]);
+  const textOf = (a: Annotation) => `${names.get(a.categoryId) ?? a.categoryId}${a.iscrowd ? ' · crowd' : ''}`;
+  const specOf = (a: Annotation, spot: LabelSpot): LabelSpec => ({ key: a.id, ...spot, text: textOf(a), colour: categoryColour(a.categoryId) });
+  // Resting boxes tall enough on screen get a tag where it overlaps no other; selected boxes always get one.
+  const restingLabels = useMemo(() => {
+    const tall = resting.filter((a) => a.bbox[3] * scale >= LABEL_MIN_BOX_HEIGHT);
+    const spots = placeTags(
+      tall.map((a) => ({ box: a.bbox, ...boxLabelSize(textOf(a), scale) })),
+      image.width,
+    );
+    return tall.flatMap((a, i) => (spots[i] ? [specOf(a, spots[i])] : []));
+    // `names` is rebuilt each render from `categories`.
+  }, [resting, categories, scale, image.width]);
+  const activeLabels = active.map((a) => {
+    const { width, height } = boxLabelSize(textOf(a), scale);
+    const [x, y] = a.bbox;
+    return specOf(a, { x: x + width > image.width ? Math.max(0, image.width - width) : x, y: y - height >= 0 ? y - height : y });
+  });
   const box = (a: Annotation, isSelected: boolean) => {
     const offset = dragOffset && dragOffset.id !== a.id && isSelected ? dragOffset : null;
     return (
@@ -129,11 +135,11 @@ export const AnnotationLayer = memo(function AnnotationLayer({ annotations, cate
     <>
       <Layer>
         {restingBoxes}
-        <LabelsShape labels={restingLabels} scale={scale} maxX={image.width} />
+        <LabelsShape labels={restingLabels} scale={scale} />
       </Layer>
       <Layer>
       {active.map((a) => box(a, true))}
-      <LabelsShape labels={labelsOf(active, true)} scale={scale} maxX={image.width} />
+      <LabelsShape labels={activeLabels} scale={scale} />
       <Transformer
         ref={transformer}
         rotateEnabled={false}

@@ -3,13 +3,13 @@ import { Shape } from 'react-konva';
 import { LABEL_BACKGROUND } from '../colours';
 import { boxLabelSize } from './BoxLabel';
 
+/** A label and the top-left corner of its tag, in image pixels. */
 export interface LabelSpec {
   key: number;
   x: number;
   y: number;
   text: string;
   colour: string;
-  below: boolean;
 }
 
 const FONT_SIZE = 12;
@@ -17,11 +17,13 @@ const PAD = 3;
 
 /**
  * Many box labels drawn by one shape: one canvas pass instead of four Konva nodes per label, which is what keeps
- * a thousand labelled boxes cheap to redraw. Same look as BoxLabel: fixed screen size, kept inside the image.
+ * a thousand labelled boxes cheap to redraw. Same look as BoxLabel, at a fixed screen size.
  */
-export const LabelsShape = memo(function LabelsShape({ labels, scale, maxX }: { labels: LabelSpec[]; scale: number; maxX: number }) {
+export const LabelsShape = memo(function LabelsShape({ labels, scale }: { labels: LabelSpec[]; scale: number }) {
   return (
     <Shape
+      name="labels"
+      labelCount={labels.length}
       listening={false}
       perfectDrawEnabled={false}
       sceneFunc={(context) => {
@@ -31,8 +33,7 @@ export const LabelsShape = memo(function LabelsShape({ labels, scale, maxX }: { 
         ctx.textBaseline = 'top';
         for (const l of labels) {
           const { width, height } = boxLabelSize(l.text, scale);
-          const x = l.x + width > maxX ? Math.max(0, maxX - width) : l.x;
-          const y = l.below ? l.y : l.y - height;
+          const { x, y } = l;
           ctx.fillStyle = LABEL_BACKGROUND;
           ctx.fillRect(x, y, width, height);
           ctx.fillStyle = l.colour;
