@@ -19,7 +19,7 @@ const SUPPORTED = new Set(['jpeg', 'png']);
 /** Turns libvips' wording into a sentence a user can act on. */
 export function describeDecodeError(err: unknown): string {
   const raw = err instanceof Error ? err.message : String(err);
-  if (/unsupported image format/i.test(raw)) return 'not a PNG or JPEG image (the content is not a recognised image format)';
+  if (/unsupported image format/i.test(raw)) return 'not a PNG or JPEG image (the content is not a format Pedlab can read)';
   if (/premature end|truncated|unexpected end|not enough data|read error|incomplete/i.test(raw)) {
     return `image data is truncated or corrupt (${raw.split('\n')[0].trim()})`;
   }
@@ -51,7 +51,7 @@ export async function probeImage(path: string): Promise<ProbeResult> {
   try {
     const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
     if (!meta.format || !SUPPORTED.has(meta.format)) {
-      return failed(`not a PNG or JPEG image (found ${meta.format ?? 'unknown'} data)`, sha256);
+      return failed(`not a PNG or JPEG image (found ${meta.format ?? 'unknown'} data; convert it to PNG or JPEG to label it)`, sha256);
     }
     if (!meta.width || !meta.height) return failed('image has no size', sha256);
     if (meta.width * meta.height > MAX_PIXELS) {

@@ -92,7 +92,7 @@ export class ProjectService {
   }
 
   private async syncImages(store: ProjectStore, folder: string): Promise<void> {
-    const files = await listImageFiles(folder);
+    const files = await listImageFiles(folder, { others: true });
     const onDisk = new Set(files);
     for (const image of store.images.all()) {
       if (image.path.startsWith(folder) && !onDisk.has(image.path) && store.annotations.forImage(image.id).length === 0) {

@@ -28,6 +28,9 @@ describe('unusual images: each opens, or is refused with a reason', () => {
     await plain(64, 48).toColourspace('cmyk').jpeg().toFile(path('print_cmyk.jpg'));
     await plain(64, 48).gif().toFile(path('animation.gif'));
     writeFileSync(path('gif_named.png'), await plain(64, 48).gif().toBuffer());
+    await plain(64, 48).webp().toFile(path('photo.webp'));
+    writeFileSync(path('scan.bmp'), Buffer.concat([Buffer.from('BM'), Buffer.alloc(60)]));
+    writeFileSync(path('notes.txt'), 'not an image');
     writeFileSync(path('huge_30000.png'), writeBlankPng(30000, 30000));
     services = new Services({ host: 'web' });
     await services.openFolder(folder);
@@ -76,10 +79,13 @@ describe('unusual images: each opens, or is refused with a reason', () => {
     expect(worker).toMatch(/^image is too large to open/);
   });
 
-  it('refuses GIF data with a reason; a .gif file is not an image Pedlab lists', async () => {
-    expect(image('gif_named.png')!.error).toBe('not a PNG or JPEG image (found gif data)');
-    expect(image('animation.gif')).toBeUndefined();
-    expect((await probeImage(path('animation.gif'))).error).toBe('not a PNG or JPEG image (found gif data)');
-    expect(services.projects.summary()).toMatchObject({ imageCount: 5, errorCount: 2 });
+  it('lists GIF, WebP and BMP files and GIF data named .png, each with the reason it does not open', async () => {
+    const gif = 'not a PNG or JPEG image (found gif data; convert it to PNG or JPEG to label it)';
+    expect(image('gif_named.png')!.error).toBe(gif);
+    expect(image('animation.gif')!.error).toBe(gif);
+    expect(image('photo.webp')!.error).toBe('not a PNG or JPEG image (found webp data; convert it to PNG or JPEG to label it)');
+    expect(image('scan.bmp')!.error).toBe('not a PNG or JPEG image (the content is not a format Pedlab can read)');
+    expect(image('notes.txt')).toBeUndefined();
+    expect(services.projects.summary()).toMatchObject({ imageCount: 8, errorCount: 5 });
   });
 });
