@@ -6,6 +6,8 @@ export function categoryColour(categoryId: number): string {
 }
 
 export const SELECTION_COLOUR = '#ffffff';
+/** The dark ring under a selected box's outline. */
+export const HALO_COLOUR = 'rgba(0, 0, 0, 0.55)';
 export const PREVIEW_COLOUR = '#ffd23f';
 export const LABEL_BACKGROUND = 'rgba(10, 12, 16, 0.78)';
 

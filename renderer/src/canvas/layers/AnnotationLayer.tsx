@@ -5,7 +5,7 @@ import type { Box } from '../../../../core/geometry/box';
 import type { Annotation, Category } from '../../../../core/ipc/types';
 import { categoryColour, SELECTION_COLOUR } from '../colours';
 import { GtBox, type BoxEvents } from './GtBox';
-import { placeTags, type LabelSpot } from '../labelPlacement';
+import { placeTags } from '../labelPlacement';
 import { boxLabelSize } from './BoxLabel';
 import { LabelsShape, type LabelSpec } from './LabelsShape';
 
@@ -96,22 +96,24 @@ export const AnnotationLayer = memo(function AnnotationLayer({ annotations, cate
   const resting = useStableList(annotations.filter((a) => !selected.has(a.id)));
   const active = annotations.filter((a) => selected.has(a.id));
   const textOf = (a: Annotation) => `${names.get(a.categoryId) ?? a.categoryId}${a.iscrowd ? ' · crowd' : ''}`;
-  const specOf = (a: Annotation, spot: LabelSpot): LabelSpec => ({ key: a.id, ...spot, text: textOf(a), colour: categoryColour(a.categoryId) });
-  // Resting boxes tall enough on screen get a tag where it overlaps no other; selected boxes always get one.
-  const restingLabels = useMemo(() => {
-    const tall = resting.filter((a) => a.bbox[3] * scale >= LABEL_MIN_BOX_HEIGHT);
+  /** Tags for boxes, each where it overlaps no other tag of the same list (see placeTags). */
+  const tagsFor = (list: Annotation[]): LabelSpec[] => {
     const spots = placeTags(
-      tall.map((a) => ({ box: a.bbox, ...boxLabelSize(textOf(a), scale) })),
+      list.map((a) => ({ box: a.bbox, ...boxLabelSize(textOf(a), scale) })),
       image.width,
     );
-    return tall.flatMap((a, i) => (spots[i] ? [specOf(a, spots[i])] : []));
+    return list.flatMap((a, i) => {
+      const spot = spots[i];
+      return spot ? [{ key: a.id, ...spot, text: textOf(a), colour: categoryColour(a.categoryId) }] : [];
+    });
+  };
+  // Resting boxes get a tag when they are tall enough on screen, selected boxes at any size, drawn over the rest.
+  const restingLabels = useMemo(
+    () => tagsFor(resting.filter((a) => a.bbox[3] * scale >= LABEL_MIN_BOX_HEIGHT)),
     // `names` is rebuilt each render from `categories`.
-  }, [resting, categories, scale, image.width]);
-  const activeLabels = active.map((a) => {
-    const { width, height } = boxLabelSize(textOf(a), scale);
-    const [x, y] = a.bbox;
-    return specOf(a, { x: x + width > image.width ? Math.max(0, image.width - width) : x, y: y - height >= 0 ? y - height : y });
-  });
+    [resting, categories, scale, image.width],
+  );
+  const activeLabels = tagsFor(active);
   const box = (a: Annotation, isSelected: boolean) => {
     const offset = dragOffset && dragOffset.id !== a.id && isSelected ? dragOffset : null;
     return (

@@ -3,16 +3,9 @@ import { boxOutcomes } from '../../../../core/compare/boxOutcomes.js';
 import { evalInputFor } from '../../../../core/compare/evalInput.js';
 import { CocoEvaluator } from '../../../../core/eval/cocoEval.js';
 import type { EvaluationData } from '../../../../core/ipc/types.js';
+import { boxAnnotation } from '../../../helpers/boxAnnotation.js';
 
-const gt = (id: number, bbox: [number, number, number, number]) => ({
-  id,
-  imageId: 1,
-  categoryId: 1,
-  bbox,
-  area: bbox[2] * bbox[3],
-  iscrowd: false,
-  mask: null,
-});
+const gt = boxAnnotation;
 const dt = (id: number, score: number, bbox: [number, number, number, number]) => ({ id, imageId: 1, categoryId: 1, score, bbox, mask: null });
 
 // Two people; the model finds the first well (IoU 0.81), the second loosely (IoU 0.6) and adds a false alarm.

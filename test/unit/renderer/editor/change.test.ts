@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../../core/ipc/types.js';
 import { applyLocally, inverse, reconcile } from '../../../../renderer/src/editor/change.js';
+import { boxAnnotation } from '../../../helpers/boxAnnotation.js';
 
-const annotation = (id: number, bbox: [number, number, number, number]): Annotation => ({
-  id,
-  imageId: 1,
-  categoryId: 1,
-  bbox,
-  area: bbox[2] * bbox[3],
-  iscrowd: false,
-  mask: null,
-});
+const annotation = boxAnnotation;
 
 describe('editor changes', () => {
   it('applies an update locally and undoes it with its inverse', () => {
