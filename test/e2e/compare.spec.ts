@@ -120,6 +120,18 @@ test('colours each box TP/FP/FN with its IoU, updates live on an edit, and follo
   await expect.poll(async () => Number(await stat(page, 'AP', 'a').textContent())).toBeGreaterThan(apBefore);
   await page.screenshot({ path: screenshotPath('compare-after-edit') });
 
+  // Zoom is locked: a wheel over pane A previews in both panes at once and lands in both.
+  const paneB = page.getByTestId('pane-b').getByTestId('image-stage');
+  const zoomBefore = Number(await paneB.getAttribute('data-zoom'));
+  await page.mouse.move(origin.x + origin.width / 2, origin.y + origin.height / 2);
+  await page.mouse.wheel(0, -120);
+  const previews = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.gesture-layer')].map((e) => e.style.transform));
+  expect(previews).toHaveLength(2);
+  expect(previews[1]).toBe(previews[0]);
+  await expect.poll(async () => Number(await paneB.getAttribute('data-zoom'))).toBeGreaterThan(zoomBefore * 1.1);
+  expect(await stage.getAttribute('data-zoom')).toBe(await paneB.getAttribute('data-zoom'));
+  expect(await stage.getAttribute('data-offset')).toBe(await paneB.getAttribute('data-offset'));
+
   // The report of what is on screen, from the compare view.
   await page.getByRole('button', { name: 'Export report…' }).click();
   await page.getByLabel('Folder', { exact: true }).fill(join(work, 'report'));

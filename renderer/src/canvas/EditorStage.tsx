@@ -34,14 +34,21 @@ interface Props {
   onViewport(view: Viewport): void;
   /** Extra layers drawn over the ground truth (predictions), given the current scale. */
   overlay?: (scale: number) => ReactNode;
-  /** A view shared with another stage, for locked zoom and pan. */
-  shared?: { view: Viewport | null; onChange(view: Viewport | null): void };
+  /** A view shared with another stage, for locked zoom and pan; gesture previews show in every stage sharing it. */
+  shared?: SharedView;
 }
 
 /**
  * The editing canvas. Wheel zooms at the cursor; space-drag or the middle button pans; the active tool gets
  * presses on the empty canvas, the boxes get presses on themselves. Everything below is in image pixels.
  */
+export interface SharedView {
+  view: Viewport | null;
+  onChange(view: Viewport | null): void;
+  /** The gesture layers of the stages sharing the view. */
+  gestureLayers: Set<HTMLDivElement>;
+}
+
 export const EditorStage = memo(function EditorStage({ image, store, filter, showMasks, controls, onCursor, onViewport, overlay, shared }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const size = useElementSize(container);
@@ -151,13 +158,23 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
   const gestureLayer = useRef<HTMLDivElement>(null);
   const wheel = useRef<{ k: number; p: Point; timer: number } | null>(null);
   const preview = (transform: string) => {
-    if (gestureLayer.current) gestureLayer.current.style.transform = transform;
+    const layers = shared ? shared.gestureLayers : [gestureLayer.current];
+    for (const layer of layers) if (layer) layer.style.transform = transform;
   };
+  useEffect(() => {
+    const layer = gestureLayer.current;
+    if (!shared || !layer) return;
+    shared.gestureLayers.add(layer);
+    return () => void shared.gestureLayers.delete(layer);
+  });
   const stageNode = useRef<Konva.Stage>(null);
   useLayoutEffect(() => {
     // Draw the new view before dropping the preview transform, so the picture never jumps back for a frame.
-    if (gestureLayer.current?.style.transform) stageNode.current?.draw();
-    preview('');
+    // Each stage sharing the view does this for itself.
+    if (gestureLayer.current?.style.transform) {
+      stageNode.current?.draw();
+      gestureLayer.current.style.transform = '';
+    }
   }, [view]);
 
   const startPan = (evt: PointerEvent) => {

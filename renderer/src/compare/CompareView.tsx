@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { boxOutcomes, type BoxOutcomes } from '../../../core/compare/boxOutcomes';
 import type { Point } from '../../../core/geometry/box';
 import type { EvaluationData, ImageEntry } from '../../../core/ipc/types';
-import { EditorStage, type ViewControls } from '../canvas/EditorStage';
+import { EditorStage, type SharedView, type ViewControls } from '../canvas/EditorStage';
 import type { ViewFilter } from '../canvas/filters';
 import { OutcomeLayer } from '../canvas/layers/OutcomeLayer';
 import type { Viewport } from '../canvas/viewport';
@@ -30,7 +30,8 @@ interface Props {
 export function CompareView(props: Props) {
   const { image, data, evaluations, iouThr, scoreThr, version, editor } = props;
   const [view, setView] = useState<Viewport | null>(null);
-  const shared = useMemo(() => ({ view, onChange: setView }), [view]);
+  const gestureLayers = useRef(new Set<HTMLDivElement>());
+  const shared = useMemo<SharedView>(() => ({ view, onChange: setView, gestureLayers: gestureLayers.current }), [view]);
 
   const panes = useMemo(() => {
     return evaluations.map((e) => {
