@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Shape } from 'react-konva';
 import { LABEL_BACKGROUND } from '../colours';
-import { boxLabelSize } from './BoxLabel';
+import { boxLabelSize, FONT_SIZE, LABEL_FONT_FAMILY, PAD } from './BoxLabel';
 
 /** A label and the top-left corner of its tag, in image pixels. */
 export interface LabelSpec {
@@ -12,8 +12,6 @@ export interface LabelSpec {
   colour: string;
 }
 
-const FONT_SIZE = 12;
-const PAD = 3;
 
 /**
  * Many box labels drawn by one shape: one canvas pass instead of four Konva nodes per label, which is what keeps
@@ -29,7 +27,7 @@ export const LabelsShape = memo(function LabelsShape({ labels, scale }: { labels
       sceneFunc={(context) => {
         const ctx = context._context;
         const s = 1 / scale;
-        ctx.font = `${FONT_SIZE * s}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
+        ctx.font = `${FONT_SIZE * s}px ${LABEL_FONT_FAMILY}`;
         ctx.textBaseline = 'top';
         for (const l of labels) {
           const { width, height } = boxLabelSize(l.text, scale);
