@@ -60,14 +60,15 @@ const stage = (await page.getByTestId('image-stage').boundingBox())!;
 const cx = stage.x + stage.width / 2;
 const cy = stage.y + stage.height / 2;
 
-/** Counts animation frames while `work` runs. */
+/** Counts animation frames while `work` runs; each count has its own loop, so an earlier one cannot add to it. */
 async function fps(work: () => Promise<void>): Promise<number> {
   await page.evaluate(() => {
-    const w = window as unknown as { frames_: number; counting: boolean };
+    const w = window as unknown as { frames_: number; loop: number };
+    const loop = (w.loop ?? 0) + 1;
+    w.loop = loop;
     w.frames_ = 0;
-    w.counting = true;
     const tick = () => {
-      if (!w.counting) return;
+      if (w.loop !== loop) return;
       w.frames_++;
       requestAnimationFrame(tick);
     };
@@ -77,8 +78,8 @@ async function fps(work: () => Promise<void>): Promise<number> {
   await work();
   const seconds = (performance.now() - started) / 1000;
   const frames = await page.evaluate(() => {
-    const w = window as unknown as { frames_: number; counting: boolean };
-    w.counting = false;
+    const w = window as unknown as { frames_: number; loop: number };
+    w.loop++;
     return w.frames_;
   });
   return frames / seconds;

@@ -125,7 +125,7 @@ test('colours each box TP/FP/FN with its IoU, updates live on an edit, and follo
   const zoomBefore = Number(await paneB.getAttribute('data-zoom'));
   await page.mouse.move(origin.x + origin.width / 2, origin.y + origin.height / 2);
   await page.mouse.wheel(0, -120);
-  const previews = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.gesture-layer')].map((e) => e.style.transform));
+  const previews = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.gesture-layer'), (e) => e.style.transform));
   expect(previews).toHaveLength(2);
   expect(previews[1]).toBe(previews[0]);
   await expect.poll(async () => Number(await paneB.getAttribute('data-zoom'))).toBeGreaterThan(zoomBefore * 1.1);
