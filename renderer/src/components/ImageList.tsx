@@ -49,7 +49,10 @@ export function ImageList({ images, selectedId, onSelect }: Props) {
                 </div>
               ) : (
                 <div className="muted">
-                  {image.width}×{image.height} · {image.annotationCount} boxes
+                  <span className="keep-together">
+                    {image.width}×{image.height}
+                  </span>{' '}
+                  · <span className="keep-together">{image.annotationCount === 1 ? '1 box' : `${image.annotationCount} boxes`}</span>
                 </div>
               )}
             </div>
