@@ -217,3 +217,33 @@ test('Escape drops a box being drawn, leaves the draw tool, then clears the sele
   await expect(status).toHaveText('1 box');
   expect((await callApi<Annotation[]>(app, 'annotations.list', { imageId }))[0].bbox).toEqual([50, 50, 100, 150]);
 });
+
+test('an undo pressed before the store has confirmed the edit undoes that edit', async ({ page }) => {
+  await openAtZoom(page, 1);
+  await clearImage(page);
+  await openAtZoom(page, 1);
+  const v = await view(page);
+  await page.keyboard.press('w');
+  await drag(page, screen(v, { x: 60, y: 40 }), screen(v, { x: 160, y: 240 }));
+  const [drawn] = await stored(page, 1);
+  const centre = screen(v, { x: 110, y: 140 });
+  await page.keyboard.press('v');
+  for (let round = 0; round < 5; round++) {
+    // An undo clears the selection: select the box again, then nudge it twice and undo, redo, undo at once.
+    await page.mouse.click(centre.x, centre.y);
+    await expect(page.getByTestId('status-boxes')).toHaveText('1 box · 1 selected');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+Shift+z');
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    const [box] = await stored(page, 1);
+    expect(box.bbox, `round ${round}`).toEqual(drawn.bbox);
+  }
+  // Both nudges are still there to redo, and the drawn box itself was never undone.
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await callApi<Annotation[]>(app, 'annotations.list', { imageId }))[0]?.bbox).toEqual([61, 41, 100, 200]);
+});

@@ -4,6 +4,10 @@ import { applyLocally, inverse, isEmpty, reconcile, withCreatedIds, type Change 
 
 export type ToolName = 'select' | 'box';
 
+/**
+ * One undoable edit. It is on the undo stack from the moment it is made; the ids the store gives to boxes it
+ * creates are filled in when the store answers, which is always before a later undo or redo reaches the store.
+ */
 interface Step {
   label: string;
   forward: Change;
@@ -106,12 +110,15 @@ export class EditorStore {
     if (isEmpty(change) || this.state.imageId === null) return Promise.resolve();
     const imageId = this.state.imageId;
     const before = this.state.annotations;
+    const step: Step = { label, forward: change, backward: inverse(change, before, []) };
+    const stacks = this.stacks(imageId);
+    stacks.undo.push(step);
+    stacks.redo = [];
     this.set({ annotations: applyLocally(before, change), selection: this.state.selection.filter((id) => !change.delete.includes(id)) });
     const selectionThen = this.state.selection;
-    return this.commit(imageId, change, (created) => {
-      const stacks = this.stacks(imageId);
-      stacks.undo.push({ label, forward: withCreatedIds(change, created), backward: inverse(change, before, created) });
-      stacks.redo = [];
+    return this.commit(imageId, step, () => change, (created) => {
+      step.forward = withCreatedIds(change, created);
+      step.backward = inverse(change, before, created);
       if (created.length === 0 || this.state.imageId !== imageId) return;
       // New boxes arrive after the store answers: they join a select-all made meanwhile, and become the
       // selection only if the user has not chosen another one since.
@@ -135,9 +142,10 @@ export class EditorStore {
     const step = (direction === 'undo' ? stacks.undo : stacks.redo).pop();
     if (!step) return Promise.resolve();
     (direction === 'undo' ? stacks.redo : stacks.undo).push(step);
-    const change = direction === 'undo' ? step.backward : step.forward;
-    this.set({ annotations: applyLocally(this.state.annotations, change), selection: [] });
-    return this.commit(imageId, change, () => undefined);
+    const changeOf = () => (direction === 'undo' ? step.backward : step.forward);
+    this.set({ annotations: applyLocally(this.state.annotations, changeOf()), selection: [] });
+    // Read when its turn comes: by then the store has answered every earlier edit, this step's included.
+    return this.commit(imageId, step, changeOf, () => undefined);
   }
 
   private stacks(imageId: number) {
@@ -146,16 +154,27 @@ export class EditorStore {
     return stacks;
   }
 
-  private commit(imageId: number, change: Change, done: (created: number[]) => void): Promise<void> {
+  /**
+   * Sends one change to the store after every earlier one. A change the store refuses leaves undo and redo
+   * (the step is dropped: it did not happen) and the image is read back from the store.
+   */
+  private commit(imageId: number, step: Step, changeOf: () => Change, done: (created: number[]) => void): Promise<void> {
     this.set({ pending: this.state.pending + 1 });
     const run = this.queue.then(async () => {
       try {
         // The request goes out in a task of its own, so the edit is drawn without waiting for it to be sent.
         await new Promise((resolve) => setTimeout(resolve, 0));
-        const result = await api['annotations.commit']({ imageId, ...change });
+        const result = await api['annotations.commit']({ imageId, ...changeOf() });
         done(result.created);
-        if (this.state.imageId === imageId) this.set({ annotations: reconcile(this.state.annotations, result.annotations), error: null });
+        // With later edits still on their way, what is shown is already ahead of this answer: the last answer
+        // brings it in line, so a burst of nudges never steps back.
+        if (this.state.imageId === imageId && this.state.pending === 1) {
+          this.set({ annotations: reconcile(this.state.annotations, result.annotations), error: null });
+        }
       } catch (err) {
+        const stacks = this.stacks(imageId);
+        stacks.undo = stacks.undo.filter((s) => s !== step);
+        stacks.redo = stacks.redo.filter((s) => s !== step);
         const message = err instanceof Error ? err.message : String(err);
         const annotations = await api['annotations.list']({ imageId }).catch(() => this.state.annotations);
         if (this.state.imageId === imageId) this.set({ annotations, error: message });
