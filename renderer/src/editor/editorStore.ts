@@ -162,8 +162,9 @@ export class EditorStore {
     this.set({ pending: this.state.pending + 1 });
     const run = this.queue.then(async () => {
       try {
-        // The request goes out in a task of its own, so the edit is drawn without waiting for it to be sent.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        // The request goes out in a task of its own, so the edit is drawn without waiting for it to be sent
+        // (not in a hidden window, where timers may wait a second and nothing is drawn anyway).
+        if (document.visibilityState === 'visible') await new Promise((resolve) => setTimeout(resolve, 0));
         const result = await api['annotations.commit']({ imageId, ...changeOf() });
         done(result.created);
         // With later edits still on their way, what is shown is already ahead of this answer: the last answer
