@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { SMALL_COCO } from './formatFixtures.js';
 
 /** `count` small PNGs of distinct colours (so distinct content hashes) named frame_000.png, frame_001.png, … */
 export async function smallImages(dir: string, count: number, size = 32): Promise<string> {
@@ -8,6 +9,15 @@ export async function smallImages(dir: string, count: number, size = 32): Promis
   for (let i = 0; i < count; i++) {
     const background = { r: (i * 37) % 256, g: Math.floor(i / 256) % 256, b: (i * 11) % 256 };
     await sharp({ create: { width: size, height: size, channels: 3, background } }).png().toFile(join(dir, `frame_${String(i).padStart(3, '0')}.png`));
+  }
+  return dir;
+}
+
+/** The grey PNG files SMALL_COCO's images point to, written into `dir` (created). */
+export async function smallCocoImages(dir: string): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  for (const img of SMALL_COCO.images) {
+    await sharp({ create: { width: img.width, height: img.height, channels: 3, background: '#808080' } }).png().toFile(join(dir, img.file_name));
   }
   return dir;
 }

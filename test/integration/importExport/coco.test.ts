@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatch.js';
 import { Services } from '../../../main/services.js';
 import { normalisedCounts } from '../../helpers/cocoCompare.js';
 import { SMALL_COCO } from '../../helpers/formatFixtures.js';
 import { describeShared, sharedPath } from '../../helpers/shared.js';
+import { smallCocoImages } from '../../helpers/smallImages.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 type Json = Record<string, any>;
@@ -25,10 +25,7 @@ describe('COCO import and export through the project', () => {
 
   beforeAll(async () => {
     process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
-    mkdirSync(project);
-    for (const img of SMALL_COCO.images) {
-      await sharp({ create: { width: img.width, height: img.height, channels: 3, background: '#808080' } }).png().toFile(join(project, img.file_name));
-    }
+    await smallCocoImages(project);
     services = new Services({ host: 'web' });
     await services.openFolder(project);
   });

@@ -1,10 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Services } from '../../../main/services.js';
 import { normalisedCounts } from '../../helpers/cocoCompare.js';
 import { SMALL_COCO } from '../../helpers/formatFixtures.js';
+import { smallCocoImages } from '../../helpers/smallImages.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const RESULTS = [
@@ -22,10 +22,7 @@ describe('COCO results imported as predictions', () => {
 
   beforeAll(async () => {
     process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
-    mkdirSync(project);
-    for (const img of SMALL_COCO.images) {
-      await sharp({ create: { width: img.width, height: img.height, channels: 3, background: '#808080' } }).png().toFile(join(project, img.file_name));
-    }
+    await smallCocoImages(project);
     writeFileSync(gt, JSON.stringify(SMALL_COCO));
     writeFileSync(results, JSON.stringify(RESULTS));
     services = new Services({ host: 'web' });

@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evalInputFor } from '../../../core/compare/evalInput.js';
 import { CocoEvaluator } from '../../../core/eval/cocoEval.js';
@@ -9,6 +8,7 @@ import { chromiumBinary } from '../../../main/chromium.js';
 import { dispatch } from '../../../main/ipc/dispatch.js';
 import { Services } from '../../../main/services.js';
 import { SMALL_COCO } from '../../helpers/formatFixtures.js';
+import { smallCocoImages } from '../../helpers/smallImages.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const RESULTS_A = [
@@ -31,10 +31,7 @@ describe('report.export', () => {
 
   beforeAll(async () => {
     process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
-    mkdirSync(project);
-    for (const img of SMALL_COCO.images) {
-      await sharp({ create: { width: img.width, height: img.height, channels: 3, background: '#808080' } }).png().toFile(join(project, img.file_name));
-    }
+    await smallCocoImages(project);
     writeFileSync(gt, JSON.stringify(SMALL_COCO));
     services = new Services({ host: 'web' });
     await services.openFolder(project);
