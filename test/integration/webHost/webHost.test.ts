@@ -1,32 +1,12 @@
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Services } from '../../../main/services.js';
 import { startWebHost, type WebHost } from '../../../main/webHost/webHost.js';
 import { makeImageFolder } from '../../helpers/imageFolder.js';
+import { rawRequest } from '../../helpers/rawRequest.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** A raw request, so Host and Origin can be anything (fetch would not let a test forge them). */
-function send(host: WebHost, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${host.port}`, ...options.headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const send = (host: WebHost, path: string, options?: Parameters<typeof rawRequest>[2]) => rawRequest(host.port, path, options);
 
 describe('web host', () => {
   const dir = tempDir();

@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -8,27 +7,10 @@ import { Services } from '../../../main/services.js';
 import { startWebHost, type WebHost } from '../../../main/webHost/webHost.js';
 import { makeImageFolder } from '../../helpers/imageFolder.js';
 import { storeFingerprint } from '../../helpers/storeFingerprint.js';
+import { rawRequest } from '../../helpers/rawRequest.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
-interface Reply {
-  status: number;
-  body: string;
-}
-
-function send(host: WebHost, path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${host.port}`, ...options.headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'ECONNRESET' || err.code === 'EPIPE' ? resolve({ status: 0, body: '' }) : reject(err)));
-    req.end(options.body);
-  });
-}
+const send = (host: WebHost, path: string, options?: Parameters<typeof rawRequest>[2]) => rawRequest(host.port, path, options);
 
 /** The refusals a mutating request meets without the token, from a foreign Host or Origin, or cross-site; nothing it asks for happens. */
 describe('web host refusals change nothing', () => {
