@@ -8,13 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import sharp from 'sharp';
+import { median } from '../median.js';
 
 const BOXES = 1000;
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 async function call<T>(origin: string, token: string, channel: string, body: unknown): Promise<T> {
   const res = await fetch(`${origin}/api/${channel}`, {

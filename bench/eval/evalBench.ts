@@ -7,6 +7,7 @@ import type { IouType } from '../../core/eval/params.js';
 import type { Box, Detection, EvalCategory, EvalImage, GroundTruth } from '../../core/eval/types.js';
 import { rleArea, type Rle } from '../../core/masks/rle.js';
 import { seeded as rng } from '../seeded.js';
+import { median } from '../median.js';
 
 const IMAGES = 5000;
 const CATEGORIES = 80;
@@ -103,11 +104,6 @@ function detection(
     area: bbox[2] * bbox[3],
     segmentation: { kind: 'rle', rle: mask },
   };
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 function timeFull(input: EvalInput, iouType: IouType, runs: number): { ms: number; evaluator: CocoEvaluator } {

@@ -17,14 +17,9 @@ import { readManifest, bundledManifestPath } from '../../main/inference/manifest
 import { ModelWorker } from '../../main/inference/modelWorker.js';
 import { listImageFiles } from '../../main/project/scanFolder.js';
 import { appRoot } from '../../main/version.js';
+import { median } from '../median.js';
 
 const SHARED = join(appRoot(), '..', 'shared');
-
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 function defaultModels(): string[] {
   const bundled = readManifest(bundledManifestPath()).map((m) => m.path).filter(existsSync);
