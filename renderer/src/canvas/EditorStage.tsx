@@ -38,10 +38,6 @@ interface Props {
   shared?: SharedView;
 }
 
-/**
- * The editing canvas. Wheel zooms at the cursor; space-drag or the middle button pans; the active tool gets
- * presses on the empty canvas, the boxes get presses on themselves. Everything below is in image pixels.
- */
 export interface SharedView {
   view: Viewport | null;
   onChange(view: Viewport | null): void;
@@ -49,6 +45,10 @@ export interface SharedView {
   gestureLayers: Set<HTMLDivElement>;
 }
 
+/**
+ * The editing canvas. Wheel zooms at the cursor; space-drag or the middle button pans; the active tool gets
+ * presses on the empty canvas, the boxes get presses on themselves. Everything below is in image pixels.
+ */
 export const EditorStage = memo(function EditorStage({ image, store, filter, showMasks, controls, onCursor, onViewport, overlay, shared }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const size = useElementSize(container);
@@ -166,7 +166,8 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
     if (!shared || !layer) return;
     shared.gestureLayers.add(layer);
     return () => void shared.gestureLayers.delete(layer);
-  });
+    // A new view is a new `shared`; the layer itself appears with the first view.
+  }, [shared]);
   const stageNode = useRef<Konva.Stage>(null);
   useLayoutEffect(() => {
     // Draw the new view before dropping the preview transform, so the picture never jumps back for a frame.

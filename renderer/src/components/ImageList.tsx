@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ImageEntry } from '../../../core/ipc/types';
 import { thumbnailUrl } from '../api/client';
+import { boxCount } from './boxCount';
 
 interface Props {
   images: ImageEntry[];
@@ -52,7 +53,7 @@ export function ImageList({ images, selectedId, onSelect }: Props) {
                   <span className="keep-together">
                     {image.width}×{image.height}
                   </span>{' '}
-                  · <span className="keep-together">{image.annotationCount === 1 ? '1 box' : `${image.annotationCount} boxes`}</span>
+                  · <span className="keep-together">{boxCount(image.annotationCount)}</span>
                 </div>
               )}
             </div>

@@ -1,6 +1,7 @@
 import type { ImageEntry } from '../../../core/ipc/types';
 import type { Viewport } from '../canvas/viewport';
 import { ZoomInput } from './ZoomInput';
+import { boxCount } from './boxCount';
 
 interface Props {
   image: ImageEntry | undefined;
@@ -17,7 +18,7 @@ export function StatusBar({ image, viewport, cursor, selection, boxes, onScale }
       <span data-testid="status-zoom">{viewport ? <ZoomInput scale={viewport.scale} onScale={onScale} /> : null}</span>
       <span>{image?.width ? `${image.width}×${image.height} px` : ''}</span>
       <span data-testid="status-cursor">{cursor ? `x ${cursor.x.toFixed(1)}  y ${cursor.y.toFixed(1)}` : ''}</span>
-      <span data-testid="status-boxes">{image && !image.error ? `${boxes} ${boxes === 1 ? 'box' : 'boxes'}${selection ? ` · ${selection} selected` : ''}` : ''}</span>
+      <span data-testid="status-boxes">{image && !image.error ? `${boxCount(boxes)}${selection ? ` · ${selection} selected` : ''}` : ''}</span>
       <span className="status-spacer" />
       <span className="muted">? shortcuts · W draw · F fit · wheel zoom · space-drag pan</span>
     </footer>

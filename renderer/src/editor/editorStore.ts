@@ -116,7 +116,7 @@ export class EditorStore {
     stacks.redo = [];
     this.set({ annotations: applyLocally(before, change), selection: this.state.selection.filter((id) => !change.delete.includes(id)) });
     const selectionThen = this.state.selection;
-    return this.commit(imageId, step, () => change, (created) => {
+    return this.commit(imageId, step, 'forward', (created) => {
       step.forward = withCreatedIds(change, created);
       step.backward = inverse(change, before, created);
       if (created.length === 0 || this.state.imageId !== imageId) return;
@@ -142,10 +142,9 @@ export class EditorStore {
     const step = (direction === 'undo' ? stacks.undo : stacks.redo).pop();
     if (!step) return Promise.resolve();
     (direction === 'undo' ? stacks.redo : stacks.undo).push(step);
-    const changeOf = () => (direction === 'undo' ? step.backward : step.forward);
-    this.set({ annotations: applyLocally(this.state.annotations, changeOf()), selection: [] });
-    // Read when its turn comes: by then the store has answered every earlier edit, this step's included.
-    return this.commit(imageId, step, changeOf, () => undefined);
+    const side = direction === 'undo' ? 'backward' : 'forward';
+    this.set({ annotations: applyLocally(this.state.annotations, step[side]), selection: [] });
+    return this.commit(imageId, step, side, () => undefined);
   }
 
   private stacks(imageId: number) {
@@ -155,17 +154,18 @@ export class EditorStore {
   }
 
   /**
-   * Sends one change to the store after every earlier one. A change the store refuses leaves undo and redo
-   * (the step is dropped: it did not happen) and the image is read back from the store.
+   * Sends one side of a step to the store after every earlier change. The side is read when its turn comes: by
+   * then the store has answered every earlier edit, this step's own included, so created ids are known. A change
+   * the store refuses leaves undo and redo (the step is dropped: it did not happen) and the image is read back.
    */
-  private commit(imageId: number, step: Step, changeOf: () => Change, done: (created: number[]) => void): Promise<void> {
+  private commit(imageId: number, step: Step, side: 'forward' | 'backward', done: (created: number[]) => void): Promise<void> {
     this.set({ pending: this.state.pending + 1 });
     const run = this.queue.then(async () => {
       try {
         // The request goes out in a task of its own, so the edit is drawn without waiting for it to be sent
         // (not in a hidden window, where timers may wait a second and nothing is drawn anyway).
         if (document.visibilityState === 'visible') await new Promise((resolve) => setTimeout(resolve, 0));
-        const result = await api['annotations.commit']({ imageId, ...changeOf() });
+        const result = await api['annotations.commit']({ imageId, ...step[side] });
         done(result.created);
         // With later edits still on their way, what is shown is already ahead of this answer: the last answer
         // brings it in line, so a burst of nudges never steps back.

@@ -6,6 +6,7 @@ import type { Annotation, Category } from '../../../../core/ipc/types';
 import { categoryColour, SELECTION_COLOUR } from '../colours';
 import { GtBox, type BoxEvents } from './GtBox';
 import { placeTags } from '../labelPlacement';
+import { useStableList } from '../useStableList';
 import { boxLabelSize } from './BoxLabel';
 import { LabelsShape, type LabelSpec } from './LabelsShape';
 
@@ -171,11 +172,3 @@ export const AnnotationLayer = memo(function AnnotationLayer({ annotations, cate
     </>
   );
 });
-
-/** The same array as last time while its items are the same objects, so memoised views skip it. */
-function useStableList<T>(list: T[]): T[] {
-  const previous = useRef(list);
-  const same = previous.current.length === list.length && previous.current.every((item, i) => item === list[i]);
-  if (!same) previous.current = list;
-  return previous.current;
-}

@@ -12,7 +12,6 @@ export interface LabelSpec {
   colour: string;
 }
 
-
 /**
  * Many box labels drawn by one shape: one canvas pass instead of four Konva nodes per label, which is what keeps
  * a thousand labelled boxes cheap to redraw. Same look as BoxLabel, at a fixed screen size.

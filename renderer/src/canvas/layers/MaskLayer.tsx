@@ -1,18 +1,14 @@
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo } from 'react';
 import { Image as KonvaImage, Layer } from 'react-konva';
 import { rleDecode } from '../../../../core/masks/rle';
 import { rleFromCoco } from '../../../../core/masks/rleString';
 import type { Annotation } from '../../../../core/ipc/types';
 import { categoryColour } from '../colours';
+import { useStableList } from '../useStableList';
 
 function rgb(hex: string): [number, number, number] {
   const n = parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-interface Painted {
-  counts: string;
-  categoryId: number;
 }
 
 /**
@@ -20,7 +16,10 @@ interface Painted {
  * only when a mask or its colour changes: moving or resizing a box leaves its mask where it was drawn.
  */
 export const MaskLayer = memo(function MaskLayer({ annotations, width, height }: { annotations: Annotation[]; width: number; height: number }) {
-  const masked = useSameMasks(annotations.filter((a) => a.mask));
+  const masked = useStableList(
+    annotations.filter((a) => a.mask),
+    (a, b) => a.mask!.counts === b.mask!.counts && a.categoryId === b.categoryId,
+  );
   const canvas = useMemo(() => {
     if (masked.length === 0) return null;
     const pixels = new ImageData(width, height);
@@ -52,13 +51,3 @@ export const MaskLayer = memo(function MaskLayer({ annotations, width, height }:
     </Layer>
   );
 });
-
-/** The masked annotations as last time while every mask and category is the same. */
-function useSameMasks(masked: Annotation[]): Annotation[] {
-  const previous = useRef<{ list: Annotation[]; painted: Painted[] }>({ list: [], painted: [] });
-  const painted = masked.map((a) => ({ counts: a.mask!.counts, categoryId: a.categoryId }));
-  const before = previous.current.painted;
-  const same = before.length === painted.length && painted.every((p, i) => p.counts === before[i].counts && p.categoryId === before[i].categoryId);
-  if (!same) previous.current = { list: masked, painted };
-  return previous.current.list;
-}
