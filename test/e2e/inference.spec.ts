@@ -147,7 +147,10 @@ test.describe('a one-stage baseline beside a Mask R-CNN', () => {
     const stage = page.getByTestId('image-stage');
     const box = (await stage.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.45);
+    const zoom = Number(await stage.getAttribute('data-zoom'));
     await page.mouse.wheel(0, -500);
+    // The wheel previews with a transform; the screenshot waits for the zoom to land and the stage to redraw.
+    await expect.poll(async () => Number(await stage.getAttribute('data-zoom'))).toBeGreaterThan(zoom);
     await page.screenshot({ path: screenshotPath('inference-predictions-zoomed') });
     expect(problems).toEqual([]);
   });
