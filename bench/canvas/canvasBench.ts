@@ -34,7 +34,9 @@ const server = spawn(process.execPath, ['bin/pedlab.js', 'serve', '--project', f
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const url = new URL(await new Promise<string>((resolve) => createInterface({ input: server.stdout! }).once('line', resolve)));
-const token = url.searchParams.get('token')!;
+// The printed URL's one-time code buys the API token; the page then opens with a fresh code.
+const claimed = await fetch(`${url.origin}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: new URLSearchParams(url.hash.slice(1)).get('code') }) });
+const token = ((await claimed.json()) as { token: string }).token;
 const [image] = await call<{ id: number }[]>(url.origin, token, 'images.list', {});
 const [category] = await call<{ id: number }[]>(url.origin, token, 'categories.list', {});
 const create = Array.from({ length: BOXES }, (_, i) => {
@@ -49,7 +51,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
 });
 const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-await page.goto(url.href);
+const minted = await fetch(`${url.origin}/session/launch-code`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-pedlab-token': token }, body: '{}' });
+await page.goto(`${url.origin}/#code=${((await minted.json()) as { code: string }).code}`);
 await page.getByTestId('image-stage').and(page.locator('[data-image-loaded="true"]')).waitFor();
 await page.getByTestId('status-boxes').filter({ hasText: `${BOXES} boxes` }).waitFor();
 const stage = (await page.getByTestId('image-stage').boundingBox())!;

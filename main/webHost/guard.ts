@@ -1,55 +1,48 @@
 import type { IncomingMessage } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
 
 export interface Refusal {
   status: number;
   reason: string;
 }
 
-export interface GuardOptions {
-  port: number;
-  token: string;
+/** What a request asks for, which decides how much it must prove. */
+export type RequestKind = 'static' | 'claim' | 'api' | 'media';
+
+export function requestKind(path: string): RequestKind {
+  if (path === '/session') return 'claim';
+  if (path.startsWith('/api/') || path === '/session/launch-code') return 'api';
+  if (/^\/(image|thumb)\//.test(path)) return 'media';
+  return 'static';
 }
 
-export function cookieName(port: number): string {
-  return `pedlab_${port}`;
-}
-
-function sameToken(given: string | undefined, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function readCookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
+/** A top-level page load: the one kind of request that may come from elsewhere (the launch page is a local file). */
+function isNavigation(req: IncomingMessage): boolean {
+  return req.headers['sec-fetch-mode'] === 'navigate' && req.headers['sec-fetch-dest'] === 'document' && req.method === 'GET';
 }
 
 /**
- * The checks every request passes before anything else runs: the Host must be this loopback port (which defeats DNS
- * rebinding), a browser's Origin must be this page and its Sec-Fetch-Site same-origin (no cross-site requests, nor
- * same-site ones from another local port, which cookies do not tell apart), and the per-launch token must come
- * with it, as a query parameter on the first page load or as the cookie or header after that.
+ * The checks every request passes before anything else runs. The Host must be this loopback port (which defeats DNS
+ * rebinding). A browser's Origin must be this page and its Sec-Fetch-Site same-origin: no cross-site requests, nor
+ * same-site ones from another local port. Only a page load of the app's own files may come from elsewhere, since
+ * they are the app's public code and change nothing. API and image requests must carry the session token: the API
+ * in the `x-pedlab-token` header, images (which the page loads by URL) in the `t` query parameter. Cookies are
+ * never read.
  */
-export function checkRequest(req: IncomingMessage, url: URL, options: GuardOptions): Refusal | null {
-  const allowedHosts = [`127.0.0.1:${options.port}`, `localhost:${options.port}`];
+export function checkRequest(req: IncomingMessage, url: URL, port: number, authorises: (token: string | null | undefined) => boolean): Refusal | null {
+  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   const host = req.headers.host ?? '';
   if (!allowedHosts.includes(host)) return { status: 403, reason: `Host "${host}" is not allowed` };
+  const kind = requestKind(url.pathname);
   const origin = req.headers.origin;
   if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) {
     return { status: 403, reason: `Origin "${origin}" is not allowed` };
   }
   const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+  if (site !== undefined && site !== 'same-origin' && site !== 'none' && !(kind === 'static' && isNavigation(req))) {
     return { status: 403, reason: `${site} requests are not allowed` };
   }
-  const given =
-    url.searchParams.get('token') ?? (req.headers['x-pedlab-token'] as string | undefined) ?? readCookie(req, cookieName(options.port));
-  if (!sameToken(given ?? undefined, options.token)) return { status: 401, reason: 'missing or wrong token' };
+  if (kind === 'static' || kind === 'claim') return null;
+  const given = kind === 'api' ? (req.headers['x-pedlab-token'] as string | undefined) : url.searchParams.get('t');
+  if (!authorises(given)) return { status: 401, reason: 'missing or wrong token' };
   return null;
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -6,7 +5,8 @@ import { CONTENT_SECURITY_POLICY } from '../security/csp.js';
 import { dispatch } from '../ipc/dispatch.js';
 import { PedlabError } from '../errors.js';
 import type { Services } from '../services.js';
-import { checkRequest, cookieName } from './guard.js';
+import { checkRequest } from './guard.js';
+import { LaunchSession } from './launchSession.js';
 import { readStatic } from './staticFiles.js';
 
 export interface WebHostOptions {
@@ -19,8 +19,9 @@ export interface WebHostOptions {
 
 export interface WebHost {
   url: string;
-  /** The URL with the token, which the first page load needs. */
-  launchUrl: string;
+  /** A URL that opens the app once: it carries a new one-time launch code (in the fragment, never sent in a request line). */
+  launchUrl(): string;
+  /** The session token, for clients in this process. */
   token: string;
   port: number;
   close(): Promise<void>;
@@ -60,7 +61,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 /** Serves the built renderer and the IPC contract over HTTP on 127.0.0.1, for the browser and for tests. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = randomBytes(24).toString('base64url');
+  const session = new LaunchSession();
   const rendererDir = resolve(options.rendererDir);
   let port = options.port ?? 0;
 
@@ -74,19 +75,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const refusal = checkRequest(req, url, { port, token });
+    const refusal = checkRequest(req, url, port, (given) => session.authorises(given));
     if (refusal) return send(res, refusal.status, `refused: ${refusal.reason}\n`, 'text/plain; charset=utf-8');
 
-    if (url.searchParams.has('token')) {
-      // First load: keep the token in an HttpOnly cookie and drop it from the address bar.
-      return send(res, 303, '', 'text/plain', {
-        location: '/',
-        'set-cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-      });
-    }
-
     const path = url.pathname;
-    if (path.startsWith('/api/')) {
+    if (path.startsWith('/api/') || path === '/session' || path === '/session/launch-code') {
       if (req.method !== 'POST') return send(res, 405, 'use POST\n', 'text/plain; charset=utf-8', { allow: 'POST' });
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return send(res, 415, 'expected application/json\n', 'text/plain; charset=utf-8');
@@ -99,6 +92,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         const message = err instanceof PedlabError ? err.message : 'request body is not valid JSON';
         return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid-request', message } }), 'application/json');
       }
+      if (path === '/session') {
+        const token = session.claim((payload as { code?: unknown } | null)?.code);
+        if (!token) return send(res, 401, 'refused: this launch link was already used or is not valid\n', 'text/plain; charset=utf-8');
+        return send(res, 200, JSON.stringify({ token }), 'application/json');
+      }
+      if (path === '/session/launch-code') return send(res, 200, JSON.stringify({ code: session.mintCode() }), 'application/json');
       const channel = /^[a-z]+\.[A-Za-z]+$/.test(path.slice(5)) ? path.slice(5) : '';
       const envelope = await dispatch(options.services.handlers, channel, payload);
       return send(res, 200, JSON.stringify(envelope), 'application/json');
@@ -132,8 +131,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const url = `http://127.0.0.1:${port}/`;
   return {
     url,
-    launchUrl: `${url}?token=${token}`,
-    token,
+    launchUrl: () => `${url}#code=${session.mintCode()}`,
+    token: session.token,
     port,
     close: () =>
       new Promise<void>((ok) => {

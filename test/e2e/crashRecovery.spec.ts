@@ -122,8 +122,7 @@ test.describe('kill -9 during edits and an inference run', () => {
     try {
       for (let round = 1; round <= ROUNDS; round++) {
         const started = Date.now();
-        const token = new URL(app.url).searchParams.get('token')!;
-        const origin = new URL(app.url).origin;
+        const { token, origin } = app;
         const post = async <T>(channel: string, body: unknown): Promise<T> => {
           const res = await fetch(`${origin}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-pedlab-token': token }, body: JSON.stringify(body) });
           const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };

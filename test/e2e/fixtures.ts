@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export interface RunningApp {
-  url: string;
+  /** The web host's origin, e.g. http://127.0.0.1:PORT. */
+  origin: string;
+  /** The session token, claimed with the launch code `pedlab serve` printed, as the page claims its own. */
+  token: string;
+  /** A new one-time launch URL, for a page to open. */
+  launchUrl(): Promise<string>;
   dataDir: string;
   process: ChildProcess;
   /** Opens the app in the page and waits for the first image to be drawn. */
@@ -20,29 +25,43 @@ export async function startApp(options: { project?: string; dataDir?: string } =
   const child = spawn(process.execPath, args, { env: { ...process.env, PEDLAB_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const printed = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`pedlab serve exited with ${code}: ${stderr}`)));
     setTimeout(() => reject(new Error(`pedlab serve printed no URL within 30 s: ${stderr}`)), 30_000);
   });
+  const { origin } = new URL(printed);
+  const token = await claimSession(origin, new URLSearchParams(new URL(printed).hash.slice(1)).get('code')!);
+  const launchUrl = async () => {
+    const res = await fetch(`${origin}/session/launch-code`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-pedlab-token': token }, body: '{}' });
+    return `${origin}/#code=${((await res.json()) as { code: string }).code}`;
+  };
   return {
-    url,
+    origin,
+    token,
+    launchUrl,
     dataDir,
     process: child,
     async open(page: Page) {
-      await page.goto(url);
+      await page.goto(await launchUrl());
       await expect(page.getByTestId('image-stage')).toHaveAttribute('data-image-loaded', 'true');
     },
   };
 }
 
+/** Trades a one-time launch code for the web host's session token. */
+export async function claimSession(origin: string, code: string): Promise<string> {
+  const res = await fetch(`${origin}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  if (!res.ok) throw new Error(`launch code refused: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
 /** Calls the contract directly, as a test reading back what the UI stored. */
 export async function callApi<T = unknown>(app: RunningApp, channel: string, body: unknown = {}): Promise<T> {
-  const url = new URL(app.url);
-  const res = await fetch(new URL(`/api/${channel}`, url.origin), {
+  const res = await fetch(`${app.origin}/api/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-pedlab-token': url.searchParams.get('token')! },
+    headers: { 'content-type': 'application/json', 'x-pedlab-token': app.token },
     body: JSON.stringify(body),
   });
   const envelope = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };

@@ -30,7 +30,7 @@ test('a damaged project database is reported, left alone, and the newest snapsho
 
     damagePages(dbPath);
     app = await startApp({ project: folder.dir, dataDir });
-    await page.goto(app.url);
+    await page.goto(await app.launchUrl());
     const notice = page.getByTestId('recovery-notice');
     await expect(notice).toContainText('is damaged');
     await expect(notice).toContainText('Pedlab has not changed it');

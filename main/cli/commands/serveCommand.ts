@@ -5,11 +5,12 @@ import { startWebHost } from '../../webHost/webHost.js';
 
 const HELP = `usage: pedlab serve [--port N] [--project FOLDER]
 
-Starts the web host alone on 127.0.0.1 and prints its URL (with the launch token) on the first line.
+Starts the web host alone on 127.0.0.1 and prints a URL that opens it on the first line. The URL
+carries a one-time launch code: once a page has used it, it is void.
 Without --project it opens the last project, or the bundled sample on first run.`;
 
 export const serveCommand: Command = {
-  summary: 'serve the app on 127.0.0.1 for a browser (prints the URL with its token first)',
+  summary: 'serve the app on 127.0.0.1 for a browser (prints a one-time launch URL first)',
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -23,7 +24,7 @@ export const serveCommand: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${values.port}"`);
     const services = await launchServices('web', values.project);
     const host = await startWebHost({ services, rendererDir: rendererDir(), port });
-    console.log(host.launchUrl);
+    console.log(host.launchUrl());
     const project = services.projects.summary();
     console.error(`pedlab: serving ${project ? `project "${project.name}" (${project.imageCount} images)` : 'no project'}; Ctrl+C stops`);
     await waitForSignal();

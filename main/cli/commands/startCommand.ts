@@ -7,6 +7,7 @@ import { chromiumBinary } from '../../chromium.js';
 import { launchServices, rendererDir } from '../../launch.js';
 import { dataDir } from '../../project/dataDir.js';
 import { appRoot } from '../../version.js';
+import { writeLaunchPage } from '../../webHost/launchPage.js';
 import { startWebHost } from '../../webHost/webHost.js';
 import { waitForSignal } from './serveCommand.js';
 import { electronBinary, installElectronRuntime } from '../electronRuntime.js';
@@ -59,8 +60,9 @@ export const startCommand: Command = {
       console.log(`pedlab: browser mode: the Electron runtime is not installed, so Pedlab runs in Chromium app mode${opened}`);
       const profile = join(dataDir(), 'chromium-profile');
       mkdirSync(profile, { recursive: true });
+      const launchPage = writeLaunchPage(join(dataDir(), 'launch'), host.port, host.launchUrl());
       const flags = [
-        `--app=${host.launchUrl}`,
+        `--app=${launchPage.url}`,
         `--user-data-dir=${profile}`,
         '--no-first-run',
         '--disable-background-networking',
@@ -70,9 +72,10 @@ export const startCommand: Command = {
       const child = spawn(chromium, flags, { stdio: 'ignore' });
       await Promise.race([new Promise((resolve) => child.on('exit', resolve)), waitForSignal()]);
       child.kill();
+      launchPage.remove();
     } else {
       const why = chromium ? 'no Electron runtime and no display' : 'neither the Electron runtime nor Chromium is installed';
-      console.log(`pedlab: web mode (${why})${opened}. Open this URL in a browser:\n${host.launchUrl}`);
+      console.log(`pedlab: web mode (${why})${opened}. Open this URL in a browser (it works once):\n${host.launchUrl()}`);
       await waitForSignal();
     }
     await host.close();

@@ -22,12 +22,38 @@ export class ApiError extends Error {
 
 const bridge = typeof window !== 'undefined' ? window.pedlab : undefined;
 
+const SESSION_KEY = 'pedlab.session';
+/** The web host's session token: claimed once with the launch link's one-time code, kept for this tab only. */
+let sessionToken: string | null = null;
+
+async function claimSession(): Promise<void> {
+  sessionToken = sessionStorage.getItem(SESSION_KEY);
+  const code = new URLSearchParams(location.hash.slice(1)).get('code');
+  if (!code) {
+    if (sessionToken) return;
+    throw new ApiError('launch', 'This page has no Pedlab session: open the link `pedlab start` or `pedlab serve` gives.');
+  }
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
+  const res = await fetch('/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }), credentials: 'omit' });
+  if (!res.ok) {
+    if (sessionToken) return;
+    throw new ApiError('launch', 'This launch link was already used. Start Pedlab again, or open the new link `pedlab serve` prints.');
+  }
+  sessionToken = ((await res.json()) as { token: string }).token;
+  sessionStorage.setItem(SESSION_KEY, sessionToken);
+}
+
+const session = bridge ? Promise.resolve() : claimSession();
+// Each call awaits the claim and reports its failure; this only keeps an early failure from going unhandled.
+session.catch(() => undefined);
+
 async function overHttp(channel: Channel, request: unknown): Promise<Envelope<unknown>> {
+  await session;
   const res = await fetch(`/api/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-pedlab-token': sessionToken ?? '' },
     body: JSON.stringify(request ?? {}),
-    credentials: 'same-origin',
+    credentials: 'omit',
   });
   if (res.headers.get('content-type')?.startsWith('application/json')) return (await res.json()) as Envelope<unknown>;
   throw new ApiError('http', `${channel}: ${res.status} ${(await res.text()).trim()}`);
@@ -47,10 +73,15 @@ export const api = Object.fromEntries(channels.map((c) => [c, (request: unknown)
 type ImageRef = Pick<ImageEntry, 'id' | 'sha256'>;
 
 /** Image URLs carry the content hash, so a cached picture is never shown for another file with the same id. */
+function mediaUrl(route: 'image' | 'thumb', image: ImageRef): string {
+  const version = `?v=${image.sha256 ?? ''}`;
+  return bridge ? `pedlab://${route}/${image.id}${version}` : `/${route}/${image.id}${version}&t=${sessionToken ?? ''}`;
+}
+
 export function imageUrl(image: ImageRef): string {
-  return `${bridge ? 'pedlab://image/' : '/image/'}${image.id}?v=${image.sha256 ?? ''}`;
+  return mediaUrl('image', image);
 }
 
 export function thumbnailUrl(image: ImageRef): string {
-  return `${bridge ? 'pedlab://thumb/' : '/thumb/'}${image.id}?v=${image.sha256 ?? ''}`;
+  return mediaUrl('thumb', image);
 }

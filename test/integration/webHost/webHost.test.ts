@@ -37,22 +37,61 @@ describe('web host', () => {
   const api = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
     send(host, `/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
-  it('listens on 127.0.0.1 only and prints a URL with the token', () => {
+  const claim = (code: string | null) =>
+    send(host, '/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
+  const codeOf = (launchUrl: string) => new URLSearchParams(new URL(launchUrl).hash.slice(1)).get('code');
+
+  it('listens on 127.0.0.1 only, and its launch URL carries a one-time code, never the token', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect(host.launchUrl).toBe(`${host.url}?token=${host.token}`);
+    const first = host.launchUrl();
+    expect(first).toMatch(new RegExp(`^${host.url}#code=[A-Za-z0-9_-]{32}$`));
+    expect(first).not.toContain(host.token);
+    expect(codeOf(host.launchUrl())).not.toBe(codeOf(first));
     expect(host.token.length).toBeGreaterThanOrEqual(32);
   });
 
-  it('refuses every kind of request without the token', async () => {
-    for (const path of ['/', '/index.html', '/assets/app.js', '/thumb/1', '/image/1']) {
+  it('trades a launch code for the session token once; a used or unknown code is void', async () => {
+    const code = codeOf(host.launchUrl());
+    const first = await claim(code);
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body)).toEqual({ token: host.token });
+    expect(first.headers['set-cookie']).toBeUndefined();
+    expect((await claim(code)).status).toBe(401);
+    expect((await claim('x'.repeat(32))).status).toBe(401);
+    expect((await claim(null)).status).toBe(401);
+    const foreign = await send(host, '/session', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:1' }, body: JSON.stringify({ code: codeOf(host.launchUrl()) }) });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('mints a new launch code only for a holder of the token', async () => {
+    expect((await send(host, '/session/launch-code', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    const minted = await send(host, '/session/launch-code', { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: '{}' });
+    expect((await claim(JSON.parse(minted.body).code)).status).toBe(200);
+  });
+
+  it("serves the app's public files without the token, and no data: the API and images need it", async () => {
+    for (const path of ['/', '/index.html', '/assets/app.js']) expect((await send(host, path)).status, path).toBe(200);
+    for (const path of ['/thumb/1', '/image/1', '/image/1?t=wrong']) {
       const reply = await send(host, path);
       expect(reply.status, path).toBe(401);
-      expect(reply.body).not.toContain('Pedlab');
+      expect(reply.body).not.toContain('PNG');
     }
-    const call = await api('images.list', {});
-    expect(call.status).toBe(401);
-    expect((await send(host, '/?token=wrong')).status).toBe(401);
+    expect((await api('images.list', {})).status).toBe(401);
     expect((await api('images.list', {}, { 'x-pedlab-token': host.token.slice(0, -1) + 'x' })).status).toBe(401);
+  });
+
+  it('never sets or reads a cookie, which other servers on 127.0.0.1 would also receive', async () => {
+    for (const path of ['/', `/?token=${host.token}`, '/index.html']) expect((await send(host, path)).headers['set-cookie'], path).toBeUndefined();
+    const cookie = { cookie: `pedlab_${host.port}=${host.token}; pedlab=${host.token}` };
+    expect((await api('images.list', {}, cookie)).status).toBe(401);
+    expect((await send(host, '/image/1', { headers: cookie })).status).toBe(401);
+  });
+
+  it('lets a page load come from a local launch file, but no API call from elsewhere', async () => {
+    const navigation = { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' };
+    expect((await send(host, '/', { headers: navigation })).status).toBe(200);
+    expect((await api('images.list', {}, { ...auth, ...navigation })).status).toBe(403);
+    expect((await send(host, `/image/1?t=${host.token}`, { headers: navigation })).status).toBe(403);
   });
 
   it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
@@ -81,13 +120,8 @@ describe('web host', () => {
     expect(envelope.value).toHaveLength(6);
   });
 
-  it('trades the launch token for an HttpOnly cookie that then authorises the page', async () => {
-    const first = await send(host, `/?token=${host.token}`);
-    expect(first.status).toBe(303);
-    const cookie = String(first.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await send(host, '/', { headers: { cookie: cookie.split(';')[0] } });
+  it('serves the page under a strict CSP', async () => {
+    const page = await send(host, '/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Pedlab</title>');
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
@@ -130,10 +164,11 @@ describe('web host', () => {
   it('serves images the store knows, and nothing else', async () => {
     const list = JSON.parse((await api('images.list', {}, auth)).body).value as { id: number; fileName: string }[];
     const good = list.find((i) => i.fileName === 'street_01.png')!;
-    const image = await send(host, `/image/${good.id}`, { headers: auth });
+    const t = `t=${host.token}`;
+    const image = await send(host, `/image/${good.id}?${t}`);
     expect(image.status).toBe(200);
     expect(image.headers['content-type']).toBe('image/png');
-    expect((await send(host, '/image/424242', { headers: auth })).status).toBe(404);
-    expect((await send(host, '/image/%2Fetc%2Fpasswd', { headers: auth })).status).toBe(404);
+    expect((await send(host, `/image/424242?${t}`)).status).toBe(404);
+    expect((await send(host, `/image/%2Fetc%2Fpasswd?${t}`)).status).toBe(404);
   });
 });
