@@ -1,5 +1,5 @@
 import type { Handlers } from '../core/ipc/contract.js';
-import type { HostKind } from '../core/ipc/types.js';
+import type { HostKind, PathPurpose } from '../core/ipc/types.js';
 import { PedlabError } from './errors.js';
 import { readDisplayImage, type DisplayImage } from './imaging/displayImage.js';
 import { exportProject } from './importExport/projectExport.js';
@@ -12,12 +12,13 @@ import { writeAppState } from './project/appState.js';
 import { ProjectService } from './project/projectService.js';
 import { exportReport } from './report/exportReport.js';
 import type { PdfPrinter } from './report/printPdf.js';
+import { PathAccess } from './security/pathAccess.js';
 import { appVersion } from './version.js';
 
 export interface HostOptions {
   host: HostKind;
-  /** Shows a native folder picker; only the Electron host has one. */
-  pickFolder?: () => Promise<string | null>;
+  /** Shows a native file or folder dialog; only the Electron host has them, and then takes no other path. */
+  pickPath?: (purpose: PathPurpose) => Promise<string | null>;
   /** Prints a report's HTML to PDF; by default headless Chromium, the Electron host passes webContents.printToPDF. */
   printPdf?: PdfPrinter;
 }
@@ -26,10 +27,14 @@ export interface HostOptions {
 export class Services {
   readonly projects = new ProjectService();
   readonly inference = new InferenceService(this.projects);
+  private readonly paths: PathAccess;
 
-  constructor(private readonly options: HostOptions) {}
+  constructor(private readonly options: HostOptions) {
+    this.paths = new PathAccess(!!options.pickPath);
+  }
 
   async openFolder(folder: string) {
+    this.paths.grant(folder, 'project-folder');
     await this.inference.stopAll();
     const summary = await this.projects.openFolder(folder);
     await seedSampleProject(this.projects.store, summary.folder);
@@ -39,6 +44,9 @@ export class Services {
   }
 
   async restore(folder: string, snapshot: string) {
+    if (this.projects.recovery()?.folder !== folder) {
+      throw new PedlabError('restore-refused', `Only the project whose database was found damaged can be restored here, not ${folder}.`);
+    }
     await this.inference.stopAll();
     const summary = await this.projects.restore(folder, snapshot);
     await this.inference.projectOpened();
@@ -47,23 +55,38 @@ export class Services {
   }
 
   readonly handlers: Handlers = {
-    'app.info': async () => ({ version: appVersion(), host: this.options.host, canPickFolder: !!this.options.pickFolder }),
+    'app.info': async () => ({ version: appVersion(), host: this.options.host, canPickPaths: !!this.options.pickPath }),
     'project.current': async () => this.projects.summary(),
-    'project.openFolder': async ({ folder }) => this.openFolder(folder),
-    'project.pickFolder': async () => ({ folder: this.options.pickFolder ? await this.options.pickFolder() : null }),
-    'project.import': async (request) => importIntoProject(this.projects.store, request),
-    'project.export': async (request) => exportProject(this.projects.store, request),
+    'project.openFolder': async ({ folder }) => this.openFolder(this.paths.check(folder, 'read', 'project-folder')),
+    'dialog.pickPath': async ({ purpose }) => {
+      const path = this.options.pickPath ? await this.options.pickPath(purpose) : null;
+      // A save dialog asks before it answers an existing file, so that answer is the user's confirmation.
+      return { path: path === null ? null : this.paths.grant(path, purpose, purpose === 'export-file') };
+    },
+    'project.import': async (request) => {
+      const { imageRoot, split, classes, gt } = request.options ?? {};
+      for (const file of [request.path, split, classes, gt]) if (file) this.paths.check(file, 'read', 'import-file');
+      if (imageRoot) this.paths.check(imageRoot, 'read', 'import-folder');
+      return importIntoProject(this.projects.store, request);
+    },
+    'project.export': async ({ overwrite, ...request }) => {
+      const path = this.paths.check(request.path, 'write', request.format === 'coco' ? 'export-file' : 'export-folder');
+      return exportProject(this.projects.store, request, { overwrite: !!overwrite || this.paths.overwriteConfirmed(path) });
+    },
     'project.recovery': async () => this.projects.recovery(),
     'project.restore': async ({ folder, snapshot }) => this.restore(folder, snapshot),
     'images.list': async () => this.projects.store.images.entries(),
     'annotations.list': async ({ imageId }) => this.projects.store.annotations.forImage(imageId),
     'models.list': async () => this.inference.models(),
-    'models.add': async (request) => this.inference.add(request),
+    'models.add': async (request) => this.inference.add({ ...request, path: this.paths.check(request.path, 'read', 'model-file') }),
     'inference.start': async (request) => this.inference.start(request),
     'inference.cancel': async ({ modelId }) => this.inference.cancel(modelId),
     'inference.status': async () => this.inference.status(),
     'predictions.forImage': async ({ imageId, modelId }) => this.inference.predictions(imageId, modelId),
-    'report.export': async (request) => exportReport(this.projects.store, this.inference, request, this.options.printPdf),
+    'report.export': async ({ overwrite, ...request }) => {
+      const dir = this.paths.check(request.dir, 'write', 'report-folder');
+      return exportReport(this.projects.store, this.inference, { ...request, dir }, { overwrite: !!overwrite }, this.options.printPdf);
+    },
     'annotations.commit': async (change) => commitAnnotations(this.projects.store, change),
     'categories.list': async () => this.projects.store.categories.all(),
     'categories.create': async ({ name }) => ({ id: this.projects.store.categories.ensure(name), name }),

@@ -3,7 +3,7 @@ export const channels = [
   'app.info',
   'project.current',
   'project.openFolder',
-  'project.pickFolder',
+  'dialog.pickPath',
   'project.import',
   'project.export',
   'project.recovery',

@@ -36,7 +36,10 @@ export const contract = {
   'app.info': spec<AppInfo>()(empty),
   'project.current': spec<ProjectSummary | null>()(empty),
   'project.openFolder': spec<ProjectSummary>()(z.object({ folder: z.string().min(1).max(4096) }).strict()),
-  'project.pickFolder': spec<{ folder: string | null }>()(empty),
+  /** Shows the host's native dialog for a path (Electron); answers null where there is none, or when cancelled. */
+  'dialog.pickPath': spec<{ path: string | null }>()(
+    z.object({ purpose: z.enum(['project-folder', 'import-file', 'import-folder', 'model-file', 'export-file', 'export-folder', 'report-folder']) }).strict(),
+  ),
   /** Imports ground truth (or a COCO results file's predictions) into the open project, all or nothing. */
   'project.import': spec<ImportReport>()(
     z
@@ -58,7 +61,10 @@ export const contract = {
       })
       .strict(),
   ),
-  'project.export': spec<ExportReport>()(z.object({ format: z.enum(['coco', 'voc', 'yolo', 'pennfudan']), path: filePath }).strict()),
+  /** `overwrite`: the user confirmed replacing files Pedlab did not write; without it such files are never replaced. */
+  'project.export': spec<ExportReport>()(
+    z.object({ format: z.enum(['coco', 'voc', 'yolo', 'pennfudan']), path: filePath, overwrite: z.boolean().optional() }).strict(),
+  ),
   /** The damaged project database the last open refused, if any, with the snapshots that could replace it. */
   'project.recovery': spec<RecoveryInfo | null>()(empty),
   /** Puts a snapshot in place of a folder's database (the replaced file is kept aside) and opens the project. */
@@ -100,6 +106,7 @@ export const contract = {
         formats: z.array(z.enum(['html', 'pdf', 'csv', 'json'])).min(1).max(4),
         scoreThreshold: z.number().min(0).max(1).optional(),
         iouThreshold: z.number().min(0.5).max(0.95).optional(),
+        overwrite: z.boolean().optional(),
       })
       .strict(),
   ),

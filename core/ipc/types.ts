@@ -7,9 +7,15 @@ export type HostKind = 'electron' | 'web';
 export interface AppInfo {
   version: string;
   host: HostKind;
-  /** The host can show a native folder picker (Electron); the web host asks for a typed path instead. */
-  canPickFolder: boolean;
+  /**
+   * The host has native file and folder dialogs (Electron), and takes only paths they answered; the web host asks
+   * for typed paths instead.
+   */
+  canPickPaths: boolean;
 }
+
+/** What a path is chosen for, which decides the dialog and what the answer may be used for. */
+export type PathPurpose = 'project-folder' | 'import-file' | 'import-folder' | 'model-file' | 'export-file' | 'export-folder' | 'report-folder';
 
 export interface ProjectSummary {
   name: string;

@@ -1,6 +1,7 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type FileFilter, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { channels } from '../../core/ipc/channels.js';
+import type { PathPurpose } from '../../core/ipc/types.js';
 import { dispatch } from '../ipc/dispatch.js';
 import { launchServices, rendererDir } from '../launch.js';
 import type { Services } from '../services.js';
@@ -26,6 +27,29 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
   return !!frame && frame.parent === null && isAppUrl(frame.url);
 }
 
+const DIALOGS: Record<PathPurpose, { title: string; save?: boolean; folder?: boolean; filters?: FileFilter[] }> = {
+  'project-folder': { title: 'Open a folder of images', folder: true },
+  'import-file': { title: 'Choose the file to import' },
+  'import-folder': { title: 'Choose the folder to import', folder: true },
+  'model-file': { title: 'Choose an ONNX model', filters: [{ name: 'ONNX models', extensions: ['onnx'] }] },
+  'export-file': { title: 'Export to', save: true, filters: [{ name: 'COCO JSON', extensions: ['json'] }] },
+  'export-folder': { title: 'Choose the folder to export to', folder: true },
+  'report-folder': { title: 'Choose the report folder', folder: true },
+};
+
+/** The main process's own dialogs: the only source of the paths the renderer may use. */
+async function pickPath(window: BrowserWindow | null, purpose: PathPurpose): Promise<string | null> {
+  const { title, save, folder, filters } = DIALOGS[purpose];
+  if (save) {
+    const result = window ? await dialog.showSaveDialog(window, { title, filters }) : await dialog.showSaveDialog({ title, filters });
+    return result.canceled ? null : (result.filePath ?? null);
+  }
+  const properties: ('openDirectory' | 'openFile' | 'createDirectory')[] = folder ? ['openDirectory', 'createDirectory'] : ['openFile'];
+  const options = { title, properties, filters };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 function registerProtocol(services: Services): void {
   protocol.handle('pedlab', async (request) => {
     const reply = await answerProtocol(request.url, request.method, services, rendererDir());
@@ -49,11 +73,7 @@ function lockDown(): void {
 async function createWindow(): Promise<void> {
   let window: BrowserWindow | null = null;
   const services = await launchServices('electron', projectArgument(), {
-    pickFolder: async () => {
-      const options = { properties: ['openDirectory' as const], title: 'Open a folder of images' };
-      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
+    pickPath: (purpose) => pickPath(window, purpose),
     printPdf: electronPrintPdf,
   });
   registerProtocol(services);

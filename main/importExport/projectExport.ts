@@ -7,6 +7,7 @@ import type { ExportFormat, ExportReport } from '../../core/ipc/types.js';
 import { PedlabError } from '../errors.js';
 import type { ProjectStore } from '../store/projectStore.js';
 import { collectExportData, filesByStem, type ExportData } from './exportData.js';
+import { writeOutputs, type OutputOptions } from './outputFiles.js';
 import { writePennFudanFolder } from './pennFudanWriter.js';
 
 async function writeCoco(data: ExportData, path: string): Promise<number> {
@@ -57,18 +58,22 @@ async function writeYolo(data: ExportData, folder: string): Promise<number> {
   return files.length + 1;
 }
 
+const WRITERS: Record<ExportFormat, (data: ExportData, path: string) => Promise<number>> = {
+  coco: writeCoco,
+  voc: writeVoc,
+  yolo: writeYolo,
+  pennfudan: writePennFudanFolder,
+};
+
 /**
  * Writes the project's ground truth: `coco` to one JSON file (ids from 1, masks as compressed RLE), `voc` and
  * `yolo` to a folder of one file per image (YOLO with classes.txt), `pennfudan` to a Penn-Fudan-style folder.
+ * Existing files are replaced only as `writeOutputs` allows.
  */
-export async function exportProject(store: ProjectStore, request: { format: ExportFormat; path: string }): Promise<ExportReport> {
+export async function exportProject(store: ProjectStore, request: { format: ExportFormat; path: string }, options: OutputOptions): Promise<ExportReport> {
   const path = resolve(request.path);
   const data = collectExportData(store);
-  let files: number;
-  if (request.format === 'coco') files = await writeCoco(data, path);
-  else if (request.format === 'voc') files = await writeVoc(data, path);
-  else if (request.format === 'yolo') files = await writeYolo(data, path);
-  else files = await writePennFudanFolder(data, path);
+  const { result: files } = await writeOutputs(path, options, (staged) => WRITERS[request.format](data, staged));
   const annotations = data.images.reduce((n, img) => n + img.annotations.length, 0);
   return { format: request.format, path, images: data.images.length, annotations, files, warnings: data.warnings };
 }

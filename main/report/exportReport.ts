@@ -7,6 +7,7 @@ import { reportHtml } from '../../core/report/reportHtml.js';
 import { buildReport } from '../../core/report/reportModel.js';
 import type { ReportExport, ReportFormat } from '../../core/ipc/types.js';
 import { PedlabError } from '../errors.js';
+import { writeOutputs, type OutputOptions } from '../importExport/outputFiles.js';
 import type { InferenceService } from '../inference/inferenceService.js';
 import type { ProjectStore } from '../store/projectStore.js';
 import { renderGallery } from './galleryImages.js';
@@ -32,6 +33,7 @@ export async function exportReport(
   store: ProjectStore,
   inference: InferenceService,
   request: ReportExportRequest,
+  options: OutputOptions,
   printPdf: PdfPrinter = chromiumPdf,
 ): Promise<ReportExport> {
   const dir = resolve(request.dir);
@@ -43,14 +45,21 @@ export async function exportReport(
   } catch (err) {
     throw new PedlabError('report-invalid', err instanceof Error ? err.message : String(err));
   }
-  await mkdir(dir, { recursive: true });
-  const files: string[] = [];
-  const write = async (name: string, text: string) => {
-    const path = join(dir, name);
-    await writeFile(path, text);
-    files.push(path);
-  };
+  const { files } = await writeOutputs(dir, options, (staged) => writeReportFiles(staged, { store, input, report, formats, printPdf }));
+  return { files, notes: report.notes };
+}
 
+interface ReportFiles {
+  store: ProjectStore;
+  input: Awaited<ReturnType<typeof reportInput>>;
+  report: ReturnType<typeof buildReport>;
+  formats: ReadonlySet<ReportFormat>;
+  printPdf: PdfPrinter;
+}
+
+async function writeReportFiles(dir: string, { store, input, report, formats, printPdf }: ReportFiles): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const write = (name: string, text: string) => writeFile(join(dir, name), text);
   if (formats.has('html') || formats.has('pdf')) {
     const html = reportHtml(report, await renderGallery(store, report));
     if (formats.has('html')) await write('report.html', html);
@@ -60,7 +69,6 @@ export async function exportReport(
       try {
         if (scratch) await writeFile(htmlPath, html);
         await printPdf(htmlPath, join(dir, 'report.pdf'));
-        files.push(join(dir, 'report.pdf'));
       } finally {
         if (scratch) await rm(scratch, { recursive: true, force: true });
       }
@@ -77,5 +85,4 @@ export async function exportReport(
       await write(`results-${i === 0 ? 'a' : 'b'}-${slug(model.name)}.json`, JSON.stringify(resultsCoco(input.data, model.id)));
     }
   }
-  return { files, notes: report.notes };
 }

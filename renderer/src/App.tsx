@@ -78,9 +78,9 @@ export function App() {
   }, [state.project, saving]);
 
   const chooseFolder = useCallback(async () => {
-    if (!state.info?.canPickFolder) return setAsking(true);
-    const { folder } = await api['project.pickFolder']({});
-    if (folder) await openFolder(folder).catch(() => undefined);
+    if (!state.info?.canPickPaths) return setAsking(true);
+    const { path } = await api['dialog.pickPath']({ purpose: 'project-folder' });
+    if (path) await openFolder(path).catch(() => undefined);
   }, [state.info, openFolder]);
 
   const navigate = useCallback(

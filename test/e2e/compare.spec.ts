@@ -132,11 +132,19 @@ test('colours each box TP/FP/FN with its IoU, updates live on an edit, and follo
   expect(await stage.getAttribute('data-zoom')).toBe(await paneB.getAttribute('data-zoom'));
   expect(await stage.getAttribute('data-offset')).toBe(await paneB.getAttribute('data-offset'));
 
-  // The report of what is on screen, from the compare view.
+  // The report of what is on screen, from the compare view. A file of the user's in the folder is replaced only
+  // once the dialog has said so and the user pressed again.
+  mkdirSync(join(work, 'report'), { recursive: true });
+  writeFileSync(join(work, 'report', 'report.html'), 'my notes');
   await page.getByRole('button', { name: 'Export report…' }).click();
   await page.getByLabel('Folder', { exact: true }).fill(join(work, 'report'));
   await page.getByRole('checkbox', { name: 'PDF' }).uncheck();
   await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByTestId('report-replace')).toContainText('1 file already exists that Pedlab did not write');
+  await expect(page.getByTestId('report-replace')).toContainText(join(work, 'report', 'report.html'));
+  expect(readFileSync(join(work, 'report', 'report.html'), 'utf8')).toBe('my notes');
+  await page.screenshot({ path: screenshotPath('report-replace-confirm') });
+  await page.getByRole('button', { name: 'Replace and export' }).click();
   await expect(page.getByTestId('report-files')).toContainText('report.html');
   await expect(page.getByTestId('report-files')).toContainText('report-boxes.csv');
   const html = readFileSync(join(work, 'report', 'report.html'), 'utf8');

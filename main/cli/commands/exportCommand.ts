@@ -46,7 +46,7 @@ export const exportCommand: Command = {
     const projects = new ProjectService();
     try {
       await projects.openFolder(values.project!);
-      const report = await exportProject(projects.store, { format, path: positionals[0] });
+      const report = await exportProject(projects.store, { format, path: positionals[0] }, { overwrite: true }); // OUT was typed by the user in their own shell
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else {
         console.log(`Exported ${report.annotations} annotations on ${report.images} images to ${report.path} (${report.files} file${report.files === 1 ? '' : 's'}).`);

@@ -102,7 +102,7 @@ export const reportCommand: Command = {
         formats: formats as ReportFormat[],
         scoreThreshold,
         iouThreshold,
-      });
+      }, { overwrite: true }); // --out was typed by the user in their own shell
       for (const note of result.notes) console.error(`pedlab report: note: ${note}`);
       console.log(result.files.join('\n'));
       return 0;

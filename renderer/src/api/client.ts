@@ -22,6 +22,9 @@ export class ApiError extends Error {
 
 const bridge = typeof window !== 'undefined' ? window.pedlab : undefined;
 
+/** The desktop app: it has native file dialogs, and takes only the paths they answer. */
+export const hasNativeDialogs = !!bridge;
+
 const SESSION_KEY = 'pedlab.session';
 /** The web host's session token: claimed once with the launch link's one-time code, kept for this tab only. */
 let sessionToken: string | null = null;

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ReportExport } from '../../../core/ipc/types';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import { FormDialog } from '../components/FormDialog';
+import { PathField } from '../components/PathField';
 
 type Format = 'html' | 'pdf' | 'csv' | 'json';
 const FORMATS: Format[] = ['html', 'pdf', 'csv', 'json'];
@@ -19,19 +20,33 @@ export function ExportReportDialog({ initialDir, modelIds, scoreThreshold, iouTh
   const [dir, setDir] = useState(initialDir);
   const [formats, setFormats] = useState<Format[]>(FORMATS);
   const [result, setResult] = useState<ReportExport | null>(null);
+  /** The files an export would replace that Pedlab did not write: shown, and replaced only on a second Export. */
+  const [replacing, setReplacing] = useState<string | null>(null);
+  const changeDir = (next: string) => {
+    setDir(next);
+    setReplacing(null);
+  };
+  const exportReport = async () => {
+    try {
+      setResult(await api['report.export']({ modelIds, dir: dir.trim(), formats, scoreThreshold, iouThreshold, overwrite: replacing !== null }));
+      setReplacing(null);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.code !== 'export-exists') throw err;
+      setReplacing(err.message);
+    }
+  };
   return (
     <FormDialog
       label="Export report"
       title="Export the evaluation report"
-      submitLabel="Export"
+      submitLabel={replacing ? 'Replace and export' : 'Export'}
       busyLabel="Writing…"
       ready={formats.length > 0 && dir.trim() !== ''}
-      onSubmit={async () => setResult(await api['report.export']({ modelIds, dir: dir.trim(), formats, scoreThreshold, iouThreshold }))}
+      onSubmit={exportReport}
       onCancel={onClose}
       cancelLabel={result ? 'Close' : 'Cancel'}
     >
-      <label htmlFor="report-dir">Folder</label>
-      <input id="report-dir" autoFocus value={dir} onChange={(e) => setDir(e.target.value)} spellCheck={false} />
+      <PathField id="report-dir" label="Folder" purpose="report-folder" autoFocus value={dir} onChange={changeDir} />
       <div className="tool-group">
         {FORMATS.map((f) => (
           <label key={f} className="tool-group">
@@ -47,6 +62,11 @@ export function ExportReportDialog({ initialDir, modelIds, scoreThreshold, iouTh
       <div className="muted">
         At IoU {iouThreshold.toFixed(2)} and score ≥ {scoreThreshold.toFixed(2)}, as the sliders are set.
       </div>
+      {replacing && (
+        <div className="dialog-warning" role="alert" data-testid="report-replace">
+          {replacing}
+        </div>
+      )}
       {result && (
         <ul className="report-files" data-testid="report-files">
           {result.files.map((f) => (

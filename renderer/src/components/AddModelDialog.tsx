@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { FormDialog } from './FormDialog';
+import { PathField } from './PathField';
 
 interface Props {
   onAdd(request: { path: string; name?: string; variant?: string }): Promise<void>;
@@ -21,8 +22,7 @@ export function AddModelDialog({ onAdd, onCancel }: Props) {
       onSubmit={() => onAdd({ path: path.trim(), name: name.trim() || undefined, variant: variant.trim() || undefined })}
       onCancel={onCancel}
     >
-      <label htmlFor="model-path">Model file</label>
-      <input id="model-path" autoFocus value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/models/detector.onnx" spellCheck={false} />
+      <PathField id="model-path" label="Model file" purpose="model-file" autoFocus value={path} onChange={setPath} placeholder="/home/me/models/detector.onnx" />
       <label htmlFor="model-name">Name (optional)</label>
       <input id="model-name" value={name} onChange={(e) => setName(e.target.value)} />
       <label htmlFor="model-variant">Variant label (optional)</label>

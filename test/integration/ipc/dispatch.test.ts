@@ -32,7 +32,7 @@ const wrongShapes = (imageId: number, out: string): [string, unknown][] => [
   ['project.openFolder', { folder: 'x'.repeat(5000) }],
   ['project.openFolder', { folder: ['/etc'] }],
   ['project.export', { format: 'exe', path: out }],
-  ['project.export', { format: 'coco', path: out, overwrite: true }],
+  ['project.export', { format: 'coco', path: out, force: true }],
   ['project.import', { format: 'xml', path: out }],
   ['project.restore', { folder: '/tmp', snapshot: '../../../etc/passwd' }],
   ['models.add', { path: '' }],
