@@ -3,9 +3,16 @@ import type { ReportModel } from './reportModel.js';
 
 type Cell = string | number | boolean | null;
 
-function csvCell(v: Cell): string {
-  const s = v === null ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return: a file, model or category name can) is neutralised as OWASP recommends, with a leading `'`
+ * and quotes. Numbers, negative ones included, stay numbers.
+ */
+export function csvCell(v: Cell): string {
+  if (v === null) return '';
+  if (typeof v !== 'string') return String(v);
+  const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return text !== v || /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function csv(header: readonly string[], rows: readonly Cell[][]): string {

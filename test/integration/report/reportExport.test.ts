@@ -95,4 +95,18 @@ describe('report.export', () => {
     const reply = await exportReport({ modelIds: [ids[0], bundled.id], dir: join(dir.path, 'bundled'), formats: ['csv'] });
     expect(reply).toMatchObject({ ok: true, value: { notes: expect.arrayContaining([`${bundled.name} has not been run on 2 of the 2 images; they count as images without detections.`]) } });
   });
+
+  it('writes a model named like a spreadsheet formula as text, not as a formula', async () => {
+    const name = '=HYPERLINK("http://x","y")';
+    const path = join(dir.path, 'formula.json');
+    writeFileSync(path, JSON.stringify(RESULTS_A));
+    const formula = (await services.handlers['project.import']({ format: 'coco-results', path, options: { gt, modelName: name } })).model!.id;
+    const out = join(dir.path, 'formula-report');
+    expect(await exportReport({ modelIds: [formula, ids[1]], dir: out, formats: ['csv'] })).toMatchObject({ ok: true });
+    for (const file of ['report-images.csv', 'report-boxes.csv']) {
+      const text = readFileSync(join(out, file), 'utf8');
+      expect(text).toContain(`,"'=HYPERLINK(""http://x"",""y"")",`);
+      expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+    }
+  });
 });
