@@ -6,7 +6,7 @@ import type { ImageDetection, InferenceSettings, RawDetection } from '../../core
 import { decodeYolox } from '../../core/detect/yolox.js';
 import { letterboxTensor, torchvisionTensor, type ImageHeader, type ImageTensor } from './imageTensor.js';
 import { MaskEncoder } from './maskRle.js';
-import { classNamesFrom, readOnnxMetadata } from './onnxMetadata.js';
+import { classNamesFrom, findExternalTensor, NestedTooDeepError, readOnnxMetadata } from './onnxMetadata.js';
 import { openSession, providerOrder, type Provider } from './providers.js';
 
 /** What Pedlab learned about a model file when it opened it. */
@@ -42,6 +42,25 @@ function valueInfos(metadata: readonly ort.InferenceSession.ValueMetadata[]): Va
 
 const toXywh = (d: RawDetection): [number, number, number, number] => [d.box[0], d.box[1], d.box[2] - d.box[0], d.box[3] - d.box[1]];
 
+/**
+ * Refuses a model that keeps tensors in other files: given as bytes, ONNX Runtime would look for them relative to
+ * the working directory, whatever folder the model came from.
+ */
+function refuseExternalData(name: string, bytes: Uint8Array): void {
+  let external;
+  try {
+    external = findExternalTensor(bytes);
+  } catch (err) {
+    if (err instanceof NestedTooDeepError) throw new ModelRefusedError(`${name} is not a model Pedlab opens: ${err.message}.`);
+    return; // Malformed: ONNX Runtime refuses it next, with its own reason.
+  }
+  if (external) {
+    throw new ModelRefusedError(
+      `${name} stores tensor "${external.tensor}" outside the file (in ${external.location}); Pedlab opens only self-contained models: export it again with the weights inside the file.`,
+    );
+  }
+}
+
 /** One ONNX detector: reads images into its input convention, runs the session and turns outputs into detections. */
 export class Detector {
   private constructor(
@@ -58,6 +77,7 @@ export class Detector {
       throw new ModelRefusedError(`${name}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
     if (bytes.length === 0) throw new ModelRefusedError(`${name} is empty (0 bytes), not an ONNX model.`);
+    refuseExternalData(name, bytes);
     let opened;
     try {
       opened = await openSession(bytes, threads, order);

@@ -19,15 +19,18 @@ function readVarint(bytes: Uint8Array, at: number): [value: number, next: number
   throw new Error('malformed protobuf varint');
 }
 
-/** Walks one protobuf message's fields, calling `onField` for each length-delimited one. */
-function eachField(bytes: Uint8Array, onField: (field: number, body: Uint8Array) => void): void {
+/** Walks one protobuf message's fields, calling `onField` for each length-delimited one and `onVarint` for each varint. */
+function eachField(bytes: Uint8Array, onField: (field: number, body: Uint8Array) => void, onVarint?: (field: number, value: number) => void): void {
   let at = 0;
   while (at < bytes.length) {
     const [key, afterKey] = readVarint(bytes, at);
     const field = Math.floor(key / 8);
     const wire = key % 8;
-    if (wire === 0) at = readVarint(bytes, afterKey)[1];
-    else if (wire === 1) at = afterKey + 8;
+    if (wire === 0) {
+      const [value, next] = readVarint(bytes, afterKey);
+      onVarint?.(field, value);
+      at = next;
+    } else if (wire === 1) at = afterKey + 8;
     else if (wire === 5) at = afterKey + 4;
     else if (wire === 2) {
       const [length, start] = readVarint(bytes, afterKey);
@@ -69,4 +72,77 @@ export function classNamesFrom(metadata: OnnxMetadata): string[] | null {
   }
   const names = raw.split(',').map((s) => s.trim());
   return names.every(Boolean) ? names : null;
+}
+
+/** Where a tensor's data lives outside the model file (TensorProto.data_location EXTERNAL, with its location). */
+export interface ExternalTensor {
+  tensor: string;
+  location: string;
+}
+
+/** The messages of an ONNX file that hold tensors or graphs, and the fields that lead to them. */
+type Kind = 'model' | 'graph' | 'node' | 'attribute' | 'tensor' | 'sparse' | 'function';
+const CHILDREN: Record<Kind, Record<number, Kind>> = {
+  model: { 7: 'graph', 25: 'function' }, // ModelProto.graph, .functions
+  function: { 7: 'node' }, // FunctionProto.node
+  graph: { 1: 'node', 5: 'tensor', 15: 'sparse' }, // GraphProto.node, .initializer, .sparse_initializer
+  node: { 5: 'attribute' }, // NodeProto.attribute
+  attribute: { 5: 'tensor', 6: 'graph', 10: 'tensor', 11: 'graph', 22: 'sparse', 23: 'sparse' }, // t, g, tensors, graphs, sparse_tensor(s)
+  sparse: { 1: 'tensor', 2: 'tensor' }, // SparseTensorProto.values, .indices
+  tensor: {},
+};
+const TENSOR_NAME = 8;
+const TENSOR_EXTERNAL_DATA = 13;
+const TENSOR_DATA_LOCATION = 14;
+const EXTERNAL = 1;
+/** Subgraphs nest (If, Loop, Scan); no real model comes near this depth, and a hostile one stops here. */
+const MAX_DEPTH = 64;
+
+/** A model whose graphs nest deeper than any real one: refused, whatever ONNX Runtime would make of it. */
+export class NestedTooDeepError extends Error {}
+
+const shown = (s: string) => (s.length > 100 ? `${s.slice(0, 100)}…` : s);
+
+/**
+ * The first tensor whose data the model keeps in another file, or null when it is self-contained. ONNX Runtime
+ * resolves such paths against the working directory when a model is given as bytes, so Pedlab refuses these
+ * models before ONNX Runtime sees them. Walks initializers, sparse initializers, node attributes and functions,
+ * subgraphs included, each message once; throws on malformed input, and NestedTooDeepError past MAX_DEPTH.
+ */
+export function findExternalTensor(model: Uint8Array): ExternalTensor | null {
+  const stack: { kind: Kind; body: Uint8Array; depth: number }[] = [{ kind: 'model', body: model, depth: 0 }];
+  while (stack.length > 0) {
+    const { kind, body, depth } = stack.pop()!;
+    if (depth > MAX_DEPTH) throw new NestedTooDeepError(`its graphs nest more than ${MAX_DEPTH} deep`);
+    if (kind === 'tensor') {
+      let name = '';
+      let location = '';
+      let external = false;
+      eachField(
+        body,
+        (field, value) => {
+          if (field === TENSOR_NAME) name = text(value);
+          if (field !== TENSOR_EXTERNAL_DATA) return;
+          let key = '';
+          let entry = '';
+          eachField(value, (f, b) => {
+            if (f === 1) key = text(b);
+            if (f === 2) entry = text(b);
+          });
+          if (key === 'location') location = entry;
+        },
+        (field, value) => {
+          if (field === TENSOR_DATA_LOCATION && value === EXTERNAL) external = true;
+        },
+      );
+      if (external || location) return { tensor: shown(name || '(unnamed)'), location: shown(location || '(no location given)') };
+      continue;
+    }
+    const children = CHILDREN[kind];
+    eachField(body, (field, value) => {
+      const child = children[field];
+      if (child) stack.push({ kind: child, body: value, depth: depth + 1 });
+    });
+  }
+  return null;
 }
