@@ -7,10 +7,23 @@ function toInt(v: number): number {
   return Math.trunc(v) | 0;
 }
 
+/** The pixel-centre column crossings of the upsampled outline between two consecutive points, as toggle positions. */
+function pushCrossing(starts: number[], q: number, va: number, vb: number, h: number): void {
+  const xd = (q + 0.5) / SCALE - 0.5;
+  let yd = ((va < vb ? va : vb) + 0.5) / SCALE - 0.5;
+  if (yd < 0) yd = 0;
+  else if (yd > h) yd = h;
+  starts.push(xd * h + Math.ceil(yd));
+}
+
 /**
  * Rasterises one polygon `[x0, y0, x1, y1, ...]` into an `h`×`w` mask, pixel for pixel as maskApi's
- * rleFrPoly: the outline is traced on a 5× upsampled grid, the points where it crosses pixel-centre
- * columns are taken back to the image grid, and each such crossing toggles the fill down its column.
+ * rleFrPoly. That traces the outline on a 5× upsampled grid, point by point, and keeps the steps where the
+ * outline moves from upsampled column q to q ± 1 with q = 5·x + 2 for a pixel column x of the image; each such
+ * step toggles the fill down that column from the row its upper point maps to. Only those steps are computed
+ * here, straight from each segment's line equation with maskApi's arithmetic, so the cost follows the image's
+ * width and the number of vertices, never the coordinates' magnitude (a vertex at 4e7 px costs as much as one
+ * inside the image).
  */
 export function rleFromPolygon(xy: ArrayLike<number>, h: number, w: number): Rle {
   const k = xy.length >> 1;
@@ -23,12 +36,11 @@ export function rleFromPolygon(xy: ArrayLike<number>, h: number, w: number): Rle
   px[k] = px[0];
   py[k] = py[0];
 
-  // Dense outline points on the upsampled grid, segment by segment, both ends included.
-  let total = 0;
-  for (let j = 0; j < k; j++) total += Math.max(Math.abs(px[j] - px[j + 1]), Math.abs(py[j] - py[j + 1])) + 1;
-  const u = new Int32Array(total);
-  const v = new Int32Array(total);
-  let m = 0;
+  // The first and last upsampled columns that map to pixel columns: q ≡ 2 (mod 5), from 2 to 5(w - 1) + 2.
+  const qFirst = 2;
+  const qLast = SCALE * (w - 1) + 2;
+  const firstQAtLeast = (u: number) => qFirst + Math.max(0, Math.ceil((u - qFirst) / SCALE)) * SCALE;
+  const starts: number[] = [];
   for (let j = 0; j < k; j++) {
     let xs = px[j];
     let xe = px[j + 1];
@@ -36,47 +48,36 @@ export function rleFromPolygon(xy: ArrayLike<number>, h: number, w: number): Rle
     let ye = py[j + 1];
     const dx = Math.abs(xe - xs);
     const dy = Math.abs(ys - ye);
-    const flip = (dx >= dy && xs > xe) || (dx < dy && ys > ye);
-    if (flip) {
-      let t = xs;
-      xs = xe;
-      xe = t;
-      t = ys;
-      ys = ye;
-      ye = t;
+    if ((dx >= dy && xs > xe) || (dx < dy && ys > ye)) {
+      [xs, xe] = [xe, xs];
+      [ys, ye] = [ye, ys];
     }
     if (dx >= dy) {
+      // u = xs + t for t = 0..dx: the step from t to t + 1 crosses column q = xs + t.
+      if (dx === 0) continue;
       const s = (ye - ys) / dx;
-      for (let d = 0; d <= dx; d++) {
-        const t = flip ? dx - d : d;
-        u[m] = t + xs;
-        v[m] = toInt(ys + s * t + 0.5);
-        m++;
-      }
+      const v = (t: number) => toInt(ys + s * t + 0.5);
+      for (let q = firstQAtLeast(xs); q <= Math.min(qLast, xe - 1); q += SCALE) pushCrossing(starts, q, v(q - xs), v(q - xs + 1), h);
     } else {
+      // v = ys + t for t = 0..dy, u = (int)(xs + s·t + 0.5) moves by at most 1 per step and never turns back.
       const s = (xe - xs) / dy;
-      for (let d = 0; d <= dy; d++) {
-        const t = flip ? dy - d : d;
-        v[m] = t + ys;
-        u[m] = toInt(xs + s * t + 0.5);
-        m++;
+      const u = (t: number) => toInt(xs + s * t + 0.5);
+      const u0 = u(0);
+      const u1 = u(dy);
+      const rising = u1 > u0;
+      for (let q = firstQAtLeast(Math.min(u0, u1)); q <= Math.min(qLast, Math.max(u0, u1) - 1); q += SCALE) {
+        // The first t past the step between q and q + 1 (u rising: u(t) ≥ q + 1; falling: u(t) ≤ q).
+        const past = (t: number) => (rising ? u(t) >= q + 1 : u(t) <= q);
+        let a = 0;
+        let b = dy;
+        while (a < b) {
+          const mid = Math.floor((a + b) / 2);
+          if (past(mid)) b = mid;
+          else a = mid + 1;
+        }
+        pushCrossing(starts, q, ys + a - 1, ys + a, h);
       }
     }
-  }
-
-  // Keep the points where the outline crosses a pixel-centre column, mapped back to pixel indices.
-  const starts: number[] = [];
-  for (let j = 1; j < total; j++) {
-    if (u[j] === u[j - 1]) continue;
-    let xd = u[j] < u[j - 1] ? u[j] : u[j] - 1;
-    xd = (xd + 0.5) / SCALE - 0.5;
-    if (Math.floor(xd) !== xd || xd < 0 || xd > w - 1) continue;
-    let yd = v[j] < v[j - 1] ? v[j] : v[j - 1];
-    yd = (yd + 0.5) / SCALE - 0.5;
-    if (yd < 0) yd = 0;
-    else if (yd > h) yd = h;
-    yd = Math.ceil(yd);
-    starts.push(xd * h + yd);
   }
 
   // Sorted toggle positions become run lengths; a zero-length run merges its neighbours.
