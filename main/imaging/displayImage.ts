@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
+import { READ_LIMITS, readBoundedFile } from '../security/boundedRead.js';
 
 export interface DisplayImage {
   bytes: Buffer;
@@ -11,7 +11,7 @@ export interface DisplayImage {
  * re-encoded upright so every viewer shows them the same way and image-pixel geometry matches the stored size.
  */
 export async function readDisplayImage(path: string, orientation: number): Promise<DisplayImage> {
-  const bytes = await readFile(path);
+  const bytes = await readBoundedFile(path, READ_LIMITS.image);
   const isPng = bytes.subarray(1, 4).toString('latin1') === 'PNG';
   if (orientation <= 1) return { bytes, mime: isPng ? 'image/png' : 'image/jpeg' };
   const upright = await sharp(bytes).rotate().toFormat(isPng ? 'png' : 'jpeg', { quality: 95 }).toBuffer();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
+import { READ_LIMITS, readBoundedFile, readFailure } from '../security/boundedRead.js';
 
 export interface ProbeResult {
   sha256: string | null;
@@ -42,9 +42,9 @@ export async function probeImage(path: string): Promise<ProbeResult> {
   });
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readBoundedFile(path, READ_LIMITS.image);
   } catch (err) {
-    return failed(`cannot read file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    return failed(`cannot read file (${readFailure(err)})`);
   }
   if (bytes.length === 0) return failed('empty file (0 bytes)');
   const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { failIn } from '../../core/formats/formatError.js';
 import { probeImage, type ProbeResult } from '../imaging/probeImage.js';
+import { notRegularFile } from '../security/boundedRead.js';
 import { IMAGE_EXTENSIONS } from '../project/scanFolder.js';
 import type { StoredImage } from '../store/imagesRepository.js';
 import type { ProjectStore } from '../store/projectStore.js';
@@ -41,28 +43,34 @@ export class ImageResolver {
     }
   }
 
-  resolve(name: string, root: string): Promise<ResolvedImage> {
+  /**
+   * `where` is the record that names the image (for the message when the name points at something that is not a
+   * regular file, such as a device or a named pipe: the whole import is refused then).
+   */
+  resolve(name: string, root: string, where: string): Promise<ResolvedImage> {
     const path = resolve(root, name.replace(/\\/g, '/'));
     let found = this.cache.get(path);
     if (!found) {
-      found = this.find(path);
+      found = this.find(path, name, where);
       this.cache.set(path, found);
     }
     return found;
   }
 
   /** The image whose name without extension is `name` (YOLO labels name images that way), or null. */
-  async resolveStem(name: string, root: string): Promise<ResolvedImage | null> {
+  async resolveStem(name: string, root: string, where: string): Promise<ResolvedImage | null> {
     for (const ext of IMAGE_EXTENSIONS) {
       for (const candidate of [`${name}${ext}`, `${name}${ext.toUpperCase()}`]) {
-        if (this.store.images.byPath(resolve(root, candidate)) || existsSync(join(root, candidate))) return this.resolve(candidate, root);
+        if (this.store.images.byPath(resolve(root, candidate)) || existsSync(join(root, candidate))) return this.resolve(candidate, root, where);
       }
     }
     const matches = [...this.byName.values()].flat().filter((img) => stem(img.fileName) === name);
-    return matches.length === 1 ? this.resolve(matches[0].path, root) : null;
+    return matches.length === 1 ? this.resolve(matches[0].path, root, where) : null;
   }
 
-  private async find(path: string): Promise<ResolvedImage> {
+  private async find(path: string, name: string, where: string): Promise<ResolvedImage> {
+    const odd = await notRegularFile(path);
+    if (odd) failIn(where, '', `the image "${name}" ${odd}; Pedlab reads images only from regular files`);
     const stored = this.store.images.byPath(path) ?? (existsSync(path) ? undefined : this.onlyNamed(basename(path)));
     if (stored) {
       const { width, height, sha256, error } = stored;

@@ -65,7 +65,7 @@ export async function importPredictions(
   for (const [i, img] of truth.images.entries()) {
     if (!img.fileName) failIn(gtPath, `images[${i}] (id ${JSON.stringify(img.id)})`, 'file_name is missing');
     if (!selection.has(img.fileName)) continue;
-    const found = await resolver.resolve(img.fileName, root);
+    const found = await resolver.resolve(img.fileName, root, `${gtPath}: images[${i}] (id ${JSON.stringify(img.id)})`);
     const stored = found.stored;
     if (!stored || stored.sha256 === null || stored.width === null || stored.height === null) {
       report.unreadable.push({ image: found.path, error: stored ? (stored.error ?? 'unreadable') : 'not in the project' });

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
 import { failIn } from '../../core/formats/formatError.js';
+import { MAX_PIXELS } from '../imaging/probeImage.js';
+import { READ_LIMITS, readBoundedFile, readFailure } from '../security/boundedRead.js';
 
 /** The stored sample values of a one-channel PNG, row-major: grey levels, or palette indices (never the colours). */
 export interface IndexPng {
@@ -11,11 +12,18 @@ export interface IndexPng {
 
 const SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 
+/** The size a mask must have: its image's, and the image's name for the message. */
+export interface ExpectedSize {
+  width: number;
+  height: number;
+  image: string;
+}
+
 /**
  * Decodes a greyscale or palette PNG to its raw sample values. Image decoders expand palettes to colours and
  * may convert grey to RGB; an instance mask needs the numbers as stored, so the file is read here directly.
  */
-export function decodeIndexPng(bytes: Uint8Array, source: string): IndexPng {
+export function decodeIndexPng(bytes: Uint8Array, source: string, expected?: ExpectedSize): IndexPng {
   if (bytes.length < 8 || SIGNATURE.some((b, i) => bytes[i] !== b)) failIn(source, '', 'not a PNG file');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let width = 0;
@@ -42,13 +50,23 @@ export function decodeIndexPng(bytes: Uint8Array, source: string): IndexPng {
     failIn(source, '', `a mask must be a greyscale or palette PNG (one value per pixel), this one has PNG colour type ${colourType}`);
   }
   if (![1, 2, 4, 8, 16].includes(depth) || (colourType === 3 && depth === 16)) failIn(source, '', `unsupported bit depth ${depth}`);
-  let data: Uint8Array;
-  try {
-    data = inflateSync(Buffer.concat(idat));
-  } catch (err) {
-    failIn(source, '', `the image data is corrupt (${(err as Error).message})`);
+  if (width === 0 || height === 0) failIn(source, '', `has no pixels (${width}×${height})`);
+  if (width * height > MAX_PIXELS) {
+    failIn(source, '', `is too large to open: ${width}×${height} pixels (${Math.round((width * height) / 1e6)} megapixels; Pedlab opens up to ${Math.floor(MAX_PIXELS / 1e6)})`);
+  }
+  if (expected && (expected.width !== width || expected.height !== height)) {
+    failIn(source, '', `is ${width}×${height}, but its image ${expected.image} is ${expected.width}×${expected.height}`);
   }
   const stride = Math.ceil((width * depth) / 8);
+  // The rows as the header sizes them, one filter byte each: inflating stops there, however much the data holds.
+  const size = height * (stride + 1);
+  let data: Uint8Array;
+  try {
+    data = inflateSync(Buffer.concat(idat), { maxOutputLength: size });
+  } catch (err) {
+    const tooLong = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+    failIn(source, '', tooLong ? `the image data inflates to more than its ${width}×${height} size holds` : `the image data is corrupt (${(err as Error).message})`);
+  }
   if (data.length < height * (stride + 1)) failIn(source, '', 'the image data is truncated');
   const rows = unfilter(data, width, height, stride, depth === 16 ? 2 : 1, source);
   return { width, height, values: unpack(rows, width, height, stride, depth) };
@@ -101,12 +119,13 @@ function unpack(rows: Uint8Array, width: number, height: number, stride: number,
   return values;
 }
 
-export async function readIndexPng(path: string): Promise<IndexPng> {
+/** Reads and decodes a mask; with `expected`, one of another size is refused before its pixels are inflated. */
+export async function readIndexPng(path: string, expected?: ExpectedSize): Promise<IndexPng> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readBoundedFile(path, READ_LIMITS.mask);
   } catch (err) {
-    failIn(path, '', `cannot read the mask (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    failIn(path, '', `cannot read the mask (${readFailure(err)})`);
   }
-  return decodeIndexPng(bytes, path);
+  return decodeIndexPng(bytes, path, expected);
 }

@@ -32,11 +32,9 @@ export async function readPennFudan(root: string, ctx: ReadContext): Promise<Rea
     const stem = basename(fileName, extname(fileName));
     const maskPath = join(maskFolder, `${stem}_mask.png`);
     if (!existsSync(maskPath)) failIn(imagePath, '', `has no instance mask (expected ${maskPath})`);
-    const mask = await readIndexPng(maskPath);
-    const image = await ctx.resolver.resolve(fileName, imageFolder);
-    if (image.width !== null && (image.width !== mask.width || image.height !== mask.height)) {
-      failIn(maskPath, '', `is ${mask.width}×${mask.height}, but its image ${fileName} is ${image.width}×${image.height}`);
-    }
+    const image = await ctx.resolver.resolve(fileName, imageFolder, imagePath);
+    const expected = image.width !== null && image.height !== null ? { width: image.width, height: image.height, image: fileName } : undefined;
+    const mask = await readIndexPng(maskPath, expected);
     const instances = instancesFromIndexMask(mask.values, mask.height, mask.width, convention);
     const textPath = join(textFolder, `${stem}.txt`);
     const text = existsSync(textPath) ? parsePennFudanAnnotation(await readText(textPath), textPath) : null;

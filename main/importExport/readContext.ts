@@ -1,10 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseJsonText } from '../../core/formats/cocoJson.js';
 import { failIn, FormatError } from '../../core/formats/formatError.js';
 import type { SourceCategory, SourceImage } from '../../core/formats/sourceAnnotations.js';
 import { CocoFormatError, describe, isObject } from '../../core/formats/validate.js';
 import type { ImportOptions } from '../../core/ipc/types.js';
+import { READ_LIMITS, readBoundedFile, readFailure } from '../security/boundedRead.js';
 import type { ImageResolver, ResolvedImage } from './imageResolver.js';
 
 /** Which source images an import takes: all of them, or those a split file lists under one name. */
@@ -85,9 +86,9 @@ export function emptyResult(): ReadResult {
 
 export async function readText(path: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return (await readBoundedFile(path, READ_LIMITS.annotations)).toString('utf8');
   } catch (err) {
-    failIn(path, '', `cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    failIn(path, '', `cannot read the file (${readFailure(err)})`);
   }
 }
 

@@ -18,7 +18,7 @@ export async function readCoco(path: string, ctx: ReadContext): Promise<ReadResu
   const root = imageRoot(ctx, ctx.projectFolder);
   for (const source of dataset.images) {
     if (!ctx.selection.has(source.fileName)) continue;
-    result.entries.push({ image: await ctx.resolver.resolve(source.fileName, root), source });
+    result.entries.push({ image: await ctx.resolver.resolve(source.fileName, root, source.where), source });
   }
   return result;
 }
@@ -30,7 +30,7 @@ export async function readVoc(path: string, ctx: ReadContext): Promise<ReadResul
   for (const file of await sourceFiles(path, '.xml')) {
     const source = parseVocXml(await readText(file), file);
     if (!ctx.selection.has(source.fileName)) continue;
-    result.entries.push({ image: await ctx.resolver.resolve(source.fileName, root), source });
+    result.entries.push({ image: await ctx.resolver.resolve(source.fileName, root, source.where), source });
   }
   return result;
 }
@@ -44,7 +44,7 @@ export async function readLabelme(path: string, ctx: ReadContext): Promise<ReadR
     result.warnings.push(...warnings);
     const root = imageRoot(ctx, dirname(file));
     const name = ctx.options.imageRoot ? basename(source.fileName.replace(/\\/g, '/')) : source.fileName;
-    result.entries.push({ image: await ctx.resolver.resolve(name, root), source });
+    result.entries.push({ image: await ctx.resolver.resolve(name, root, source.where), source });
   }
   return result;
 }
@@ -64,7 +64,7 @@ export async function readYolo(path: string, ctx: ReadContext): Promise<ReadResu
   for (const file of files) {
     const name = basename(file, extname(file));
     if (!ctx.selection.hasStem(name)) continue;
-    const image = await ctx.resolver.resolveStem(name, root);
+    const image = await ctx.resolver.resolveStem(name, root, file);
     if (!image) {
       result.unmatched.push({ image: `${name}.*`, error: `no image named ${name} (.png, .jpg or .jpeg) in ${root} or the project (labels: ${file})` });
       continue;

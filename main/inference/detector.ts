@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import ort from 'onnxruntime-node';
 import { EXPECTED_SIGNATURES, describeSignature, readSignature, type Signature, type ValueInfo } from '../../core/detect/signature.js';
@@ -8,6 +7,7 @@ import { letterboxTensor, torchvisionTensor, type ImageHeader, type ImageTensor 
 import { MaskEncoder } from './maskRle.js';
 import { classNamesFrom, findExternalTensor, NestedTooDeepError, readOnnxMetadata } from './onnxMetadata.js';
 import { openSession, providerOrder, type Provider } from './providers.js';
+import { READ_LIMITS, readBoundedFile, readFailure } from '../security/boundedRead.js';
 
 /** What Pedlab learned about a model file when it opened it. */
 export interface DetectorInfo {
@@ -72,9 +72,9 @@ export class Detector {
     const name = basename(path);
     let bytes: Buffer;
     try {
-      bytes = await readFile(path);
+      bytes = await readBoundedFile(path, READ_LIMITS.model);
     } catch (err) {
-      throw new ModelRefusedError(`${name}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw new ModelRefusedError(`${name}: cannot read the file (${readFailure(err)})`);
     }
     if (bytes.length === 0) throw new ModelRefusedError(`${name} is empty (0 bytes), not an ONNX model.`);
     refuseExternalData(name, bytes);

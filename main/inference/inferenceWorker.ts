@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { READ_LIMITS, readBoundedFile } from '../security/boundedRead.js';
 import { parentPort } from 'node:worker_threads';
 import type { InferenceSettings } from '../../core/detect/types.js';
 import { describeDecodeError } from '../imaging/probeImage.js';
@@ -25,7 +25,7 @@ const failed = (err: unknown) => ({ ok: false as const, message: describeDecodeE
 /** Reads a file and its header: cheap, and started two images ahead so it is done when needed. */
 async function load(image: WorkImage): Promise<Loaded> {
   try {
-    const bytes = await readFile(image.path);
+    const bytes = await readBoundedFile(image.path, READ_LIMITS.image);
     return { ok: true, bytes, header: await readHeader(bytes) };
   } catch (err) {
     return failed(err);

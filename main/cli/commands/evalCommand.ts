@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { READ_LIMITS, readBoundedFile, readFailure } from '../../security/boundedRead.js';
 import { parseArgs } from 'node:util';
 import { CocoEvaluator } from '../../../core/eval/cocoEval.js';
 import type { IouType } from '../../../core/eval/params.js';
@@ -18,9 +18,9 @@ its 12-line summary.
 
 async function readText(path: string, what: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return (await readBoundedFile(path, READ_LIMITS.annotations)).toString('utf8');
   } catch (err) {
-    throw new Error(`cannot read ${what} ${path}: ${(err as Error).message}`);
+    throw new Error(`cannot read ${what} ${path}: ${readFailure(err)}`);
   }
 }
 

@@ -1,4 +1,5 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
+import { READ_LIMITS, readBoundedFile } from '../../security/boundedRead.js';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toCocoResult, type CocoResult } from '../../../core/detect/cocoResults.js';
@@ -68,7 +69,7 @@ async function expandImages(items: string[]): Promise<string[]> {
 
 /** The images to run and the store that keeps their predictions: the project's, or one in memory. */
 async function prepareJob(values: { images: string[]; coco?: string; 'image-root'?: string; project?: string }): Promise<Job> {
-  const gt = values.coco ? parseCocoGroundTruth(parseJsonText(await readFile(values.coco, 'utf8'), values.coco)) : null;
+  const gt = values.coco ? parseCocoGroundTruth(parseJsonText((await readBoundedFile(values.coco, READ_LIMITS.annotations)).toString('utf8'), values.coco)) : null;
   const root = resolve(values['image-root'] ?? (values.coco ? dirname(values.coco) : '.'));
   const wanted: { path: string; cocoId?: number | string }[] = gt
     ? gt.images.map((image) => {
