@@ -33,11 +33,22 @@ export interface CocoGroundTruth {
 }
 
 /** JSON.parse with an error that names the file. */
+/**
+ * Parses a JSON file. The error says where the text stops being JSON (line and column), never what the text is:
+ * a file that is not JSON at all (a key, a document) is not echoed back.
+ */
 export function parseJsonText(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new CocoFormatError(`${source}: invalid JSON (${(err as Error).message})`);
+    const message = (err as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : 0;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    const what = offset >= text.length ? 'ends early' : 'stops being JSON';
+    throw new CocoFormatError(`${source}: not a JSON file: the text ${what} at line ${line}, column ${column}`);
   }
 }
 

@@ -9,15 +9,34 @@ import type { BoxTuple, SourceAnnotation } from './sourceAnnotations.js';
  * from 0 in the order of `classes.txt`, one name a line.
  */
 export function parseYoloClasses(text: string, source: string): string[] {
-  const names = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-  if (names.length === 0) failIn(source, '', 'lists no class names');
+  const lines = text.split(/\r?\n/);
+  if (lines.length > MAX_CLASSES) failIn(source, '', `has ${lines.length} lines; a classes file lists at most ${MAX_CLASSES} names`);
+  const names: string[] = [];
   const seen = new Map<string, number>();
-  names.forEach((name, i) => {
+  lines.forEach((raw, i) => {
+    const name = raw.trim();
+    if (name === '') return;
+    const problem = notAClassName(name);
+    // The line is not quoted: a file that is no classes file (a key, say) must not come back in the message.
+    if (problem) failIn(source, `line ${i + 1}`, `is not a class name (${problem}); a classes file lists one name a line`);
     const first = seen.get(name);
     if (first !== undefined) failIn(source, `line ${i + 1}`, `class "${name}" is already listed on line ${first + 1}`);
     seen.set(name, i);
+    names.push(name);
   });
+  if (names.length === 0) failIn(source, '', 'lists no class names');
   return names;
+}
+
+const MAX_CLASSES = 10_000;
+const MAX_NAME = 100;
+
+/** Why a line cannot be a class name: names are short words of letters and digits, as detectors' label lists are. */
+function notAClassName(name: string): string | null {
+  if (name.length > MAX_NAME) return `longer than ${MAX_NAME} characters`;
+  if (!/^[\p{L}\p{N}][\p{L}\p{N}\p{M} _.\-'()&+,/]*$/u.test(name)) return 'it holds characters class names do not use';
+  if (name.split(/\s+/).some((word) => word.length > 40)) return 'it looks like encoded data, not a name';
+  return null;
 }
 
 /** Pixel values rounded to a millionth of a pixel, so boxes written from whole pixels come back whole. */
@@ -35,9 +54,9 @@ export function parseYoloLabels(text: string, source: string, classes: readonly 
     const values = tokens.slice(1).map(Number);
     const classIndex = Number(tokens[0]);
     if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= classes.length) {
-      failIn(source, where, `class ${JSON.stringify(tokens[0])} is not a class index 0..${classes.length - 1}`);
+      failIn(source, where, `the first value is not a class index 0..${classes.length - 1} (a label line is "class cx cy w h")`);
     }
-    if (values.some((v) => !Number.isFinite(v))) failIn(source, where, `coordinates must be numbers, got ${JSON.stringify(line)}`);
+    if (values.some((v) => !Number.isFinite(v))) failIn(source, where, `coordinates must be numbers (a label line is "class cx cy w h")`);
     const category = classes[classIndex];
     if (values.length === 4) {
       const [cx, cy, w, h] = values;

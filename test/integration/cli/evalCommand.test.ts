@@ -87,7 +87,7 @@ describe('pedlab eval', () => {
     await expect(run(['--gt', broken, '--dt', dtFile()])).rejects.toThrow(/annotations\[0\] \(id 4\): bbox must be 4 numbers/);
     const notJson = join(dir.path, 'not.json');
     writeFileSync(notJson, '{ nope');
-    await expect(run(['--gt', gtFile(), '--dt', notJson])).rejects.toThrow(/not.json: invalid JSON/);
+    await expect(run(['--gt', gtFile(), '--dt', notJson])).rejects.toThrow(/not.json: not a JSON file: the text stops being JSON at line 1, column 3$/);
     const elsewhere = writeJson('elsewhere.json', [{ image_id: 3, category_id: 1, bbox: [0, 0, 1, 1], score: 1 }]);
     await expect(run(['--gt', gtFile(), '--dt', elsewhere])).rejects.toThrow(/results\[0\]: image_id 3 is not in the ground truth images/);
   });

@@ -29,7 +29,7 @@ describe('YOLO labels', () => {
 
   it('names the file and line of a malformed label or class list', () => {
     expect(() => parseYoloLabels('0 0.5 0.5 0.1 0.1\n2 0.5 0.5 0.1 0.1', 'labels/a.txt', classes, 10, 10)).toThrow(
-      /^labels\/a\.txt: line 2: class "2" is not a class index 0\.\.1/,
+      /^labels\/a\.txt: line 2: the first value is not a class index 0\.\.1/,
     );
     expect(() => parseYoloLabels('0 0.5 0.5 0.1', 'a.txt', classes, 10, 10)).toThrow(/^a\.txt: line 1: expected "class cx cy w h"/);
     expect(() => parseYoloLabels('0 0.5 x 0.1 0.1', 'a.txt', classes, 10, 10)).toThrow(/^a\.txt: line 1: coordinates must be numbers/);
