@@ -43,18 +43,24 @@ function eachField(bytes: Uint8Array, onField: (field: number, body: Uint8Array)
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
+/** A StringStringEntryProto (metadata_props, external_data): key 1, value 2. */
+function readEntry(body: Uint8Array): [key: string, value: string] {
+  let key = '';
+  let value = '';
+  eachField(body, (f, b) => {
+    if (f === 1) key = text(b);
+    if (f === 2) value = text(b);
+  });
+  return [key, value];
+}
+
 /** Reads the producer and metadata_props of an ONNX ModelProto without parsing its graph. */
 export function readOnnxMetadata(model: Uint8Array): OnnxMetadata {
   const result: OnnxMetadata = { producer: '', properties: {} };
   eachField(model, (field, body) => {
     if (field === PRODUCER_NAME) result.producer = text(body);
     if (field !== METADATA_PROPS) return;
-    let key = '';
-    let value = '';
-    eachField(body, (f, b) => {
-      if (f === 1) key = text(b);
-      if (f === 2) value = text(b);
-    });
+    const [key, value] = readEntry(body);
     if (key) result.properties[key] = value;
   });
   return result;
@@ -123,12 +129,7 @@ export function findExternalTensor(model: Uint8Array): ExternalTensor | null {
         (field, value) => {
           if (field === TENSOR_NAME) name = text(value);
           if (field !== TENSOR_EXTERNAL_DATA) return;
-          let key = '';
-          let entry = '';
-          eachField(value, (f, b) => {
-            if (f === 1) key = text(b);
-            if (f === 2) entry = text(b);
-          });
+          const [key, entry] = readEntry(value);
           if (key === 'location') location = entry;
         },
         (field, value) => {

@@ -9,7 +9,8 @@ function crc32(bytes: Uint8Array): number {
   return ~crc >>> 0;
 }
 
-function chunk(type: string, body: Uint8Array): Buffer {
+/** One PNG chunk: length, type, body and CRC. */
+export function pngChunk(type: string, body: Uint8Array): Buffer {
   const out = Buffer.alloc(12 + body.length);
   out.writeUInt32BE(body.length, 0);
   out.write(type, 4, 'latin1');
@@ -61,13 +62,13 @@ export function writeIndexPng(values: ArrayLike<number>, width: number, height: 
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([depth, opts.palette ? 3 : 0, 0, 0, 0], 8);
-  const parts = [Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr)];
+  const parts = [Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), pngChunk('IHDR', ihdr)];
   if (opts.palette) {
     // Colours unrelated to the indices (index i is drawn grey 255 - i), so reading colours instead of indices shows.
     const entries = 1 << Math.min(depth, 8);
-    parts.push(chunk('PLTE', Uint8Array.from({ length: entries * 3 }, (_, j) => 255 - Math.floor(j / 3))));
+    parts.push(pngChunk('PLTE', Uint8Array.from({ length: entries * 3 }, (_, j) => 255 - Math.floor(j / 3))));
   }
-  parts.push(chunk('IDAT', deflateSync(filtered)), chunk('IEND', new Uint8Array(0)));
+  parts.push(pngChunk('IDAT', deflateSync(filtered)), pngChunk('IEND', new Uint8Array(0)));
   return Buffer.concat(parts);
 }
 
@@ -79,5 +80,15 @@ export function writeBlankPng(width: number, height: number): Buffer {
   ihdr.set([1, 0, 0, 0, 0], 8);
   const rows = Buffer.alloc(height * (1 + Math.ceil(width / 8)));
   const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', new Uint8Array(0))]);
+}
+
+/** An 8-bit grey PNG whose header says `width`×`height`, whatever `raw` (its data before compression) holds. */
+export function writePngClaiming(width: number, height: number, raw: Uint8Array): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+  return Buffer.concat([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 9 })), pngChunk('IEND', new Uint8Array(0))]);
 }

@@ -2,9 +2,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writePngClaiming } from '../../helpers/pngWriter.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const LIMIT_MS = 10_000;
@@ -28,32 +28,6 @@ function runPedlab(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numb
       done({ code, signal, output: output.replace(/\n@@.*\n?/, ''), maxRssKb: figures ? JSON.parse(figures[1]).maxRssKb : Infinity, ms: Date.now() - started });
     });
   });
-}
-
-function crc32(bytes: Uint8Array): number {
-  let crc = ~0;
-  for (const b of bytes) {
-    crc ^= b;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return ~crc >>> 0;
-}
-
-/** A grey 8-bit PNG whose header says `width`×`height`, whatever its data holds. */
-function pngClaiming(width: number, height: number, raw: Uint8Array): Buffer {
-  const chunk = (type: string, body: Uint8Array) => {
-    const out = Buffer.alloc(12 + body.length);
-    out.writeUInt32BE(body.length, 0);
-    out.write(type, 4, 'latin1');
-    out.set(body, 8);
-    out.writeUInt32BE(crc32(out.subarray(4, 8 + body.length)), 8 + body.length);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', new Uint8Array())]);
 }
 
 describe('hostile imports end fast, in bounded memory, with an error naming the file and record', () => {
@@ -134,19 +108,19 @@ describe('hostile imports end fast, in bounded memory, with an error naming the 
     };
 
     it('a small file that declares 20000×20000 pixels', async () => {
-      const root = dataset('claims-huge', pngClaiming(20000, 20000, new Uint8Array(4096)));
+      const root = dataset('claims-huge', writePngClaiming(20000, 20000, new Uint8Array(4096)));
       await refused(['import', '--format', 'pennfudan', root], join(root, 'PedMasks', 'a_mask.png'), 'is too large to open: 20000×20000 pixels (400 megapixels; Pedlab opens up to 268)');
     });
 
     it('a mask the size of its image whose data inflates far past that size', async () => {
-      const bomb = pngClaiming(100, 100, new Uint8Array(300 * 1024 * 1024));
+      const bomb = writePngClaiming(100, 100, new Uint8Array(300 * 1024 * 1024));
       expect(bomb.length).toBeLessThan(1024 * 1024);
       const root = dataset('bomb', bomb);
       await refused(['import', '--format', 'pennfudan', root], join(root, 'PedMasks', 'a_mask.png'), 'the image data inflates to more than its 100×100 size holds');
     });
 
     it('a mask of another size than its image', async () => {
-      const root = dataset('other-size', pngClaiming(50, 40, new Uint8Array(40 * 51)));
+      const root = dataset('other-size', writePngClaiming(50, 40, new Uint8Array(40 * 51)));
       await refused(['import', '--format', 'pennfudan', root], join(root, 'PedMasks', 'a_mask.png'), 'is 50×40, but its image a.png is 100×100');
     });
   });
