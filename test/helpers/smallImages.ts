@@ -13,11 +13,11 @@ export async function smallImages(dir: string, count: number, size = 32): Promis
   return dir;
 }
 
-/** The grey PNG files SMALL_COCO's images point to, written into `dir` (created). */
-export async function smallCocoImages(dir: string): Promise<string> {
+/** The grey images a COCO file's images point to (SMALL_COCO's by default), written into `dir` (created) in the format their names say. */
+export async function smallCocoImages(dir: string, coco: { images: readonly { file_name: string; width: number; height: number }[] } = SMALL_COCO): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  for (const img of SMALL_COCO.images) {
-    await sharp({ create: { width: img.width, height: img.height, channels: 3, background: '#808080' } }).png().toFile(join(dir, img.file_name));
+  for (const img of coco.images) {
+    await sharp({ create: { width: img.width, height: img.height, channels: 3, background: '#808080' } }).toFile(join(dir, img.file_name));
   }
   return dir;
 }

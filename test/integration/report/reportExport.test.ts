@@ -95,18 +95,50 @@ describe('report.export', () => {
     const reply = await exportReport({ modelIds: [ids[0], bundled.id], dir: join(dir.path, 'bundled'), formats: ['csv'] });
     expect(reply).toMatchObject({ ok: true, value: { notes: expect.arrayContaining([`${bundled.name} has not been run on 2 of the 2 images; they count as images without detections.`]) } });
   });
+});
 
-  it('writes a model named like a spreadsheet formula as text, not as a formula', async () => {
-    const name = '=HYPERLINK("http://x","y")';
-    const path = join(dir.path, 'formula.json');
-    writeFileSync(path, JSON.stringify(RESULTS_A));
-    const formula = (await services.handlers['project.import']({ format: 'coco-results', path, options: { gt, modelName: name } })).model!.id;
-    const out = join(dir.path, 'formula-report');
-    expect(await exportReport({ modelIds: [formula, ids[1]], dir: out, formats: ['csv'] })).toMatchObject({ ok: true });
-    for (const file of ['report-images.csv', 'report-boxes.csv']) {
-      const text = readFileSync(join(out, file), 'utf8');
-      expect(text).toContain(`,"'=HYPERLINK(""http://x"",""y"")",`);
-      expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+describe('report CSVs with names a spreadsheet would run as formulas', () => {
+  const dir = tempDir();
+  const project = join(dir.path, 'images');
+  const gt = join(dir.path, 'gt.json');
+  const coco = {
+    ...SMALL_COCO,
+    images: [{ ...SMALL_COCO.images[0], file_name: '+cmd.png' }, { ...SMALL_COCO.images[1], file_name: '-2+3.jpg' }],
+    // No CSV column holds a category today; named like a formula, one never reaches a sheet as one.
+    categories: [{ ...SMALL_COCO.categories[0], name: '@SUM(1)' }, SMALL_COCO.categories[1]],
+  };
+  let services: Services;
+
+  beforeAll(async () => {
+    process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
+    await smallCocoImages(project, coco);
+    writeFileSync(gt, JSON.stringify(coco));
+    services = new Services({ host: 'web' });
+    await services.openFolder(project);
+    await services.handlers['project.import']({ format: 'coco', path: gt });
+  });
+  afterAll(async () => {
+    await services.close();
+    dir.remove();
+  });
+
+  it('writes file and model names as text, not as formulas, and numbers as numbers', async () => {
+    const ids: number[] = [];
+    for (const [name, results] of [['=HYPERLINK("http://x","y")', RESULTS_A], ['field model', RESULTS_B]] as const) {
+      const path = join(dir.path, `${ids.length}.json`);
+      writeFileSync(path, JSON.stringify(results));
+      ids.push((await services.handlers['project.import']({ format: 'coco-results', path, options: { gt, modelName: name } })).model!.id);
     }
+    const out = join(dir.path, 'report');
+    const reply = await dispatch(services.handlers, 'report.export', { modelIds: ids, dir: out, formats: ['csv'] });
+    expect(reply).toMatchObject({ ok: true });
+    const images = readFileSync(join(out, 'report-images.csv'), 'utf8');
+    const boxes = readFileSync(join(out, 'report-boxes.csv'), 'utf8');
+    for (const text of [images, boxes]) {
+      for (const cell of [`"'=HYPERLINK(""http://x"",""y"")"`, `"'+cmd.png"`, `"'-2+3.jpg"`]) expect(text).toContain(`,${cell},`);
+      // No unquoted cell begins with =, +, @, a tab, or a - that does not start a number.
+      expect(text).not.toMatch(/(^|,)([=+@\t]|-(?![\d.e-]+(,|\r?$)))/m);
+    }
+    expect(boxes).toContain(',detection,3,0,0,2,2,0.7,3,1,TP\r\n');
   });
 });
