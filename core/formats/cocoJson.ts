@@ -1,4 +1,5 @@
 import type { Box, Detection, EvalCategory, EvalImage, GroundTruth, ImageId } from '../eval/types.js';
+import { beyondPixelLimit } from '../geometry/pixelLimit.js';
 import { rleArea, rleToBbox } from '../masks/rle.js';
 import { segmentationToRle, type Segmentation } from '../masks/segmentation.js';
 import { parseSegmentation } from './segmentationJson.js';
@@ -32,7 +33,6 @@ export interface CocoGroundTruth {
   readonly annotations: readonly GroundTruth[];
 }
 
-/** JSON.parse with an error that names the file. */
 /**
  * Parses a JSON file. The error says where the text stops being JSON (line and column), never what the text is:
  * a file that is not JSON at all (a key, a document) is not echoed back.
@@ -100,13 +100,11 @@ function parseImage(v: unknown, i: number): CocoImage {
   const id = imageIdField(o, 'id', where);
   if ((o.width === undefined) !== (o.height === undefined)) fail(where, 'width and height must be given together');
   if (o.file_name !== undefined && typeof o.file_name !== 'string') fail(where, `file_name must be a string, got ${describe(o.file_name)}`);
-  return {
-    id,
-    ...(o.width !== undefined
-      ? { width: numberField(o, 'width', where, positiveInteger), height: numberField(o, 'height', where, positiveInteger) }
-      : {}),
-    ...(typeof o.file_name === 'string' ? { fileName: o.file_name } : {}),
-  };
+  const size = o.width !== undefined ? { width: numberField(o, 'width', where, positiveInteger), height: numberField(o, 'height', where, positiveInteger) } : undefined;
+  // Polygons are rasterised at this size, so it must be a size Pedlab opens.
+  const tooLarge = size && beyondPixelLimit(size.width, size.height);
+  if (tooLarge) fail(where, `the image it describes (width × height) ${tooLarge}`);
+  return { id, ...size, ...(typeof o.file_name === 'string' ? { fileName: o.file_name } : {}) };
 }
 
 function parseCategory(v: unknown, i: number): CocoCategory {

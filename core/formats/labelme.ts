@@ -64,6 +64,9 @@ export function parseLabelme(json: unknown, source: string): { image: SourceImag
   }
   const w = width as number;
   const h = height as number;
+  // Polygons are rasterised at this size before the image is opened, so it must be a size Pedlab opens.
+  const tooLarge = beyondPixelLimit(w, h);
+  if (tooLarge) failIn(source, '', `the image it describes (imageWidth × imageHeight) ${tooLarge}`);
   if (!Array.isArray(shapes)) failIn(source, '', `shapes must be an array, got ${describe(shapes)}`);
   const image: SourceImage = { fileName: imagePath, width: w, height: h, annotations: [], where: source };
   const warnings: string[] = [];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
+import { beyondPixelLimit } from '../../core/geometry/pixelLimit.js';
 import { READ_LIMITS, readBoundedFile, readFailure } from '../security/boundedRead.js';
 
 export interface ProbeResult {
@@ -12,8 +13,6 @@ export interface ProbeResult {
 }
 
 export const THUMBNAIL_SIZE = 160;
-/** The most pixels Pedlab decodes: libvips' default input limit (0x3FFF²), about 268 megapixels. */
-export const MAX_PIXELS = 0x3fff * 0x3fff;
 const SUPPORTED = new Set(['jpeg', 'png']);
 
 /** Turns libvips' wording into a sentence a user can act on. */
@@ -54,10 +53,8 @@ export async function probeImage(path: string): Promise<ProbeResult> {
       return failed(`not a PNG or JPEG image (found ${meta.format ?? 'unknown'} data; convert it to PNG or JPEG to label it)`, sha256);
     }
     if (!meta.width || !meta.height) return failed('image has no size', sha256);
-    if (meta.width * meta.height > MAX_PIXELS) {
-      const megapixels = Math.round((meta.width * meta.height) / 1e6);
-      return failed(`image is too large to open: ${meta.width}×${meta.height} pixels (${megapixels} megapixels; Pedlab opens up to ${Math.floor(MAX_PIXELS / 1e6)})`, sha256);
-    }
+    const tooLarge = beyondPixelLimit(meta.width, meta.height);
+    if (tooLarge) return failed(`image ${tooLarge}`, sha256);
     const orientation = meta.orientation ?? 1;
     const swap = orientation >= 5 && orientation <= 8;
     const thumbnail = await sharp(bytes, { failOn: 'truncated' })

@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { failIn } from '../../core/formats/formatError.js';
-import { MAX_PIXELS } from '../imaging/probeImage.js';
+import { beyondPixelLimit } from '../../core/geometry/pixelLimit.js';
 import { READ_LIMITS, readBoundedFile, readFailure } from '../security/boundedRead.js';
 
 /** The stored sample values of a one-channel PNG, row-major: grey levels, or palette indices (never the colours). */
@@ -51,9 +51,8 @@ export function decodeIndexPng(bytes: Uint8Array, source: string, expected?: Exp
   }
   if (![1, 2, 4, 8, 16].includes(depth) || (colourType === 3 && depth === 16)) failIn(source, '', `unsupported bit depth ${depth}`);
   if (width === 0 || height === 0) failIn(source, '', `has no pixels (${width}×${height})`);
-  if (width * height > MAX_PIXELS) {
-    failIn(source, '', `is too large to open: ${width}×${height} pixels (${Math.round((width * height) / 1e6)} megapixels; Pedlab opens up to ${Math.floor(MAX_PIXELS / 1e6)})`);
-  }
+  const tooLarge = beyondPixelLimit(width, height);
+  if (tooLarge) failIn(source, '', tooLarge);
   if (expected && (expected.width !== width || expected.height !== height)) {
     failIn(source, '', `is ${width}×${height}, but its image ${expected.image} is ${expected.width}×${expected.height}`);
   }
