@@ -64,6 +64,18 @@ function scalar(v: unknown, fallback: string): string {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : typeof v === 'boolean' ? (v ? '1' : '0') : fallback;
 }
 
+/**
+ * A box as VOC's whole-pixel corners: 1-based, both inclusive. Fractional edges are rounded to the nearest pixel
+ * edge (a whole-pixel box is kept exactly) and kept inside the image, and a box keeps at least one pixel.
+ */
+export function vocCorners(bbox: readonly [number, number, number, number], width: number, height: number): [number, number, number, number] {
+  const [x, y, w, h] = bbox;
+  const clamp = (v: number, hi: number) => Math.min(hi, Math.max(0, v));
+  const x0 = clamp(Math.round(x), width - 1);
+  const y0 = clamp(Math.round(y), height - 1);
+  return [x0 + 1, y0 + 1, Math.max(x0 + 1, clamp(Math.round(x + w), width)), Math.max(y0 + 1, clamp(Math.round(y + h), height))];
+}
+
 export function writeVocXml(entry: {
   folder: string;
   fileName: string;
@@ -90,7 +102,7 @@ export function writeVocXml(entry: {
     tag('segmented', 0, '\t'),
   ];
   for (const o of entry.objects) {
-    const [x, y, w, h] = o.bbox;
+    const [xmin, ymin, xmax, ymax] = vocCorners(o.bbox, entry.width, entry.height);
     lines.push(
       '\t<object>',
       tag('name', o.name, '\t\t'),
@@ -99,10 +111,10 @@ export function writeVocXml(entry: {
       tag('difficult', scalar(o.attributes.difficult, '0'), '\t\t'),
       ...(o.attributes.occluded !== undefined ? [tag('occluded', scalar(o.attributes.occluded, '0'), '\t\t')] : []),
       '\t\t<bndbox>',
-      tag('xmin', x + 1, '\t\t\t'),
-      tag('ymin', y + 1, '\t\t\t'),
-      tag('xmax', x + w, '\t\t\t'),
-      tag('ymax', y + h, '\t\t\t'),
+      tag('xmin', xmin, '\t\t\t'),
+      tag('ymin', ymin, '\t\t\t'),
+      tag('xmax', xmax, '\t\t\t'),
+      tag('ymax', ymax, '\t\t\t'),
       '\t\t</bndbox>',
       '\t</object>',
     );

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { writeCocoInstances } from '../../core/formats/cocoInstances.js';
-import { writeVocXml } from '../../core/formats/pascalVoc.js';
+import { vocCorners, writeVocXml } from '../../core/formats/pascalVoc.js';
 import { writeYoloLabels } from '../../core/formats/yolo.js';
 import type { ExportFormat, ExportReport } from '../../core/ipc/types.js';
 import { PedlabError } from '../errors.js';
@@ -39,6 +39,11 @@ async function writeVoc(data: ExportData, folder: string): Promise<number> {
   }
   const masked = data.images.reduce((n, img) => n + img.annotations.filter((a) => a.mask).length, 0);
   if (masked > 0) data.warnings.push(`VOC XML holds boxes only: the masks of ${masked} annotations were not written`);
+  const moved = data.images.reduce(
+    (n, { image, annotations }) => n + annotations.filter((a) => vocCorners(a.bbox, image.width, image.height).join() !== [a.bbox[0] + 1, a.bbox[1] + 1, a.bbox[0] + a.bbox[2], a.bbox[1] + a.bbox[3]].join()).length,
+    0,
+  );
+  if (moved > 0) data.warnings.push(`VOC holds whole pixels inside the image: ${moved} boxes were rounded to the nearest pixel edges`);
   return files.length;
 }
 

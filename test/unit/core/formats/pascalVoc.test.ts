@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseVocXml, writeVocXml } from '../../../../core/formats/pascalVoc.js';
+import { parseVocXml, vocCorners, writeVocXml } from '../../../../core/formats/pascalVoc.js';
 import { parseXml } from '../../../../core/formats/xml.js';
 import { VOC_XML } from '../../../helpers/formatFixtures.js';
 
@@ -62,3 +62,17 @@ describe('XML reader', () => {
     expect(() => parseXml('just text', 'f.xml')).toThrow(/text outside the root element/);
   });
 });
+
+describe('Pascal VOC export', () => {
+  it('writes whole-pixel corners: fractional boxes rounded to the nearest pixel edges, inside the image', () => {
+    expect(vocCorners([47, 99, 64, 181], 640, 480)).toEqual([48, 100, 111, 280]);
+    expect(vocCorners([10.4, 20.6, 30.2, 40.5], 640, 480)).toEqual([11, 22, 41, 61]);
+    expect(vocCorners([-3.2, 470.9, 700, 20], 640, 480)).toEqual([1, 472, 640, 480]);
+    expect(vocCorners([5.2, 5.2, 0.1, 0.1], 640, 480)).toEqual([6, 6, 6, 6]);
+    const xml = writeVocXml({ folder: 'f', fileName: 'a.png', path: '/a.png', width: 640, height: 480, depth: 3, objects: [{ name: 'person', bbox: [10.4, 20.6, 30.2, 40.5], attributes: {} }] });
+    expect(xml).toContain('<xmin>11</xmin>');
+    expect(xml).toContain('<ymax>61</ymax>');
+    expect(xml).not.toMatch(/<[xy](min|max)>[^<]*\./);
+  });
+});
+
