@@ -1,7 +1,7 @@
 import { parseCocoGroundTruth } from './cocoJson.js';
-import { FormatError, failIn } from './formatError.js';
+import { failIn, parsedFrom } from './formatError.js';
 import type { SourceDataset, SourceImage } from './sourceAnnotations.js';
-import { CocoFormatError, describe, isObject } from './validate.js';
+import { describe, isObject } from './validate.js';
 
 /**
  * A COCO instances file as ground truth to import: checked by the evaluation's COCO parser, then grouped by
@@ -9,13 +9,7 @@ import { CocoFormatError, describe, isObject } from './validate.js';
  * project knows categories by name); an annotation's `attributes` object is kept.
  */
 export function readCocoInstances(json: unknown, source: string): SourceDataset {
-  let gt;
-  try {
-    gt = parseCocoGroundTruth(json);
-  } catch (err) {
-    if (err instanceof CocoFormatError) throw new FormatError(`${source}: ${err.message}`);
-    throw err;
-  }
+  const gt = parsedFrom(source, () => parseCocoGroundTruth(json));
   const names = new Map<number, string>();
   const firstWithName = new Map<string, number>();
   gt.categories.forEach((c, i) => {

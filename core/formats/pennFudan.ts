@@ -1,4 +1,4 @@
-import { rleDecode, rleEncode, type Rle } from '../masks/rle.js';
+import { rleDecode, type Rle } from '../masks/rle.js';
 import { failIn } from './formatError.js';
 import type { BoxTuple } from './sourceAnnotations.js';
 
@@ -22,42 +22,50 @@ export interface MaskInstance {
   area: number;
 }
 
+/** One instance's pixels as they are met column by column: its RLE counts so far, its pixel count and extent. */
+interface InstanceRuns {
+  counts: number[];
+  /** The column-major index just past the instance's last pixel so far. */
+  end: number;
+  pixels: number;
+  corners: Corners;
+}
+
 /**
  * The instances of an index mask (row-major sample values, 0 = background, k = instance k), ordered by value
- * as the tutorial's `torch.unique` orders them.
+ * as the tutorial's `torch.unique` orders them. One pass over the pixels, column by column, builds every
+ * instance's RLE at once, so the cost follows the pixel count however many instances the mask holds.
  */
 export function instancesFromIndexMask(values: ArrayLike<number>, height: number, width: number, convention: BoxConvention): MaskInstance[] {
   if (values.length !== height * width) throw new Error(`index mask has ${values.length} values, expected ${height}×${width}`);
-  const extents = new Map<number, Corners>();
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
+  const found = new Map<number, InstanceRuns>();
+  for (let x = 0; x < width; x++) {
+    for (let y = 0; y < height; y++) {
       const v = values[y * width + x];
       if (v === 0) continue;
-      const c = extents.get(v);
-      if (!c) extents.set(v, [x, y, x, y]);
-      else {
-        if (x < c[0]) c[0] = x;
-        if (x > c[2]) c[2] = x;
-        c[3] = y;
+      const at = x * height + y;
+      const runs = found.get(v);
+      if (!runs) {
+        found.set(v, { counts: [at, 1], end: at + 1, pixels: 1, corners: [x, y, x, y] });
+        continue;
       }
+      if (runs.end === at) runs.counts[runs.counts.length - 1]++;
+      else runs.counts.push(at - runs.end, 1);
+      runs.end = at + 1;
+      runs.pixels++;
+      const c = runs.corners;
+      if (y < c[1]) c[1] = y;
+      if (y > c[3]) c[3] = y;
+      c[2] = x;
     }
   }
-  return [...extents.keys()]
+  return [...found.keys()]
     .sort((a, b) => a - b)
     .map((value) => {
-      const corners = extents.get(value)!;
+      const { counts, end, pixels, corners } = found.get(value)!;
+      if (end < height * width) counts.push(height * width - end);
+      const mask: Rle = { h: height, w: width, counts: Uint32Array.from(counts) };
       const [x1, y1, x2, y2] = corners;
-      const columns = new Uint8Array(height * width);
-      let pixels = 0;
-      for (let x = x1; x <= x2; x++) {
-        for (let y = y1; y <= y2; y++) {
-          if (values[y * width + x] === value) {
-            columns[x * height + y] = 1;
-            pixels++;
-          }
-        }
-      }
-      const mask = rleEncode(columns, height, width);
       if (convention === 'tutorial') return { value, mask, corners, bbox: [x1, y1, x2 - x1, y2 - y1], area: (x2 - x1) * (y2 - y1) };
       return { value, mask, corners, bbox: [x1, y1, x2 - x1 + 1, y2 - y1 + 1], area: pixels };
     });

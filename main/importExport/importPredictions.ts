@@ -3,8 +3,7 @@ import { mapClasses } from '../../core/detect/classes.js';
 import { DEFAULT_MODEL_SETTINGS } from '../../core/detect/types.js';
 import type { ImageId } from '../../core/eval/types.js';
 import { parseCocoGroundTruth, parseCocoResults } from '../../core/formats/cocoJson.js';
-import { failIn, FormatError } from '../../core/formats/formatError.js';
-import { CocoFormatError } from '../../core/formats/validate.js';
+import { failIn, parsedFrom } from '../../core/formats/formatError.js';
 import type { ImportOptions, ImportReport } from '../../core/ipc/types.js';
 import { countsToString } from '../../core/masks/rleString.js';
 import { segmentationToRle } from '../../core/masks/segmentation.js';
@@ -15,15 +14,6 @@ import type { NewPrediction } from '../store/predictionsRepository.js';
 import type { ProjectStore } from '../store/projectStore.js';
 import type { ImageResolver } from './imageResolver.js';
 import { readJson, type Selection } from './readContext.js';
-
-function checked<T>(source: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (err) {
-    if (err instanceof CocoFormatError) throw new FormatError(`${source}: ${err.message}`);
-    throw err;
-  }
-}
 
 /**
  * Stores a COCO results file as the predictions of a synthetic model (`kind: 'imported'`, its file the results
@@ -43,9 +33,9 @@ export async function importPredictions(
   if (!options.gt) failIn(path, '', 'a COCO results file needs the ground truth its ids refer to (--gt GT.json)');
   const gtPath = resolve(options.gt);
   const gtJson = await readJson(gtPath);
-  const truth = checked(gtPath, () => parseCocoGroundTruth(gtJson));
+  const truth = parsedFrom(gtPath, () => parseCocoGroundTruth(gtJson));
   const resultsJson = await readJson(path);
-  const detections = checked(path, () => parseCocoResults(resultsJson, truth));
+  const detections = parsedFrom(path, () => parseCocoResults(resultsJson, truth));
   const root = options.imageRoot ? resolve(options.imageRoot) : projectFolder;
   const report: ImportReport = {
     format: 'coco-results',

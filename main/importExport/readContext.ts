@@ -5,7 +5,7 @@ import { failIn, FormatError } from '../../core/formats/formatError.js';
 import type { SourceCategory, SourceImage } from '../../core/formats/sourceAnnotations.js';
 import { CocoFormatError, describe, isObject } from '../../core/formats/validate.js';
 import type { ImportOptions } from '../../core/ipc/types.js';
-import { READ_LIMITS, readBoundedFile, readFailure } from '../security/boundedRead.js';
+import { fileKind, READ_LIMITS, readBoundedFile, readFailure } from '../security/boundedRead.js';
 import type { ImageResolver, ResolvedImage } from './imageResolver.js';
 
 /** Which source images an import takes: all of them, or those a split file lists under one name. */
@@ -107,6 +107,7 @@ export async function sourceFiles(path: string, extension: string, exclude: read
   const info = await stat(path).catch(() => null);
   if (!info) failIn(path, '', 'not found');
   if (info.isFile()) return [path];
+  if (!info.isDirectory()) failIn(path, '', `is ${fileKind(info)}, neither a ${extension} file nor a folder of them`);
   const names = (await readdir(path, { withFileTypes: true }))
     .filter((e) => e.isFile() && extname(e.name).toLowerCase() === extension && !exclude.includes(e.name))
     .map((e) => e.name)

@@ -15,7 +15,8 @@ export class FileRefusedError extends Error {
   override name = 'FileRefusedError';
 }
 
-function kindOf(info: Stats): string {
+/** What a path that is not a regular file is, in words ("a folder", "a named pipe", …). */
+export function fileKind(info: Stats): string {
   if (info.isDirectory()) return 'a folder';
   if (info.isCharacterDevice()) return 'a character device';
   if (info.isBlockDevice()) return 'a block device';
@@ -28,7 +29,7 @@ const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 /** Why `info` is not a file Pedlab reads, or null when it is one. */
 function refusalOf(info: Stats, limit: number): string | null {
-  if (!info.isFile()) return `is ${kindOf(info)}, not a regular file`;
+  if (!info.isFile()) return `is ${fileKind(info)}, not a regular file`;
   if (info.size > limit) return `is ${mb(info.size)}, more than the ${mb(limit)} Pedlab reads`;
   return null;
 }
@@ -36,7 +37,7 @@ function refusalOf(info: Stats, limit: number): string | null {
 /** Whether `path` exists and is something other than a regular file (a device, pipe, socket or folder). */
 export async function notRegularFile(path: string): Promise<string | null> {
   const info = await stat(path).catch(() => null);
-  return info && !info.isFile() ? `is ${kindOf(info)}, not a regular file` : null;
+  return info && !info.isFile() ? `is ${fileKind(info)}, not a regular file` : null;
 }
 
 /**

@@ -4,6 +4,7 @@ import { CocoEvaluator } from '../../../core/eval/cocoEval.js';
 import type { IouType } from '../../../core/eval/params.js';
 import { STAT_NAMES } from '../../../core/eval/summarize.js';
 import { parseCocoGroundTruth, parseCocoResults, parseJsonText } from '../../../core/formats/cocoJson.js';
+import { parsedFrom } from '../../../core/formats/formatError.js';
 import type { Command } from '../index.js';
 
 const HELP = `usage: pedlab eval --gt GT.json --dt RESULTS.json [--iou-type bbox|segm] [--json]
@@ -56,8 +57,10 @@ export const evalCommand: Command = {
       return 2;
     }
 
-    const gt = parseCocoGroundTruth(parseJsonText(await readText(values.gt, 'ground truth'), values.gt));
-    const detections = parseCocoResults(parseJsonText(await readText(values.dt, 'results'), values.dt), gt);
+    const gtJson = parseJsonText(await readText(values.gt, 'ground truth'), values.gt);
+    const gt = parsedFrom(values.gt, () => parseCocoGroundTruth(gtJson));
+    const dtJson = parseJsonText(await readText(values.dt, 'results'), values.dt);
+    const detections = parsedFrom(values.dt, () => parseCocoResults(dtJson, gt));
     const evaluator = new CocoEvaluator(
       { images: gt.images, categories: gt.categories, groundTruth: gt.annotations, detections },
       { iouType: iouType as IouType },

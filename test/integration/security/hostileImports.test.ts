@@ -1,10 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writePngClaiming } from '../../helpers/pngWriter.js';
+import { writeIndexPng, writePngClaiming } from '../../helpers/pngWriter.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const LIMIT_MS = 10_000;
@@ -97,12 +97,49 @@ describe('hostile imports end fast, in bounded memory, with an error naming the 
     await refused(['eval', '--gt', '/dev/zero', '--dt', '/dev/zero'], '/dev/zero', 'is a character device, not a regular file');
   });
 
+  it('a labelme file stating an image far larger than Pedlab opens, with a polygon reaching 4e7 px', async () => {
+    const file = join(dir.path, 'far.json');
+    const shapes = [{ label: 'person', points: [[-4e7, -4e7], [4e7, 240], [-4e7, 4e7]], shape_type: 'polygon' }];
+    writeFileSync(file, JSON.stringify({ shapes, imagePath: 'project/a.png', imageWidth: 100_000_000, imageHeight: 40 }));
+    await refused(['import', '--format', 'labelme', file, '--project', project()], `${file}: the image it describes (imageWidth × imageHeight) is too large to open: 100000000×40 pixels`);
+  });
+
+  it('an evaluation whose ground truth states an image far larger than Pedlab opens', async () => {
+    const gt = join(dir.path, 'far-gt.json');
+    const triangle = [[-4e7, -4e7, 4e7, 240, -4e7, 4e7]];
+    writeFileSync(gt, JSON.stringify({
+      images: [{ id: 1, width: 100_000_000, height: 40 }],
+      categories: [{ id: 1, name: 'person' }],
+      annotations: [{ id: 1, image_id: 1, category_id: 1, bbox: [0, 0, 1, 1], area: 1, segmentation: triangle }],
+    }));
+    const dt = join(dir.path, 'far-dt.json');
+    writeFileSync(dt, JSON.stringify([{ image_id: 1, category_id: 1, score: 0.9, segmentation: triangle }]));
+    await refused(['eval', '--gt', gt, '--dt', dt, '--iou-type', 'segm'], gt, 'images[0] (id 1): the image it describes (width × height) is too large to open');
+  });
+
+  it('an annotation file larger than Pedlab reads', async () => {
+    const file = join(dir.path, 'huge.json');
+    writeFileSync(file, '');
+    truncateSync(file, 600 * 1024 * 1024);
+    await refused(['import', '--format', 'coco', file, '--project', project()], file, 'is 600 MB, more than the 500 MB Pedlab reads');
+    await refused(['import', '--format', 'labelme', file, '--project', project()], file, 'is 600 MB, more than the 500 MB Pedlab reads');
+  });
+
+  it('a source path that is a device or a named pipe, for the formats that also take a folder', async () => {
+    const fifo = join(dir.path, 'labels.fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const [format, extension] of [['voc', '.xml'], ['labelme', '.json'], ['yolo', '.txt']]) {
+      await refused(['import', '--format', format, '/dev/zero', '--project', project()], `/dev/zero: is a character device, neither a ${extension} file nor a folder of them`);
+      await refused(['import', '--format', format, fifo, '--project', project()], `${fifo}: is a named pipe, neither a ${extension} file nor a folder of them`);
+    }
+  });
+
   describe('Penn-Fudan masks', () => {
-    const dataset = (name: string, mask: Buffer) => {
+    const dataset = (name: string, mask: Buffer, image = join(project(), 'a.png')) => {
       const root = join(dir.path, name);
       mkdirSync(join(root, 'PNGImages'), { recursive: true });
       mkdirSync(join(root, 'PedMasks'), { recursive: true });
-      execFileSync('cp', [join(project(), 'a.png'), join(root, 'PNGImages', 'a.png')]);
+      execFileSync('cp', [image, join(root, 'PNGImages', 'a.png')]);
       writeFileSync(join(root, 'PedMasks', 'a_mask.png'), mask);
       return root;
     };
@@ -122,6 +159,20 @@ describe('hostile imports end fast, in bounded memory, with an error naming the 
     it('a mask of another size than its image', async () => {
       const root = dataset('other-size', writePngClaiming(50, 40, new Uint8Array(40 * 51)));
       await refused(['import', '--format', 'pennfudan', root], join(root, 'PedMasks', 'a_mask.png'), 'is 50×40, but its image a.png is 100×100');
+    });
+
+    it('a 16-bit mask of 65535 one-pixel instances on a megapixel image', async () => {
+      const side = 1000;
+      const values = new Uint16Array(side * side);
+      for (let v = 1; v <= 65535; v++) values[(v * 7919) % values.length] = v;
+      const mask = writeIndexPng(values, side, side, { depth: 16 });
+      expect(mask.length).toBeLessThan(1024 * 1024);
+      const image = join(dir.path, 'megapixel.png');
+      await sharp({ create: { width: side, height: side, channels: 3, background: '#456' } }).png().toFile(image);
+      const run = await runPedlab(['import', '--format', 'pennfudan', dataset('many-instances', mask, image)], env());
+      expectBounded(run);
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).toMatch(/65535 annotations/);
     });
   });
 });
