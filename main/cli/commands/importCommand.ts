@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import type { ImportFormat, ImportReport } from '../../../core/ipc/types.js';
 import { pennFudanImageFolder } from '../../importExport/pennFudanReader.js';
 import { importIntoProject } from '../../importExport/projectImport.js';
-import { ProjectService } from '../../project/projectService.js';
+import { projectDbPathFor, ProjectService } from '../../project/projectService.js';
 import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 
@@ -96,8 +96,12 @@ export const importCommand: Command = {
     if (problem) return usageError('import', problem, HELP);
     const src = positionals[0];
     const folder = values.project ?? pennFudanImageFolder(src);
+    const dbPath = projectDbPathFor(folder);
+    const newProject = !existsSync(dbPath);
+    const newFolder = !!values.project && !existsSync(folder);
     if (values.project) mkdirSync(folder, { recursive: true });
     const projects = new ProjectService();
+    let imported = false;
     try {
       const summary = await projects.openFolder(folder);
       const report = await importIntoProject(projects.store, {
@@ -113,10 +117,14 @@ export const importCommand: Command = {
           modelName: values['model-name'],
         },
       });
+      imported = true;
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else printReport(report, summary.name);
     } finally {
       projects.close();
+      // A failed import into a project it created leaves nothing behind: no empty project, no empty folder.
+      if (!imported && newProject) for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+      if (!imported && newFolder && existsSync(folder) && readdirSync(folder).length === 0) rmdirSync(folder);
     }
     return 0;
   },

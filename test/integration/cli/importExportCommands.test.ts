@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { projectDbPathFor } from '../../../main/project/projectService.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeShared, sharedPath } from '../../helpers/shared.js';
@@ -30,6 +31,24 @@ describe('pedlab import / export: arguments and errors', () => {
     const result = await pedlab('import', '--format', 'coco', bad, '--project', join(dir.path, 'empty-project'));
     expect(result.code).toBe(1);
     expect(result.err).toBe(`pedlab import: ${bad}: annotations[0] (id 5): image_id 2 is not in images`);
+  });
+
+  it('leaves nothing behind when an import into a new project fails: no project file, no empty folder', async () => {
+    const bad = join(dir.path, 'bad.json');
+    writeFileSync(bad, '{ "images": [');
+    const folder = join(dir.path, 'new-project');
+    expect((await pedlab('import', '--format', 'coco', bad, '--project', folder)).code).toBe(1);
+    expect(existsSync(folder)).toBe(false);
+    expect(existsSync(projectDbPathFor(folder))).toBe(false);
+    expect(existsSync(`${projectDbPathFor(folder)}-wal`)).toBe(false);
+    // An existing project keeps its file when a later import fails.
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.png'), 'not yet an image');
+    const good = join(dir.path, 'good.json');
+    writeFileSync(good, JSON.stringify({ images: [], categories: [{ id: 1, name: 'person' }], annotations: [] }));
+    expect((await pedlab('import', '--format', 'coco', good, '--project', folder)).code).toBe(0);
+    expect((await pedlab('import', '--format', 'coco', bad, '--project', folder)).code).toBe(1);
+    expect(existsSync(projectDbPathFor(folder))).toBe(true);
   });
 });
 
