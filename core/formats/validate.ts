@@ -19,11 +19,15 @@ export function isFiniteNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
+/**
+ * What kind of value `v` is, for a message about a field of the wrong type. A string is never quoted: a file of
+ * another kind (a key kept as a JSON string, say) must not come back in the message.
+ */
 export function describe(v: unknown): string {
   if (v === undefined) return 'missing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'string') return v === '' ? 'an empty string' : 'a string';
   if (typeof v === 'object') return 'an object';
   return String(v);
 }

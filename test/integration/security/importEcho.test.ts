@@ -73,6 +73,32 @@ describe('an import pointed at a file of another kind never echoes its content',
     expect((await services.handlers['categories.list']({})).map((c) => c.name)).not.toContain('-----BEGIN OPENSSH PRIVATE KEY-----');
   });
 
+  it('nor of a key kept as a JSON string, or of a text that holds a character reference', async () => {
+    const keyJson = join(dir.path, 'key.json');
+    writeFileSync(keyJson, JSON.stringify(key));
+    const token = randomBytes(30).toString('base64url');
+    const env = join(dir.path, 'service.env');
+    writeFileSync(env, `SERVICE_URL=https://example.invalid/login?user=pedlab&token=${token};\n`);
+    const requests = [
+      { format: 'coco', path: keyJson },
+      { format: 'labelme', path: keyJson },
+      { format: 'coco-results', path: keyJson, options: { gt } },
+      { format: 'coco-results', path: gt, options: { gt: keyJson } },
+      { format: 'coco', path: gt, options: { split: keyJson, subset: 'train' } },
+      { format: 'voc', path: env },
+    ];
+    const tokenPieces = Array.from({ length: token.length - 11 }, (_, i) => token.slice(i, i + 12));
+    const before = storeFingerprint(services.projects.store.db);
+    for (const request of requests) {
+      const reply = await dispatch(services.handlers, 'project.import', request);
+      expect(reply.ok, JSON.stringify(request)).toBe(false);
+      const text = JSON.stringify(reply);
+      expect(text).toMatch(/key\.json|service\.env/);
+      for (const piece of [...pieces(), ...tokenPieces]) expect(text, `${JSON.stringify(request)} echoed the file: ${text}`).not.toContain(piece);
+    }
+    expect(storeFingerprint(services.projects.store.db)).toBe(before);
+  });
+
   it('says where a classes file stops being one', async () => {
     const reply = await dispatch(services.handlers, 'project.import', { format: 'yolo', path: labels, options: { classes: keyPath } });
     expect(reply).toMatchObject({ ok: false, error: { message: `${keyPath}: line 1: is not a class name (it holds characters class names do not use); a classes file lists one name a line` } });
