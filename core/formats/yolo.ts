@@ -35,8 +35,20 @@ const MAX_NAME = 100;
 function notAClassName(name: string): string | null {
   if (name.length > MAX_NAME) return `longer than ${MAX_NAME} characters`;
   if (!/^[\p{L}\p{N}][\p{L}\p{N}\p{M} _.\-'()&+,/]*$/u.test(name)) return 'it holds characters class names do not use';
-  if (name.split(/\s+/).some((word) => word.length > 40)) return 'it looks like encoded data, not a name';
+  if (name.split(/\s+/).some((word) => word.length > 40) || name.match(/[A-Za-z0-9+/]{20,}/g)?.some(looksEncoded)) {
+    return 'it looks like encoded data, not a name';
+  }
   return null;
+}
+
+/**
+ * Whether a run of 20 or more letters and digits (base64's `+` and `/` included) reads as a key, a hash or base64
+ * rather than words: letters and digits mixed with no separator at all (a hex key, a token), or mixed in both
+ * cases around a `+` or `/` (a line of base64).
+ */
+function looksEncoded(run: string): boolean {
+  if (!/[0-9]/.test(run) || !/[A-Za-z]/.test(run)) return false;
+  return /^[A-Za-z0-9]+$/.test(run) || (/[a-z]/.test(run) && /[A-Z]/.test(run));
 }
 
 /** Pixel values rounded to a millionth of a pixel, so boxes written from whole pixels come back whole. */
