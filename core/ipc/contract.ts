@@ -55,6 +55,8 @@ export const contract = {
             classes: filePath.optional(),
             gt: filePath.optional(),
             modelName: z.string().min(1).max(200).optional(),
+            allowPartial: z.boolean().optional(),
+            map: z.array(z.string().min(3).max(400)).max(1000).optional(),
           })
           .strict()
           .optional(),

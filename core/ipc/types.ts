@@ -151,6 +151,10 @@ export interface ImportOptions {
   gt?: string;
   /** COCO results: the name of the model the predictions are stored under (default: the file's name). */
   modelName?: string;
+  /** COCO results: store what matches even when more than half of the detections are left out (else refused). */
+  allowPartial?: boolean;
+  /** COCO results: `FROM=TO` pairs renaming the results' categories onto the project's. */
+  map?: string[];
 }
 
 /** What an import did. The ground truth of every image it names is replaced by the source's, in one transaction. */
@@ -172,6 +176,8 @@ export interface ImportReport {
   warnings: string[];
   /** The synthetic model that holds imported predictions. */
   model: { id: number; name: string } | null;
+  /** COCO results: how many of the file's detections were not stored (the warnings say why). */
+  droppedDetections?: number;
 }
 
 export interface ExportReport {

@@ -2,6 +2,7 @@ import { basename, extname, resolve } from 'node:path';
 import { mapClasses } from '../../core/detect/classes.js';
 import { DEFAULT_MODEL_SETTINGS } from '../../core/detect/types.js';
 import type { ImageId } from '../../core/eval/types.js';
+import { checkMapSources, mappedCategory, parseCategoryMap } from '../../core/formats/categoryMap.js';
 import { parseCocoGroundTruth, parseCocoResults } from '../../core/formats/cocoJson.js';
 import { failIn, parsedFrom } from '../../core/formats/formatError.js';
 import type { ImportOptions, ImportReport } from '../../core/ipc/types.js';
@@ -13,6 +14,7 @@ import type { StoredImage } from '../store/imagesRepository.js';
 import type { NewPrediction } from '../store/predictionsRepository.js';
 import type { ProjectStore } from '../store/projectStore.js';
 import type { ImageResolver } from './imageResolver.js';
+import { importedModelName } from './importedModelName.js';
 import { readJson, type Selection } from './readContext.js';
 
 /**
@@ -52,13 +54,19 @@ export async function importPredictions(
   };
 
   const targets = new Map<ImageId, StoredImage & { sha256: string; width: number; height: number }>();
+  const unselected = new Set<ImageId>();
+  const missing = new Map<ImageId, string>();
   for (const [i, img] of truth.images.entries()) {
     if (!img.fileName) failIn(gtPath, `images[${i}] (id ${JSON.stringify(img.id)})`, 'file_name is missing');
-    if (!selection.has(img.fileName)) continue;
+    if (!selection.has(img.fileName)) {
+      unselected.add(img.id);
+      continue;
+    }
     const found = await resolver.resolve(img.fileName, root, `${gtPath}: images[${i}] (id ${JSON.stringify(img.id)})`);
     const stored = found.stored;
     if (!stored || stored.sha256 === null || stored.width === null || stored.height === null) {
       report.unreadable.push({ image: found.path, error: stored ? (stored.error ?? 'unreadable') : 'not in the project' });
+      missing.set(img.id, img.fileName);
       continue;
     }
     if (img.width !== undefined && (img.width !== stored.width || img.height !== stored.height)) {
@@ -70,20 +78,23 @@ export async function importPredictions(
   selection.checkAllFound(gtPath);
 
   const gtCategories = [...truth.categories].sort((a, b) => a.id - b.id);
-  const classes = gtCategories.map((c) => c.name);
+  const categoryMap = parseCategoryMap(options.map);
+  checkMapSources(categoryMap, gtCategories.map((c) => c.name), `a category of ${gtPath}`);
+  const classes = gtCategories.map((c) => mappedCategory(categoryMap, c.name));
   const categories = store.categories.all();
   const idByName = new Map(categories.map((c) => [c.name, c.id]));
   const classMap = mapClasses(classes, categories.map((c) => c.name));
+  const categoryName = new Map(gtCategories.map((c) => [c.id, c.name]));
   const projectCategory = new Map(gtCategories.map((c, i) => [c.id, classMap[i] === null ? undefined : idByName.get(classMap[i]!)]));
   const perImage = new Map<ImageId, NewPrediction[]>([...targets.keys()].map((id) => [id, []]));
   const raw = resultsJson as { segmentation?: unknown }[];
-  let elsewhere = 0;
-  let dropped = 0;
+  const left = { unselected: 0, missingImages: new Map<string, number>(), categories: new Map<string, number>() };
   detections.forEach((d, i) => {
     const image = targets.get(d.imageId);
     const categoryId = projectCategory.get(d.categoryId);
-    if (!image) elsewhere++;
-    else if (categoryId === undefined) dropped++;
+    if (unselected.has(d.imageId)) left.unselected++;
+    else if (!image) countIn(left.missingImages, missing.get(d.imageId)!);
+    else if (categoryId === undefined) countIn(left.categories, categoryName.get(d.categoryId)!);
     else {
       const { height, width } = image;
       const seg = d.segmentation;
@@ -97,14 +108,19 @@ export async function importPredictions(
       perImage.get(d.imageId)!.push({ categoryId, score: d.score, bbox: [...d.bbox], mask });
     }
   });
-  if (elsewhere > 0) report.warnings.push(`${elsewhere} detections are on images that were not imported and were left out`);
-  if (dropped > 0) report.warnings.push(`${dropped} detections are of categories the project does not have and were left out`);
+  const dropped = leftOut(left, detections.length - left.unselected, root);
+  report.droppedDetections = left.unselected + (dropped?.count ?? 0);
+  if (left.unselected > 0) report.warnings.push(`${left.unselected} detections are on images outside ${options.subset ? `the subset "${options.subset}"` : 'the selection'} and were left out`);
+  if (dropped) {
+    if (dropped.count * 2 > dropped.of && !options.allowPartial) failIn(path, '', `${dropped.why}; nothing was stored (--allow-partial stores the rest)`);
+    report.warnings.push(dropped.why);
+  }
 
   const modelPath = resolve(path);
   const sha256 = await fileSha256(modelPath);
   const settings = { ...DEFAULT_MODEL_SETTINGS, scoreThreshold: 0 };
   const key = settingsKey(inferenceSettings(settings, classes, categories.map((c) => c.name)));
-  const name = options.modelName ?? basename(modelPath, extname(modelPath));
+  const name = importedModelName(store, modelPath, options.modelName);
   store.db.transaction(() => {
     const id = store.models.upsert({ name, variant: 'COCO results', path: modelPath, sha256, kind: 'imported', classes, settings, bundled: false });
     for (const [imageId, predictions] of perImage) {
@@ -115,4 +131,32 @@ export async function importPredictions(
     report.model = { id, name };
   })();
   return report;
+}
+
+function countIn(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+function firstFew(counts: Map<string, number>): string {
+  const names = [...counts.keys()];
+  return names.slice(0, 5).join(', ') + (names.length > 5 ? `, and ${names.length - 5} more` : '');
+}
+
+/**
+ * What was left out of the detections the import was asked to store, and why. Leaving out more than half of
+ * them fails the import unless it is told to store the rest: a results file whose images or categories mostly do
+ * not match the project is a wrong --image-root or --gt far more often than a wanted partial import.
+ */
+function leftOut(left: { missingImages: Map<string, number>; categories: Map<string, number> }, of: number, root: string) {
+  const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+  const onMissing = sum(left.missingImages);
+  const ofCategories = sum(left.categories);
+  const count = onMissing + ofCategories;
+  if (count === 0) return null;
+  const reasons: string[] = [];
+  if (onMissing > 0) {
+    reasons.push(`${onMissing} are on ${left.missingImages.size} images not in the project under ${root} (${firstFew(left.missingImages)}; --image-root says where they are)`);
+  }
+  if (ofCategories > 0) reasons.push(`${ofCategories} are of categories the project does not have (${firstFew(left.categories)}; --map FROM=TO maps them)`);
+  return { count, of, why: `${count} of ${of} detections were left out: ${reasons.join('; ')}` };
 }

@@ -31,7 +31,11 @@ nothing. Images are used where they are, never copied.
                               x2, y2 = last pixel, area = box area) or as COCO does (+1 extents, mask pixels)
   --classes FILE              yolo: class names, one a line (default: classes.txt beside the labels)
   --gt FILE                   coco-results: the ground truth whose image and category ids the results use
-  --model-name NAME           coco-results: the imported model's name (default: the file's name)
+  --model-name NAME           coco-results: the imported model's name (default: the file's name); a file
+                              imported before keeps its model's name
+  --allow-partial             coco-results: store the detections that match even when more than half are
+                              left out (images not in the project, categories it does not have)
+  --map FROM=TO               coco-results: store the results' category FROM as the project's TO (repeatable)
   --json                      print the report as JSON`;
 
 function printReport(report: ImportReport, projectName: string): void {
@@ -41,6 +45,7 @@ function printReport(report: ImportReport, projectName: string): void {
   } else {
     lines.push(`Imported ${report.annotations} annotations on ${report.images} images into project "${projectName}".`);
   }
+  if (report.droppedDetections) lines.push(`${report.droppedDetections} detections were left out.`);
   if (report.addedImages > 0) lines.push(`${report.addedImages} images were added to the project.`);
   if (report.newCategories.length > 0) lines.push(`New categories: ${report.newCategories.join(', ')}`);
   if (report.unreadable.length > 0) {
@@ -74,6 +79,8 @@ export const importCommand: Command = {
         classes: { type: 'string' },
         gt: { type: 'string' },
         'model-name': { type: 'string' },
+        'allow-partial': { type: 'boolean', default: false },
+        map: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -115,6 +122,8 @@ export const importCommand: Command = {
           classes: values.classes,
           gt: values.gt,
           modelName: values['model-name'],
+          allowPartial: values['allow-partial'],
+          map: values.map,
         },
       });
       imported = true;

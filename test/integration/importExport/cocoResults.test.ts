@@ -36,7 +36,7 @@ describe('COCO results imported as predictions', () => {
 
   it('stores them under an imported model, where the app looks predictions up', async () => {
     const report = await services.handlers['project.import']({ format: 'coco-results', path: results, options: { gt } });
-    expect(report).toMatchObject({ images: 2, predictions: 3, model: { name: 'maskrcnn-elsewhere' }, warnings: [] });
+    expect(report).toMatchObject({ images: 2, predictions: 3, model: { name: 'maskrcnn-elsewhere' }, warnings: [], droppedDetections: 0 });
     const model = (await services.handlers['models.list']({})).find((m) => m.id === report.model!.id)!;
     expect(model).toMatchObject({ kind: 'imported', path: results, classes: ['person', 'bicycle'], problem: null });
 
@@ -53,12 +53,48 @@ describe('COCO results imported as predictions', () => {
     expect(await services.handlers['predictions.forImage']({ imageId: b.id, modelId: model.id })).toHaveLength(1);
   });
 
-  it('replaces them when the same file is imported again', async () => {
+  it('replaces them when the same file is imported again, keeping the model and its name', async () => {
     const first = (await services.handlers['models.list']({})).filter((m) => m.kind === 'imported');
-    const report = await services.handlers['project.import']({ format: 'coco-results', path: results, options: { gt, modelName: 'Mask R-CNN (lab)' } });
-    expect(report.model).toEqual({ id: first[0].id, name: 'Mask R-CNN (lab)' });
+    const report = await services.handlers['project.import']({ format: 'coco-results', path: results, options: { gt } });
+    expect(report.model).toEqual({ id: first[0].id, name: 'maskrcnn-elsewhere' });
     const [a] = await services.handlers['images.list']({});
     expect(await services.handlers['predictions.forImage']({ imageId: a.id, modelId: first[0].id })).toHaveLength(2);
+  });
+
+  it('refuses to rename the model an earlier import of the file made', async () => {
+    const [model] = (await services.handlers['models.list']({})).filter((m) => m.kind === 'imported');
+    await expect(services.handlers['project.import']({ format: 'coco-results', path: results, options: { gt, modelName: 'Mask R-CNN (lab)' } })).rejects.toThrow(
+      `${results}: is already imported as model "maskrcnn-elsewhere" (id ${model.id}); importing it as "Mask R-CNN (lab)" would rename that model. ` +
+        'Import it again without --model-name (or with --model-name "maskrcnn-elsewhere") to replace its predictions, or copy the file to another path to keep both models',
+    );
+    expect((await services.handlers['models.list']({})).find((m) => m.id === model.id)!.name).toBe('maskrcnn-elsewhere');
+  });
+
+  it('refuses to leave out more than half of the detections unless told to, and always counts them', async () => {
+    const wider = join(dir.path, 'gt-wider.json');
+    const far = join(dir.path, 'far.json');
+    writeFileSync(wider, JSON.stringify({ ...SMALL_COCO, images: [...SMALL_COCO.images, { id: 20, file_name: 'c.png' }, { id: 21, file_name: 'd.png' }] }));
+    writeFileSync(far, JSON.stringify([RESULTS[0], { ...RESULTS[2], image_id: 20 }, { ...RESULTS[2], image_id: 21 }, { ...RESULTS[2], image_id: 21 }]));
+    await expect(services.handlers['project.import']({ format: 'coco-results', path: far, options: { gt: wider } })).rejects.toThrow(
+      `${far}: 3 of 4 detections were left out: 3 are on 2 images not in the project under ${project} (c.png, d.png; --image-root says where they are); ` +
+        'nothing was stored (--allow-partial stores the rest)',
+    );
+    const report = await services.handlers['project.import']({ format: 'coco-results', path: far, options: { gt: wider, allowPartial: true } });
+    expect(report).toMatchObject({ predictions: 1, droppedDetections: 3 });
+    expect(report.warnings).toEqual([expect.stringMatching(/^3 of 4 detections were left out: /)]);
+  });
+
+  it('maps the results\' categories onto the project\'s with --map FROM=TO', async () => {
+    const mapped = join(dir.path, 'mapped.json');
+    writeFileSync(mapped, JSON.stringify(RESULTS));
+    await expect(services.handlers['project.import']({ format: 'coco-results', path: mapped, options: { gt, map: ['bike=person'] } })).rejects.toThrow(
+      `--map: "bike" is not a category of ${gt} (person, bicycle)`,
+    );
+    const report = await services.handlers['project.import']({ format: 'coco-results', path: mapped, options: { gt, map: ['bicycle=person'] } });
+    const [a] = await services.handlers['images.list']({});
+    const person = (await services.handlers['categories.list']({})).find((c) => c.name === 'person')!.id;
+    const onA = await services.handlers['predictions.forImage']({ imageId: a.id, modelId: report.model!.id });
+    expect(onA.map((p) => p.categoryId)).toEqual([person, person]);
   });
 
   it('needs the ground truth, and names the file and record of a malformed result', async () => {
