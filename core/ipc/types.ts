@@ -134,8 +134,8 @@ export interface CommitResult {
   annotations: Annotation[];
 }
 
-export type ImportFormat = 'pennfudan' | 'coco' | 'voc' | 'yolo' | 'labelme' | 'coco-results';
-export type ExportFormat = 'coco' | 'voc' | 'yolo' | 'pennfudan';
+export type ImportFormat = 'pennfudan' | 'coco' | 'voc' | 'yolo' | 'labelme' | 'mot' | 'coco-results' | 'mot-det';
+export type ExportFormat = 'coco' | 'voc' | 'yolo' | 'pennfudan' | 'mot';
 
 export interface ImportOptions {
   /** Where the source's image file names are looked up (default: the project folder; labelme: the JSON's folder). */
@@ -149,7 +149,7 @@ export interface ImportOptions {
   classes?: string;
   /** COCO results: the ground truth whose image and category ids the results use. */
   gt?: string;
-  /** COCO results: the name of the model the predictions are stored under (default: the file's name). */
+  /** COCO results and MOTChallenge detections: the name of the model the predictions are stored under (default: the file's name). */
   modelName?: string;
   /** COCO results: store what matches even when more than half of the detections are left out (else refused). */
   allowPartial?: boolean;

@@ -7,6 +7,7 @@ import type { ExportFormat, ExportReport } from '../../core/ipc/types.js';
 import { PedlabError } from '../errors.js';
 import type { ProjectStore } from '../store/projectStore.js';
 import { collectExportData, filesByStem, type ExportData } from './exportData.js';
+import { writeMotFolder } from './motWriter.js';
 import { writeOutputs, type OutputOptions } from './outputFiles.js';
 import { writePennFudanFolder } from './pennFudanWriter.js';
 
@@ -68,11 +69,13 @@ const WRITERS: Record<ExportFormat, (data: ExportData, path: string) => Promise<
   voc: writeVoc,
   yolo: writeYolo,
   pennfudan: writePennFudanFolder,
+  mot: writeMotFolder,
 };
 
 /**
  * Writes the project's ground truth: `coco` to one JSON file (ids from 1, masks as compressed RLE), `voc` and
- * `yolo` to a folder of one file per image (YOLO with classes.txt), `pennfudan` to a Penn-Fudan-style folder.
+ * `yolo` to a folder of one file per image (YOLO with classes.txt), `pennfudan` to a Penn-Fudan-style folder,
+ * `mot` to a folder of MOTChallenge sequences' `SEQ/gt/gt.txt`.
  * Existing files are replaced only as `writeOutputs` allows.
  */
 export async function exportProject(store: ProjectStore, request: { format: ExportFormat; path: string }, options: OutputOptions): Promise<ExportReport> {

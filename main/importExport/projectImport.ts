@@ -5,17 +5,20 @@ import { PedlabError } from '../errors.js';
 import type { ProjectStore } from '../store/projectStore.js';
 import { ImageResolver } from './imageResolver.js';
 import { writeGroundTruth } from './importGroundTruth.js';
+import { importMotDetections } from './importMotDetections.js';
 import { importPredictions } from './importPredictions.js';
+import { readMot } from './motReader.js';
 import { readPennFudan } from './pennFudanReader.js';
 import { Selection, type ReadContext, type ReadResult } from './readContext.js';
 import { readCoco, readLabelme, readVoc, readYolo } from './sourceReaders.js';
 
-const readers: Record<Exclude<ImportFormat, 'coco-results'>, (path: string, ctx: ReadContext) => Promise<ReadResult>> = {
+const readers: Record<Exclude<ImportFormat, 'coco-results' | 'mot-det'>, (path: string, ctx: ReadContext) => Promise<ReadResult>> = {
   pennfudan: readPennFudan,
   coco: readCoco,
   voc: readVoc,
   yolo: readYolo,
   labelme: readLabelme,
+  mot: readMot,
 };
 
 /** Imports a source into the open project: all of it or, when any record is malformed, nothing. */
@@ -33,6 +36,7 @@ export async function importIntoProject(
     const selection = options.split ? await Selection.fromSplit(resolve(options.split), options.subset!) : Selection.all();
     const resolver = new ImageResolver(store);
     if (request.format === 'coco-results') return await importPredictions(store, folder, path, options, selection, resolver);
+    if (request.format === 'mot-det') return await importMotDetections(store, path, options, selection, resolver);
     const read = await readers[request.format](path, { resolver, projectFolder: folder, options, selection });
     selection.checkAllFound(path);
     return writeGroundTruth(store, request.format, path, read);

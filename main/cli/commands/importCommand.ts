@@ -6,7 +6,7 @@ import { projectDbPathFor, ProjectService } from '../../project/projectService.j
 import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 
-const FORMATS: readonly ImportFormat[] = ['pennfudan', 'coco', 'voc', 'yolo', 'labelme', 'coco-results'];
+const FORMATS: readonly ImportFormat[] = ['pennfudan', 'coco', 'voc', 'yolo', 'labelme', 'mot', 'coco-results', 'mot-det'];
 
 const HELP = `usage: pedlab import --format FORMAT SRC [--project FOLDER] [options]
 
@@ -20,12 +20,15 @@ nothing. Images are used where they are, never copied.
   voc           SRC is a Pascal VOC XML file or a folder of them
   yolo          SRC is a folder of YOLO label files with classes.txt
   labelme       SRC is a labelme JSON file or a folder of them (rectangles and polygons)
+  mot           SRC is a MOTChallenge sequence folder (seqinfo.ini, img1/, gt/gt.txt) or a folder of them
   coco-results  SRC is a COCO results JSON file, stored as the predictions of an imported model (needs --gt)
+  mot-det       SRC is a sequence folder's det/det.txt or a tracker's SEQ.txt, stored as an imported model
 
   --project FOLDER            the project's image folder (created when missing); images elsewhere are added
                               by path. Required except for pennfudan without --split.
   --image-root DIR            where SRC's image file names are found (default: the project folder;
-                              labelme: beside each JSON file)
+                              labelme: beside each JSON file; mot-det with SEQ.txt: the sequence folder
+                              or the folder holding SEQ/, default the folder above det/)
   --split FILE --subset NAME  import only the images the split file lists under NAME
   --boxes tutorial|coco       pennfudan: box and area as torchvision's tutorial computes them (default:
                               x2, y2 = last pixel, area = box area) or as COCO does (+1 extents, mask pixels)
@@ -64,7 +67,7 @@ function printReport(report: ImportReport, projectName: string): void {
 }
 
 export const importCommand: Command = {
-  summary: 'import ground truth (Penn-Fudan, COCO, VOC, YOLO, labelme) or COCO results into a project',
+  summary: 'import ground truth (Penn-Fudan, COCO, VOC, YOLO, labelme, MOTChallenge) or COCO results or MOT detections into a project',
   async run(argv) {
     const parsed = parseCommand(
       'import',
