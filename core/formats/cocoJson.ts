@@ -53,11 +53,19 @@ export function parseJsonText(text: string, source: string): unknown {
 }
 
 /**
+ * Whether a parse reads segmentations. Box evaluation does not: pycocotools never rasterises a segmentation for
+ * it (neither the ground truth's nor a box result's), so a malformed one must not stop it.
+ */
+export interface CocoReadOptions {
+  readonly segmentations?: boolean;
+}
+
+/**
  * Reads a COCO ground-truth object (`images`, `categories`, `annotations`). Ids must be unique; every
  * annotation must name a listed image and category and carry `bbox` and `area`; `iscrowd` defaults to 0;
  * an `ignore` field is not read (COCOeval derives ignoring from `iscrowd`).
  */
-export function parseCocoGroundTruth(json: unknown): CocoGroundTruth {
+export function parseCocoGroundTruth(json: unknown, { segmentations = true }: CocoReadOptions = {}): CocoGroundTruth {
   const root = objectAt(json, 'ground truth');
   const images = arrayField(root, 'images', 'ground truth', true).map(parseImage);
   const imageById = uniqueIds(images, 'images');
@@ -87,7 +95,7 @@ export function parseCocoGroundTruth(json: unknown): CocoGroundTruth {
       bbox: boxField(o, 'bbox', where),
       area: numberField(o, 'area', where, nonNegative),
       iscrowd: iscrowd === 1 || iscrowd === true,
-      ...(o.segmentation !== undefined ? { segmentation: parseSegmentation(o.segmentation, where, image) } : {}),
+      ...(segmentations && o.segmentation !== undefined ? { segmentation: parseSegmentation(o.segmentation, where, image) } : {}),
     };
     return gt;
   });
@@ -134,8 +142,9 @@ function uniqueIds<T extends { id: ImageId }>(items: readonly T[], what: string)
  * the box's polygon); otherwise every result needs a `segmentation` and gets its area from the mask
  * (its bbox too, unless it has one). Ids are 1, 2, ... in file order. Every image_id must be a
  * ground-truth image. Beyond pycocotools, plain-count RLEs and polygons are accepted as mask results.
+ * Without segmentations, box results get their box's polygon whatever their segmentation holds.
  */
-export function parseCocoResults(json: unknown, gt: CocoGroundTruth): Detection[] {
+export function parseCocoResults(json: unknown, gt: CocoGroundTruth, { segmentations = true }: CocoReadOptions = {}): Detection[] {
   if (!Array.isArray(json)) fail('results', `must be a list of detections, got ${describe(json)}`);
   if (json.length === 0) return [];
   const images = new Map(gt.images.map((img) => [img.id, img]));
@@ -154,7 +163,7 @@ export function parseCocoResults(json: unknown, gt: CocoGroundTruth): Detection[
     if (boxMode) {
       const bbox = boxField(o, 'bbox', where);
       const segmentation: Segmentation =
-        o.segmentation !== undefined ? parseSegmentation(o.segmentation, where, image) : boxPolygon(bbox);
+        segmentations && o.segmentation !== undefined ? parseSegmentation(o.segmentation, where, image) : boxPolygon(bbox);
       return { ...base, bbox, area: bbox[2] * bbox[3], segmentation };
     }
     if (o.segmentation === undefined) fail(where, 'segmentation is missing');

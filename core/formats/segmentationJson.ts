@@ -13,8 +13,13 @@ export function parseSegmentation(v: unknown, where: string, image: EvalImage): 
   if (Array.isArray(v)) {
     if (v.length === 0) fail(where, 'segmentation has no polygons');
     v.forEach((poly, i) => {
-      if (!Array.isArray(poly) || poly.length < 6 || poly.length % 2 !== 0 || !poly.every(isFiniteNumber)) {
-        fail(where, `segmentation[${i}] must be a polygon of at least 3 points [x0, y0, x1, y1, ...], got ${describe(poly)}`);
+      const at = `segmentation[${i}]`;
+      if (!Array.isArray(poly)) fail(where, `${at} must be a polygon [x0, y0, x1, y1, ...], got ${describe(poly)}`);
+      const bad = poly.findIndex((n) => !isFiniteNumber(n));
+      if (bad >= 0) fail(where, `${at}[${bad}] must be a number, got ${describe(poly[bad])}`);
+      if (poly.length % 2 !== 0) fail(where, `${at} has ${poly.length} numbers; a polygon is x, y pairs`);
+      if (poly.length < 6) {
+        fail(where, `${at} has ${poly.length / 2} points (${poly.length} numbers); a polygon needs at least 3 points (6 numbers)`);
       }
     });
     return { kind: 'polygons', polygons: v as number[][] };

@@ -58,9 +58,10 @@ export const evalCommand: Command = {
     }
 
     const gtJson = parseJsonText(await readText(values.gt, 'ground truth'), values.gt);
-    const gt = parsedFrom(values.gt, () => parseCocoGroundTruth(gtJson));
+    const read = { segmentations: iouType === 'segm' };
+    const gt = parsedFrom(values.gt, () => parseCocoGroundTruth(gtJson, read));
     const dtJson = parseJsonText(await readText(values.dt, 'results'), values.dt);
-    const detections = parsedFrom(values.dt, () => parseCocoResults(dtJson, gt));
+    const detections = parsedFrom(values.dt, () => parseCocoResults(dtJson, gt, read));
     const evaluator = new CocoEvaluator(
       { images: gt.images, categories: gt.categories, groundTruth: gt.annotations, detections },
       { iouType: iouType as IouType },

@@ -91,6 +91,24 @@ describe('pedlab eval', () => {
     const elsewhere = writeJson('elsewhere.json', [{ image_id: 3, category_id: 1, bbox: [0, 0, 1, 1], score: 1 }]);
     await expect(run(['--gt', gtFile(), '--dt', elsewhere])).rejects.toThrow(`${elsewhere}: results[0]: image_id 3 is not in the ground truth images`);
   });
+
+  it('evaluates boxes whatever the segmentations hold, and names a bad polygon for segm', async () => {
+    const gt = writeJson('gt-bad-polygon.json', {
+      images: [{ id: 1, width: 100, height: 100 }],
+      categories: [{ id: 1, name: 'person' }],
+      annotations: [
+        { id: 1, image_id: 1, category_id: 1, bbox: [0, 0, 10, 10], area: 100, iscrowd: 0, segmentation: [[0, 0, 10, 0, 10, 10]] },
+        { id: 17, image_id: 1, category_id: 1, bbox: [50, 50, 40, 40], area: 1600, iscrowd: 0, segmentation: [[50, 50, 90, 90]] },
+      ],
+    });
+    const dt = writeJson('dt-bad-polygon.json', [{ image_id: 1, category_id: 1, bbox: [0, 0, 10, 10], score: 0.9, segmentation: [[1, 2]] }]);
+    const boxes = await run(['--gt', gt, '--dt', dt, '--iou-type', 'bbox', '--json']);
+    expect(boxes.code).toBe(0);
+    expect(JSON.parse(boxes.out).stats.AP).toBeCloseTo(51 / 101, 12);
+    await expect(run(['--gt', gt, '--dt', dt, '--iou-type', 'segm'])).rejects.toThrow(
+      `${gt}: annotations[1] (id 17): segmentation[0] has 2 points (4 numbers); a polygon needs at least 3 points (6 numbers)`,
+    );
+  });
 });
 
 describeShared('pedlab eval on the cocoapi fake100 results', () => {
