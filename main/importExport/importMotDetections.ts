@@ -10,7 +10,7 @@ import type { ProjectStore } from '../store/projectStore.js';
 import type { ImageResolver } from './imageResolver.js';
 import { storeImportedModel } from './importedModel.js';
 import { importedModelName } from './importedModelName.js';
-import { readSequence, type MotSequence } from './motReader.js';
+import { readSequence, resolveFrame, type MotSequence } from './motReader.js';
 import { readText, type Selection } from './readContext.js';
 
 /**
@@ -69,10 +69,11 @@ export async function importMotDetections(
   for (let frame = 1; frame <= sequence.info.seqLength; frame++) {
     const fileName = frameFileName(frame, sequence.info.imExt);
     if (!selection.has(fileName)) continue;
-    const found = await resolver.resolve(fileName, sequence.frameFolder, `${file}: frame ${frame}`);
-    const stored = found.stored;
+    const found = await resolveFrame(resolver, sequence, frame, `${file}: frame ${frame}`);
+    const stored = found?.stored;
     if (!stored || stored.sha256 === null) {
-      report.unreadable.push({ image: found.path, error: stored ? (stored.error ?? 'unreadable') : 'not in the project' });
+      const error = !found ? 'file not found' : stored ? (stored.error ?? 'unreadable') : 'not in the project';
+      report.unreadable.push({ image: join(sequence.frameFolder, fileName), error });
       continue;
     }
     frameSha.set(frame, stored.sha256);

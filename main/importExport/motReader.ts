@@ -1,9 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { failIn } from '../../core/formats/formatError.js';
 import { frameFileName, motGroundTruth, parseMotRows, parseSeqinfo, type SequenceInfo } from '../../core/formats/motChallenge.js';
 import { DEFAULT_CATEGORY } from '../project/projectService.js';
+import type { ImageResolver, ResolvedImage } from './imageResolver.js';
 import { emptyResult, readText, type ReadContext, type ReadResult } from './readContext.js';
 
 /** A MOTChallenge sequence folder with its seqinfo.ini read and its frame folder checked. */
@@ -26,6 +27,16 @@ export async function readSequence(folder: string): Promise<MotSequence> {
   return { folder, info, frameFolder };
 }
 
+/**
+ * The project image of a frame, or null when the frame file is missing. Frame names repeat in every sequence, so
+ * the resolver's fallback to the project's only image of that name (another sequence's frame) does not apply.
+ */
+export async function resolveFrame(resolver: ImageResolver, sequence: MotSequence, frame: number, where: string): Promise<ResolvedImage | null> {
+  const path = resolve(sequence.frameFolder, frameFileName(frame, sequence.info.imExt));
+  const image = await resolver.resolve(basename(path), sequence.frameFolder, where);
+  return image.path === path ? image : null;
+}
+
 /** The sequences a path holds: the sequence folder itself, or the sequence folders directly inside it, by name. */
 export async function findSequences(path: string): Promise<MotSequence[]> {
   if (!existsSync(path) || !statSync(path).isDirectory()) failIn(path, '', 'is not a folder (give a MOTChallenge sequence folder or a folder of them)');
@@ -46,7 +57,8 @@ export async function findSequences(path: string): Promise<MotSequence[]> {
  */
 export async function readMot(path: string, ctx: ReadContext): Promise<ReadResult> {
   const result = { ...emptyResult(), categories: [{ name: DEFAULT_CATEGORY }] };
-  for (const { folder, info, frameFolder } of await findSequences(path)) {
+  for (const sequence of await findSequences(path)) {
+    const { folder, info, frameFolder } = sequence;
     const gtPath = join(folder, 'gt', 'gt.txt');
     if (!existsSync(gtPath)) failIn(folder, '', 'has no ground truth: gt/gt.txt is missing');
     const rows = parseMotRows(await readText(gtPath), gtPath, info.seqLength);
@@ -56,7 +68,11 @@ export async function readMot(path: string, ctx: ReadContext): Promise<ReadResul
       const fileName = frameFileName(frame, info.imExt);
       if (!ctx.selection.has(fileName)) continue;
       const where = `${gtPath}: frame ${frame}`;
-      const image = await ctx.resolver.resolve(fileName, frameFolder, where);
+      const image = await resolveFrame(ctx.resolver, sequence, frame, where);
+      if (!image) {
+        result.unmatched.push({ image: join(frameFolder, fileName), error: `file not found (frame ${frame} of ${info.name})` });
+        continue;
+      }
       const annotations = byFrame.get(frame) ?? [];
       result.entries.push({ image, source: { fileName, width: info.imWidth, height: info.imHeight, annotations, where } });
     }

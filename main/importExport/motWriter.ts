@@ -54,6 +54,7 @@ export async function writeMotFolder(data: ExportData, out: string): Promise<num
   const [pedestrian] = mapClasses([DEFAULT_CATEGORY], data.categories.map((c) => c.name));
   const pedestrianId = data.categories.find((c) => c.name === pedestrian)?.id;
   let otherCategories = 0;
+  let rounded = 0;
   const list = sequences(data);
   for (const sequence of list) {
     const frames = frameNumbers(sequence, data.warnings);
@@ -66,6 +67,7 @@ export async function writeMotFolder(data: ExportData, out: string): Promise<num
         otherCategories++;
         continue;
       }
+      if (a.bbox.some((v) => !Number.isInteger(v))) rounded++;
       const trackId = Number.isInteger(a.attributes.track_id) ? (a.attributes.track_id as number) : ++nextTrack;
       rows.push({ frame, trackId, bbox: a.bbox, iscrowd: a.iscrowd, attributes: a.attributes });
     }
@@ -74,6 +76,7 @@ export async function writeMotFolder(data: ExportData, out: string): Promise<num
     await writeFile(join(out, sequence.name, 'gt', 'gt.txt'), writeMotGroundTruth(rows));
   }
   if (otherCategories > 0) data.warnings.push(`MOTChallenge ground truth holds pedestrians only: ${otherCategories} annotations of other categories were left out`);
+  if (rounded > 0) data.warnings.push(`MOTChallenge holds whole pixels: ${rounded} boxes were rounded to the nearest pixel edges`);
   const masked = data.images.reduce((n, img) => n + img.annotations.filter((a) => a.mask && a.categoryId === pedestrianId).length, 0);
   if (masked > 0) data.warnings.push(`MOTChallenge ground truth holds boxes only: the masks of ${masked} annotations were not written`);
   return list.length;

@@ -112,6 +112,15 @@ describe('MOTChallenge sequences imported and exported through the project', () 
     expect(await groundTruth()).toEqual(before);
   });
 
+  it('never takes another sequence\'s frame of the same name for a missing one', async () => {
+    const before = await groundTruth();
+    const other = await writeSequence(join(dir.path, 'MOT17-05'), 'MOT17-05', 1, ['1,9,1,1,4,4,1,1,1'], 30);
+    rmSync(join(other, 'img1', '000001.jpg'));
+    const report = await services.handlers['project.import']({ format: 'mot', path: other });
+    expect(report).toMatchObject({ images: 0, annotations: 0, unreadable: [{ image: join(other, 'img1', '000001.jpg'), error: 'file not found (frame 1 of MOT17-05)' }] });
+    expect(await groundTruth()).toEqual(before);
+  });
+
   it('names the file and line of a malformed row, and what a sequence folder misses', async () => {
     const gtPath = join(sequence, 'gt', 'gt.txt');
     writeFileSync(gtPath, `${GT_ROWS[0]}\n1,2,3\n`);
