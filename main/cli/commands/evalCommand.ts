@@ -1,13 +1,14 @@
 import { READ_LIMITS, readBoundedFile, readFailure } from '../../security/boundedRead.js';
-import { parseArgs } from 'node:util';
 import { CocoEvaluator } from '../../../core/eval/cocoEval.js';
 import type { IouType } from '../../../core/eval/params.js';
 import { STAT_NAMES } from '../../../core/eval/summarize.js';
+import { categoryWarnings, mapDetectionCategories, parseCategoryMap } from '../../../core/formats/categoryMap.js';
 import { parseCocoGroundTruth, parseCocoResults, parseJsonText } from '../../../core/formats/cocoJson.js';
 import { parsedFrom } from '../../../core/formats/formatError.js';
+import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 
-const HELP = `usage: pedlab eval --gt GT.json --dt RESULTS.json [--iou-type bbox|segm] [--json]
+const HELP = `usage: pedlab eval --gt GT.json --dt RESULTS.json [--iou-type bbox|segm] [--map FROM=TO ...] [--json]
 
 Evaluates COCO results against COCO ground truth exactly as pycocotools' COCOeval does and prints
 its 12-line summary.
@@ -15,6 +16,9 @@ its 12-line summary.
   --gt FILE         ground truth (COCO instances JSON)
   --dt FILE         results (a JSON list of detections: image_id, category_id, score, bbox or segmentation)
   --iou-type TYPE   bbox (default) or segm
+  --map FROM=TO     read results category_id FROM as the ground-truth category TO (an id or a name);
+                    repeatable. A warning (stderr, and "warnings" in --json) says when the results'
+                    categories are not the ground truth's
   --json            print all stats and parameters as JSON instead`;
 
 async function readText(path: string, what: string): Promise<string> {
@@ -28,40 +32,39 @@ async function readText(path: string, what: string): Promise<string> {
 export const evalCommand: Command = {
   summary: 'score COCO results against ground truth (pycocotools summary)',
   async run(argv: string[]): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
-          gt: { type: 'string' },
-          dt: { type: 'string' },
-          'iou-type': { type: 'string', default: 'bbox' },
-          json: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (err) {
-      console.error(`pedlab eval: ${(err as Error).message}\n\n${HELP}`);
-      return 2;
-    }
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+    const parsed = parseCommand(
+      'eval',
+      argv,
+      {
+        gt: { type: 'string' },
+        dt: { type: 'string' },
+        'iou-type': { type: 'string', default: 'bbox' },
+        map: { type: 'string', multiple: true },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      HELP,
+    );
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
+    if (positionals.length > 0) return usageError('eval', `unexpected argument "${positionals[0]}"`, HELP);
     const iouType = values['iou-type'];
     if (!values.gt || !values.dt || (iouType !== 'bbox' && iouType !== 'segm')) {
-      const problem = !values.gt || !values.dt ? '--gt and --dt are required' : `--iou-type must be bbox or segm, got "${iouType}"`;
-      console.error(`pedlab eval: ${problem}\n\n${HELP}`);
-      return 2;
+      return usageError('eval', !values.gt || !values.dt ? '--gt and --dt are required' : `--iou-type must be bbox or segm, got "${iouType}"`, HELP);
     }
+    const categoryMap = parseCategoryMap(values.map);
 
     const gtJson = parseJsonText(await readText(values.gt, 'ground truth'), values.gt);
     const read = { segmentations: iouType === 'segm' };
     const gt = parsedFrom(values.gt, () => parseCocoGroundTruth(gtJson, read));
     const dtJson = parseJsonText(await readText(values.dt, 'results'), values.dt);
-    const detections = parsedFrom(values.dt, () => parseCocoResults(dtJson, gt, read));
+    const detections = mapDetectionCategories(
+      parsedFrom(values.dt, () => parseCocoResults(dtJson, gt, read)),
+      categoryMap,
+      gt.categories,
+    );
+    const warnings = categoryWarnings(detections, gt.categories);
+    for (const w of warnings) console.error(`pedlab eval: warning: ${w}`);
     const evaluator = new CocoEvaluator(
       { images: gt.images, categories: gt.categories, groundTruth: gt.annotations, detections },
       { iouType: iouType as IouType },
@@ -91,6 +94,7 @@ export const evalCommand: Command = {
         groundTruth: gt.annotations.length,
         detections: detections.length,
       },
+      warnings,
     };
     console.log(JSON.stringify(report, null, 2));
     return 0;

@@ -109,6 +109,28 @@ describe('pedlab eval', () => {
       `${gt}: annotations[1] (id 17): segmentation[0] has 2 points (4 numbers); a polygon needs at least 3 points (6 numbers)`,
     );
   });
+
+  it('warns when the results share no category with the ground truth, and maps one onto another with --map', async () => {
+    const pedestrians = writeJson('dt-pedestrian.json', [
+      { image_id: 1, category_id: 2, bbox: [0, 0, 10, 10], score: 0.9 },
+      { image_id: 1, category_id: 2, bbox: [20, 20, 10, 10], score: 0.8 },
+    ]);
+    const unmapped = await run(['--gt', gtFile(), '--dt', pedestrians, '--json']);
+    const warning =
+      "the ground truth and the results share no category: the results' category ids (2) are none of the ground truth's (1 person), " +
+      'so nothing can match; --map FROM=TO reads results category FROM as ground-truth category TO';
+    expect(unmapped.err).toBe(`pedlab eval: warning: ${warning}`);
+    expect(JSON.parse(unmapped.out).warnings).toEqual([warning]);
+    for (const map of ['2=person', '2=1']) {
+      const mapped = await run(['--gt', gtFile(), '--dt', pedestrians, '--map', map, '--json']);
+      expect(mapped.err).toBe('');
+      const report = JSON.parse(mapped.out);
+      expect(report.warnings).toEqual([]);
+      expect(report.stats.AP).toBeCloseTo(51 / 101, 12);
+    }
+    await expect(run(['--gt', gtFile(), '--dt', pedestrians, '--map', '2=pedestrian'])).rejects.toThrow('--map: "pedestrian" is not a ground-truth category (1 person)');
+    await expect(run(['--gt', gtFile(), '--dt', pedestrians, '--map', '3=person'])).rejects.toThrow('--map: "3" is not a category_id of the results (2)');
+  });
 });
 
 describeShared('pedlab eval on the cocoapi fake100 results', () => {
