@@ -58,7 +58,6 @@ export function parseSeqinfo(text: string, source: string): SequenceInfo {
 
 /** One line of gt.txt or det.txt: its frame, track id, box (0-based, as COCO has it) and the values after it. */
 export interface MotRow {
-  line: number;
   frame: number;
   trackId: number;
   bbox: BoxTuple;
@@ -86,29 +85,35 @@ export function parseMotRows(text: string, source: string, seqLength: number): M
     if (!Number.isInteger(frame) || frame < 1 || frame > seqLength) failIn(source, where, `frame ${frame} is not a frame of the sequence (1..${seqLength})`);
     if (width < 0 || height < 0) failIn(source, where, `the box has a negative size (${width}, ${height})`);
     const column = (k: number): number | null => (values.length > k ? values[k] : null);
-    rows.push({ line: i + 1, frame, trackId, bbox: [left - 1, top - 1, width, height], conf: column(6), classId: column(7), visibility: column(8) });
+    rows.push({ frame, trackId, bbox: [left - 1, top - 1, width, height], conf: column(6), classId: column(7), visibility: column(8) });
   });
   return rows;
 }
 
 /**
- * What a ground-truth class becomes, after the MOT16 paper's label table (Milan et al., "MOT16: A Benchmark for
- * Multi-Object Tracking", arXiv:1603.00831, Table 5: 1 pedestrian, 2 person on vehicle, 3 car, 4 bicycle,
- * 5 motorbike, 6 non-motorized vehicle, 7 static person, 8 distractor, 9 occluder, 10 occluder on the ground,
- * 11 occluder full, 12 reflection; MOT20 adds 13 crowd) and MOTChallenge's evaluation (TrackEval's
- * mot_challenge_2d_box.py: predictions matched to classes 2, 7, 8 and 12 are removed, not counted as false;
- * MOT20 adds 6). Class 1 with the consider flag set is a pedestrian; those distractor classes, and class 1 with
- * the flag cleared, are ignore regions (crowd annotations: a detection on them is not penalised; TrackEval
- * only drops flag-0 rows from the ground truth). Every other class, 6 and 13 included, is no person to detect
- * and is skipped. MOT15's ground truth has no class (-1): its rows are pedestrians.
+ * What a ground-truth class becomes. The classes are the MOT16 paper's (Milan et al., "MOT16: A Benchmark for
+ * Multi-Object Tracking", arXiv:1603.00831, the label classes of its data format): 1 pedestrian, 2 person on
+ * vehicle, 3 car, 4 bicycle, 5 motorbike, 6 non-motorized vehicle, 7 static person, 8 distractor, 9 occluder,
+ * 10 occluder on the ground, 11 occluder full, 12 reflection; MOT20 adds 13 crowd. MOTChallenge's evaluation
+ * (TrackEval's mot_challenge_2d_box.py) removes predictions matched to classes 2, 7, 8 and 12 instead of counting
+ * them as false (MOT20 adds 6) and scores class 1 rows with the consider flag set. So class 1 with the flag set
+ * is a pedestrian; classes 2, 7, 8 and 12, and class 1 with the flag cleared, are ignore regions (crowd
+ * annotations: a detection on them is not penalised; TrackEval itself only drops flag-0 rows from the ground
+ * truth). Every other class, 6 and 13 included, is no person to detect and is skipped. MOT15's ground truth
+ * has no class (-1): its rows are pedestrians.
  */
-export const MOT_PEDESTRIAN = 1;
+const MOT_PEDESTRIAN = 1;
 const MOT_IGNORED_PERSONS = new Set([2, 7, 8, 12]);
 
 export type MotRole = 'pedestrian' | 'ignore' | 'skip';
 
+/** A row's class; MOT15's rows, which have none, are pedestrians. */
+function motClass(row: Pick<MotRow, 'classId'>): number {
+  return row.classId === null || row.classId === -1 ? MOT_PEDESTRIAN : row.classId;
+}
+
 export function motRole(row: Pick<MotRow, 'conf' | 'classId'>): MotRole {
-  const classId = row.classId === null || row.classId === -1 ? MOT_PEDESTRIAN : row.classId;
+  const classId = motClass(row);
   if (classId === MOT_PEDESTRIAN) return row.conf === 0 ? 'ignore' : 'pedestrian';
   return MOT_IGNORED_PERSONS.has(classId) ? 'ignore' : 'skip';
 }
@@ -125,7 +130,7 @@ export function motGroundTruth(rows: readonly MotRow[], category: string, sequen
     }
     const attributes: Record<string, unknown> = { track_id: row.trackId, sequence };
     if (row.visibility !== null && row.visibility >= 0) attributes.visibility = row.visibility;
-    if (role === 'ignore') attributes.mot_class = row.classId === null || row.classId === -1 ? MOT_PEDESTRIAN : row.classId;
+    if (role === 'ignore') attributes.mot_class = motClass(row);
     const list = byFrame.get(row.frame) ?? [];
     list.push({ category, bbox: row.bbox, area: row.bbox[2] * row.bbox[3], iscrowd: role === 'ignore', segmentation: null, attributes });
     byFrame.set(row.frame, list);
