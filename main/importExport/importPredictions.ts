@@ -155,7 +155,7 @@ function leftOut(left: { missingImages: Map<string, number>; categories: Map<str
   if (count === 0) return null;
   const reasons: string[] = [];
   if (onMissing > 0) {
-    reasons.push(`${onMissing} are on ${left.missingImages.size} images not in the project under ${root} (${firstFew(left.missingImages)}; --image-root says where they are)`);
+    reasons.push(`${onMissing} are on ${left.missingImages.size} image${left.missingImages.size === 1 ? '' : 's'} not in the project under ${root} (${firstFew(left.missingImages)}; --image-root says where they are)`);
   }
   if (ofCategories > 0) reasons.push(`${ofCategories} are of categories the project does not have (${firstFew(left.categories)}; --map FROM=TO maps them)`);
   return { count, of, why: `${count} of ${of} detections were left out: ${reasons.join('; ')}` };
