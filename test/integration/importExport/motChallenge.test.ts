@@ -121,6 +121,23 @@ describe('MOTChallenge sequences imported and exported through the project', () 
     expect(await groundTruth()).toEqual(before);
   });
 
+  it('never quotes a file of another kind given as seqinfo.ini, gt.txt or det.txt', async () => {
+    const secret = 'token=0123456789abcdef0123456789abcdef';
+    const odd = await writeSequence(join(dir.path, 'MOT17-09'), 'MOT17-09', 1, [`1,1,${secret},1,2,2`], 40);
+    writeFileSync(join(odd, 'det', 'det.txt'), `${secret}\n`);
+    const replies = [
+      await services.handlers['project.import']({ format: 'mot', path: odd }).catch((e: Error) => e.message),
+      await services.handlers['project.import']({ format: 'mot-det', path: odd }).catch((e: Error) => e.message),
+    ];
+    writeFileSync(join(odd, 'seqinfo.ini'), `[Sequence]\nname=${secret}\n`);
+    replies.push(await services.handlers['project.import']({ format: 'mot', path: odd }).catch((e: Error) => e.message));
+    expect(replies).toEqual([
+      `${join(odd, 'gt', 'gt.txt')}: line 1: value 3 is not a number`,
+      `${join(odd, 'det', 'det.txt')}: line 1: expected at least 6 comma-separated values, got 1`,
+      `${join(odd, 'seqinfo.ini')}: has no imDir (a MOTChallenge seqinfo.ini gives name, imDir, seqLength, imWidth, imHeight)`,
+    ]);
+  });
+
   it('names the file and line of a malformed row, and what a sequence folder misses', async () => {
     const gtPath = join(sequence, 'gt', 'gt.txt');
     writeFileSync(gtPath, `${GT_ROWS[0]}\n1,2,3\n`);
