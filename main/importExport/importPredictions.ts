@@ -35,7 +35,8 @@ export async function importPredictions(
   if (!options.gt) failIn(path, '', 'a COCO results file needs the ground truth its ids refer to (--gt GT.json)');
   const gtPath = resolve(options.gt);
   const gtJson = await readJson(gtPath);
-  const truth = parsedFrom(gtPath, () => parseCocoGroundTruth(gtJson));
+  // Only the ground truth's images and categories are read: its annotations' segmentations do not matter here.
+  const truth = parsedFrom(gtPath, () => parseCocoGroundTruth(gtJson, { segmentations: false }));
   const resultsJson = await readJson(path);
   const detections = parsedFrom(path, () => parseCocoResults(resultsJson, truth));
   const root = options.imageRoot ? resolve(options.imageRoot) : projectFolder;

@@ -69,7 +69,7 @@ async function expandImages(items: string[]): Promise<string[]> {
 
 /** The images to run and the store that keeps their predictions: the project's, or one in memory. */
 async function prepareJob(values: { images: string[]; coco?: string; 'image-root'?: string; project?: string }): Promise<Job> {
-  const gt = values.coco ? parseCocoGroundTruth(parseJsonText((await readBoundedFile(values.coco, READ_LIMITS.annotations)).toString('utf8'), values.coco)) : null;
+  const gt = values.coco ? parseCocoGroundTruth(parseJsonText((await readBoundedFile(values.coco, READ_LIMITS.annotations)).toString('utf8'), values.coco), { segmentations: false }) : null;
   const root = resolve(values['image-root'] ?? (values.coco ? dirname(values.coco) : '.'));
   const wanted: { path: string; cocoId?: number | string }[] = gt
     ? gt.images.map((image) => {

@@ -97,6 +97,14 @@ describe('COCO results imported as predictions', () => {
     expect(onA.map((p) => p.categoryId)).toEqual([person, person]);
   });
 
+  it('does not read the ground truth\'s segmentations, only its images and categories', async () => {
+    const shortPolygon = join(dir.path, 'gt-short-polygon.json');
+    const again = join(dir.path, 'again.json');
+    writeFileSync(shortPolygon, JSON.stringify({ ...SMALL_COCO, annotations: [{ ...SMALL_COCO.annotations[0], segmentation: [[1, 1, 4, 5]] }] }));
+    writeFileSync(again, JSON.stringify(RESULTS));
+    expect(await services.handlers['project.import']({ format: 'coco-results', path: again, options: { gt: shortPolygon } })).toMatchObject({ predictions: 3 });
+  });
+
   it('needs the ground truth, and names the file and record of a malformed result', async () => {
     await expect(services.handlers['project.import']({ format: 'coco-results', path: results })).rejects.toThrow(
       `${results}: a COCO results file needs the ground truth its ids refer to (--gt GT.json)`,
