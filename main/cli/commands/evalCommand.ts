@@ -2,7 +2,7 @@ import { READ_LIMITS, readBoundedFile, readFailure } from '../../security/bounde
 import { CocoEvaluator } from '../../../core/eval/cocoEval.js';
 import type { IouType } from '../../../core/eval/params.js';
 import { STAT_NAMES } from '../../../core/eval/summarize.js';
-import { categoryWarnings, mapDetectionCategories, parseCategoryMap } from '../../../core/formats/categoryMap.js';
+import { categoryWarnings, mapDetectionCategories, parseCategoryMap, type CategoryMap } from '../../../core/formats/categoryMap.js';
 import { parseCocoGroundTruth, parseCocoResults, parseJsonText } from '../../../core/formats/cocoJson.js';
 import { parsedFrom } from '../../../core/formats/formatError.js';
 import { parseCommand, usageError } from '../args.js';
@@ -52,7 +52,12 @@ export const evalCommand: Command = {
     if (!values.gt || !values.dt || (iouType !== 'bbox' && iouType !== 'segm')) {
       return usageError('eval', !values.gt || !values.dt ? '--gt and --dt are required' : `--iou-type must be bbox or segm, got "${iouType}"`, HELP);
     }
-    const categoryMap = parseCategoryMap(values.map);
+    let categoryMap: CategoryMap;
+    try {
+      categoryMap = parseCategoryMap(values.map);
+    } catch (err) {
+      return usageError('eval', (err as Error).message, HELP);
+    }
 
     const gtJson = parseJsonText(await readText(values.gt, 'ground truth'), values.gt);
     const read = { segmentations: iouType === 'segm' };

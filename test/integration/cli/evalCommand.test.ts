@@ -78,6 +78,7 @@ describe('pedlab eval', () => {
     expect(missing.err).toMatch(/--gt and --dt are required/);
     expect((await run(['--gt', 'a', '--dt', 'b', '--iou-type', 'keypoints'])).err).toMatch(/--iou-type must be bbox or segm/);
     expect((await run(['--bogus'])).code).toBe(2);
+    expect(await run(['--gt', 'a', '--dt', 'b', '--map', 'person'])).toMatchObject({ code: 2, err: expect.stringMatching(/^pedlab eval: --map: each pair must be FROM=TO, got "person"/) });
     expect((await run(['--help'])).out).toMatch(/usage: pedlab eval/);
   });
 
