@@ -80,6 +80,9 @@ export async function importMotDetections(
     perImage.set(stored.sha256, []);
   }
   selection.checkAllFound(file);
+  if (frameSha.size === 0) {
+    failIn(file, '', `no frame of sequence ${sequence.info.name} (${sequence.frameFolder}) is in the project; import its ground truth first (--format mot)`);
+  }
 
   let elsewhere = 0;
   for (const row of rows) {

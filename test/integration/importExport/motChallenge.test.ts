@@ -97,6 +97,10 @@ describe('MOTChallenge sequences imported and exported through the project', () 
     ]);
     const again = await services.handlers['project.import']({ format: 'mot-det', path: join(sequence, 'det', 'det.txt') });
     expect(again.model).toEqual({ id: model.id, name: 'DPM' });
+    const elsewhere = await writeSequence(join(dir.path, 'MOT17-11'), 'MOT17-11', 3, [], 50);
+    await expect(services.handlers['project.import']({ format: 'mot-det', path: elsewhere })).rejects.toThrow(
+      `${join(elsewhere, 'det', 'det.txt')}: no frame of sequence MOT17-11 (${join(elsewhere, 'img1')}) is in the project; import its ground truth first (--format mot)`,
+    );
   });
 
   it('exports gt.txt that imports back to the same annotations', async () => {
