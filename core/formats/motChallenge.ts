@@ -20,6 +20,11 @@ export function frameFileName(frame: number, imExt: string): string {
   return `${String(frame).padStart(6, '0')}${imExt}`;
 }
 
+/** Whether a sequence or folder name is a plain one (letters, digits, ".", "-", "_"), never a path. */
+export function isPlainName(name: string): boolean {
+  return /^[\w.\-]+$/.test(name) && name !== '.' && name !== '..';
+}
+
 /** `[Sequence]` keys of seqinfo.ini; name, imDir, seqLength and the frame size are needed. */
 export function parseSeqinfo(text: string, source: string): SequenceInfo {
   const keys = new Map<string, string>();
@@ -39,7 +44,7 @@ export function parseSeqinfo(text: string, source: string): SequenceInfo {
   };
   const name = required('name');
   const imDir = required('imDir');
-  if (!/^[\w.\-]+$/.test(name) || !/^[\w.\-]+$/.test(imDir) || imDir === '..' || imDir === '.') {
+  if (!isPlainName(name) || !isPlainName(imDir)) {
     failIn(source, '', 'name and imDir must be plain folder names (letters, digits, ".", "-", "_")');
   }
   const imExt = keys.get('imext') || '.jpg';

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { mapClasses } from '../../core/detect/classes.js';
-import { writeMotGroundTruth, type MotOutputRow } from '../../core/formats/motChallenge.js';
+import { isPlainName, writeMotGroundTruth, type MotOutputRow } from '../../core/formats/motChallenge.js';
 import { PedlabError } from '../errors.js';
 import { DEFAULT_CATEGORY } from '../project/projectService.js';
 import type { ExportData, ExportImage } from './exportData.js';
@@ -11,8 +11,6 @@ interface Sequence {
   name: string;
   images: ExportImage[];
 }
-
-const PLAIN_NAME = /^[\w.\-]+$/;
 
 /**
  * The project's images by folder, each folder a sequence named as its annotations' `sequence` attribute says
@@ -27,7 +25,7 @@ function sequences(data: ExportData): Sequence[] {
   const taken = new Map<string, string>();
   return [...byFolder].map(([folder, images]) => {
     images.sort((a, b) => a.image.fileName.localeCompare(b.image.fileName, 'en', { numeric: true }));
-    const recorded = images.flatMap((i) => i.annotations.map((a) => a.attributes.sequence)).find((s) => typeof s === 'string' && PLAIN_NAME.test(s));
+    const recorded = images.flatMap((i) => i.annotations.map((a) => a.attributes.sequence)).find((s) => typeof s === 'string' && isPlainName(s));
     const name = (recorded as string | undefined) ?? basename(basename(folder) === 'img1' ? dirname(folder) : folder);
     const other = taken.get(name);
     if (other) throw new PedlabError('export-clash', `${other} and ${folder} would both be exported as sequence ${name}; rename one of the folders.`);
