@@ -8,7 +8,7 @@ import { DEFAULT_CATEGORY } from '../project/projectService.js';
 import type { NewPrediction } from '../store/predictionsRepository.js';
 import type { ProjectStore } from '../store/projectStore.js';
 import type { ImageResolver } from './imageResolver.js';
-import { storeImportedModel } from './importedModel.js';
+import { emptyPredictionsReport, storeImportedModel } from './importedModel.js';
 import { importedModelName } from './importedModelName.js';
 import { readSequence, resolveFrame, type MotSequence } from './motReader.js';
 import { readText, type Selection } from './readContext.js';
@@ -46,19 +46,7 @@ export async function importMotDetections(
 ): Promise<ImportReport> {
   const { file, sequence } = await detectionsAndSequence(path, options);
   const rows = parseMotRows(await readText(file), file, sequence.info.seqLength);
-  const report: ImportReport = {
-    format: 'mot-det',
-    source: path,
-    images: 0,
-    addedImages: 0,
-    annotations: 0,
-    predictions: 0,
-    newCategories: [],
-    unreadable: [],
-    disagreements: [],
-    warnings: [],
-    model: null,
-  };
+  const report = emptyPredictionsReport('mot-det', path);
   const categories = store.categories.all();
   const [category] = mapClasses([DEFAULT_CATEGORY], categories.map((c) => c.name));
   const categoryId = categories.find((c) => c.name === category)?.id;

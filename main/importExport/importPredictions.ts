@@ -1,6 +1,5 @@
 import { basename, extname, resolve } from 'node:path';
 import { mapClasses } from '../../core/detect/classes.js';
-import { DEFAULT_MODEL_SETTINGS } from '../../core/detect/types.js';
 import type { ImageId } from '../../core/eval/types.js';
 import { checkMapSources, mappedCategory, parseCategoryMap } from '../../core/formats/categoryMap.js';
 import { parseCocoGroundTruth, parseCocoResults } from '../../core/formats/cocoJson.js';
@@ -8,12 +7,11 @@ import { failIn, parsedFrom } from '../../core/formats/formatError.js';
 import type { ImportOptions, ImportReport } from '../../core/ipc/types.js';
 import { countsToString } from '../../core/masks/rleString.js';
 import { segmentationToRle } from '../../core/masks/segmentation.js';
-import { fileSha256 } from '../inference/modelFile.js';
-import { inferenceSettings, settingsKey } from '../inference/modelSettings.js';
 import type { StoredImage } from '../store/imagesRepository.js';
 import type { NewPrediction } from '../store/predictionsRepository.js';
 import type { ProjectStore } from '../store/projectStore.js';
 import type { ImageResolver } from './imageResolver.js';
+import { emptyPredictionsReport, storeImportedModel } from './importedModel.js';
 import { importedModelName } from './importedModelName.js';
 import { readJson, type Selection } from './readContext.js';
 
@@ -40,19 +38,7 @@ export async function importPredictions(
   const resultsJson = await readJson(path);
   const detections = parsedFrom(path, () => parseCocoResults(resultsJson, truth));
   const root = options.imageRoot ? resolve(options.imageRoot) : projectFolder;
-  const report: ImportReport = {
-    format: 'coco-results',
-    source: path,
-    images: 0,
-    addedImages: 0,
-    annotations: 0,
-    predictions: 0,
-    newCategories: [],
-    unreadable: [],
-    disagreements: [],
-    warnings: [],
-    model: null,
-  };
+  const report = emptyPredictionsReport('coco-results', path);
 
   const targets = new Map<ImageId, StoredImage & { sha256: string; width: number; height: number }>();
   const unselected = new Set<ImageId>();
@@ -118,19 +104,12 @@ export async function importPredictions(
   }
 
   const modelPath = resolve(path);
-  const sha256 = await fileSha256(modelPath);
-  const settings = { ...DEFAULT_MODEL_SETTINGS, scoreThreshold: 0 };
-  const key = settingsKey(inferenceSettings(settings, classes, categories.map((c) => c.name)));
   const name = importedModelName(store, modelPath, options.modelName);
-  store.db.transaction(() => {
-    const id = store.models.upsert({ name, variant: 'COCO results', path: modelPath, sha256, kind: 'imported', classes, settings, bundled: false });
-    for (const [imageId, predictions] of perImage) {
-      store.predictions.save({ modelSha256: sha256, imageSha256: targets.get(imageId)!.sha256, settingsKey: key }, null, 0, predictions);
-      report.images++;
-      report.predictions += predictions.length;
-    }
-    report.model = { id, name };
-  })();
+  const byImageSha = new Map([...perImage].map(([imageId, predictions]) => [targets.get(imageId)!.sha256, predictions]));
+  const stored = await storeImportedModel(store, { path: modelPath, name, variant: 'COCO results', classes, perImage: byImageSha });
+  report.images = stored.images;
+  report.predictions = stored.predictions;
+  report.model = { id: stored.id, name };
   return report;
 }
 

@@ -1,6 +1,7 @@
 import { DEFAULT_MODEL_SETTINGS } from '../../core/detect/types.js';
 import { fileSha256 } from '../inference/modelFile.js';
 import { inferenceSettings, settingsKey } from '../inference/modelSettings.js';
+import type { ImportFormat, ImportReport } from '../../core/ipc/types.js';
 import type { NewPrediction } from '../store/predictionsRepository.js';
 import type { ProjectStore } from '../store/projectStore.js';
 
@@ -35,4 +36,9 @@ export async function storeImportedModel(store: ProjectStore, detections: Import
     }
   })();
   return stored;
+}
+
+/** The report of a predictions import before anything is stored. */
+export function emptyPredictionsReport(format: ImportFormat, source: string): ImportReport {
+  return { format, source, images: 0, addedImages: 0, annotations: 0, predictions: 0, newCategories: [], unreadable: [], disagreements: [], warnings: [], model: null };
 }
