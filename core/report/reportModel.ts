@@ -1,4 +1,5 @@
 import { evalInputFor } from '../compare/evalInput.js';
+import { categoryMismatch } from '../compare/categoryOverlap.js';
 import { CocoEvaluator } from '../eval/cocoEval.js';
 import { operatingPoint, type OperatingPoint } from '../eval/curves.js';
 import type { IouType } from '../eval/params.js';
@@ -189,6 +190,10 @@ function pickGallery(rows: readonly ImageRow[], overlays: Map<string, Overlay>, 
 export function buildReport(input: ReportInput): ReportModel {
   const { data, models } = input;
   const notes = [...(input.notes ?? [])];
+  for (const model of models) {
+    const mismatch = categoryMismatch(data.groundTruth, data.predictions[model.id] ?? [], data.categories, model.name);
+    if (mismatch) notes.push(mismatch);
+  }
   const noMasks = masksMissing(data, models);
   if (noMasks) notes.push(`Mask (segm) results are left out: ${noMasks}.`);
   const iouTypes: IouType[] = noMasks ? ['bbox'] : ['bbox', 'segm'];

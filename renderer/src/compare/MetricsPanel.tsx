@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { categoryMismatch } from '../../../core/compare/categoryOverlap';
 import { detectionForEval, groundTruthForEval } from '../../../core/compare/evalInput';
 import { CocoEvaluator } from '../../../core/eval/cocoEval';
 import { operatingPoint, type OperatingPoint } from '../../../core/eval/curves';
@@ -60,6 +61,10 @@ export function MetricsPanel({ names, evaluations, data, imageId, annotations, i
     // `version` marks in-place updates of the project evaluators.
   }, [scope, type, evaluations, data, imageId, annotations, version]);
 
+  const mismatches = useMemo(
+    () => evaluations.map((e, i) => categoryMismatch(data.groundTruth, data.predictions[e.modelId] ?? [], data.categories, names[i])).filter((m): m is string => m !== null),
+    [evaluations, data, names],
+  );
   const stats: (Stats | null)[] = scoped.map((ev) => ev.stats());
   const points: OperatingPoint[] = scoped.map((ev) => operatingPoint(ev.prCurve({ iouThr }), scoreThr));
   const curves = (iou: number | 'avg'): Series[] =>
@@ -97,6 +102,11 @@ export function MetricsPanel({ names, evaluations, data, imageId, annotations, i
         <span style={{ color: COLOURS[0] }}>A: {names[0]}</span>
         <span style={{ color: COLOURS[1] }}>B: {names[1]}</span>
       </div>
+      {mismatches.map((m) => (
+        <div key={m} className="metrics-warning" role="alert" data-testid="category-mismatch">
+          {m}
+        </div>
+      ))}
       {scoped.length === 2 && <StatsTable names={names} a={stats[0]} b={stats[1]} />}
       <table className="stats-table counts" data-testid="operating-point">
         <caption>
