@@ -44,7 +44,7 @@ export const contract = {
   'project.import': spec<ImportReport>()(
     z
       .object({
-        format: z.enum(['pennfudan', 'coco', 'voc', 'yolo', 'labelme', 'mot', 'coco-results', 'mot-det']),
+        format: z.enum(['pennfudan', 'coco', 'voc', 'yolo', 'labelme', 'mot', 'citypersons', 'crowdhuman', 'coco-results', 'mot-det']),
         path: filePath,
         options: z
           .object({
@@ -65,7 +65,7 @@ export const contract = {
   ),
   /** `overwrite`: the user confirmed replacing files Pedlab did not write; without it such files are never replaced. */
   'project.export': spec<ExportReport>()(
-    z.object({ format: z.enum(['coco', 'voc', 'yolo', 'pennfudan', 'mot']), path: filePath, overwrite: z.boolean().optional() }).strict(),
+    z.object({ format: z.enum(['coco', 'voc', 'yolo', 'pennfudan', 'mot', 'citypersons', 'crowdhuman']), path: filePath, overwrite: z.boolean().optional() }).strict(),
   ),
   /** The damaged project database the last open refused, if any, with the snapshots that could replace it. */
   'project.recovery': spec<RecoveryInfo | null>()(empty),

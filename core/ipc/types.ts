@@ -134,8 +134,8 @@ export interface CommitResult {
   annotations: Annotation[];
 }
 
-export type ImportFormat = 'pennfudan' | 'coco' | 'voc' | 'yolo' | 'labelme' | 'mot' | 'coco-results' | 'mot-det';
-export type ExportFormat = 'coco' | 'voc' | 'yolo' | 'pennfudan' | 'mot';
+export type ImportFormat = 'pennfudan' | 'coco' | 'voc' | 'yolo' | 'labelme' | 'mot' | 'citypersons' | 'crowdhuman' | 'coco-results' | 'mot-det';
+export type ExportFormat = 'coco' | 'voc' | 'yolo' | 'pennfudan' | 'mot' | 'citypersons' | 'crowdhuman';
 
 export interface ImportOptions {
   /** Where the source's image file names are looked up (default: the project folder; labelme: the JSON's folder). */

@@ -6,6 +6,8 @@ import { writeYoloLabels } from '../../core/formats/yolo.js';
 import type { ExportFormat, ExportReport } from '../../core/ipc/types.js';
 import { PedlabError } from '../errors.js';
 import type { ProjectStore } from '../store/projectStore.js';
+import { writeCityPersonsFolder } from './cityPersonsFiles.js';
+import { writeCrowdHumanFile } from './crowdHumanFiles.js';
 import { collectExportData, filesByStem, type ExportData } from './exportData.js';
 import { writeMotFolder } from './motWriter.js';
 import { writeOutputs, type OutputOptions } from './outputFiles.js';
@@ -70,12 +72,15 @@ const WRITERS: Record<ExportFormat, (data: ExportData, path: string) => Promise<
   yolo: writeYolo,
   pennfudan: writePennFudanFolder,
   mot: writeMotFolder,
+  citypersons: writeCityPersonsFolder,
+  crowdhuman: writeCrowdHumanFile,
 };
 
 /**
  * Writes the project's ground truth: `coco` to one JSON file (ids from 1, masks as compressed RLE), `voc` and
  * `yolo` to a folder of one file per image (YOLO with classes.txt), `pennfudan` to a Penn-Fudan-style folder,
- * `mot` to a folder of MOTChallenge sequences' `SEQ/gt/gt.txt`.
+ * `mot` to a folder of MOTChallenge sequences' `SEQ/gt/gt.txt`, `citypersons` to a folder of
+ * `CITY/NAME_gtBboxCityPersons.json`, `crowdhuman` to one `.odgt` file.
  * Existing files are replaced only as `writeOutputs` allows.
  */
 export async function exportProject(store: ProjectStore, request: { format: ExportFormat; path: string }, options: OutputOptions): Promise<ExportReport> {

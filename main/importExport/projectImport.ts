@@ -7,6 +7,8 @@ import { ImageResolver } from './imageResolver.js';
 import { writeGroundTruth } from './importGroundTruth.js';
 import { importMotDetections } from './importMotDetections.js';
 import { importPredictions } from './importPredictions.js';
+import { readCityPersons } from './cityPersonsFiles.js';
+import { readCrowdHuman } from './crowdHumanFiles.js';
 import { readMot } from './motReader.js';
 import { readPennFudan } from './pennFudanReader.js';
 import { Selection, type ReadContext, type ReadResult } from './readContext.js';
@@ -19,6 +21,8 @@ const readers: Record<Exclude<ImportFormat, 'coco-results' | 'mot-det'>, (path: 
   yolo: readYolo,
   labelme: readLabelme,
   mot: readMot,
+  citypersons: readCityPersons,
+  crowdhuman: readCrowdHuman,
 };
 
 /** Imports a source into the open project: all of it or, when any record is malformed, nothing. */

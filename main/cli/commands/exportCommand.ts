@@ -4,7 +4,7 @@ import { ProjectService } from '../../project/projectService.js';
 import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 
-const FORMATS: readonly ExportFormat[] = ['coco', 'voc', 'yolo', 'pennfudan', 'mot'];
+const FORMATS: readonly ExportFormat[] = ['coco', 'voc', 'yolo', 'pennfudan', 'mot', 'citypersons', 'crowdhuman'];
 
 const HELP = `usage: pedlab export --format FORMAT --project FOLDER OUT [--json]
 
@@ -16,11 +16,13 @@ Writes the ground truth of the project of an image folder.
   pennfudan  OUT is a folder torchvision's tutorial reads unchanged: PNGImages/, PedMasks/ (value k =
              instance k), Annotation/ (PASCAL-style text)
   mot        OUT is a folder of MOTChallenge ground truth, SEQ/gt/gt.txt per image folder (pedestrians)
+  citypersons  OUT is a folder of CityPersons CITY/NAME_gtBboxCityPersons.json files, one per image
+  crowdhuman   OUT is a CrowdHuman .odgt file, one line per image (pedestrians and ignore regions)
 
   --json     print the report as JSON`;
 
 export const exportCommand: Command = {
-  summary: "export a project's ground truth as COCO, VOC, YOLO, MOTChallenge gt.txt or a Penn-Fudan-style folder",
+  summary: "export a project's ground truth as COCO, VOC, YOLO, MOTChallenge gt.txt, CityPersons, CrowdHuman .odgt or a Penn-Fudan-style folder",
   async run(argv) {
     const parsed = parseCommand(
       'export',

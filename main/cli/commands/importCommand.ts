@@ -6,7 +6,7 @@ import { projectDbPathFor, ProjectService } from '../../project/projectService.j
 import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 
-const FORMATS: readonly ImportFormat[] = ['pennfudan', 'coco', 'voc', 'yolo', 'labelme', 'mot', 'coco-results', 'mot-det'];
+const FORMATS: readonly ImportFormat[] = ['pennfudan', 'coco', 'voc', 'yolo', 'labelme', 'mot', 'citypersons', 'crowdhuman', 'coco-results', 'mot-det'];
 
 const HELP = `usage: pedlab import --format FORMAT SRC [--project FOLDER] [options]
 
@@ -21,6 +21,8 @@ nothing. Images are used where they are, never copied.
   yolo          SRC is a folder of YOLO label files with classes.txt
   labelme       SRC is a labelme JSON file or a folder of them (rectangles and polygons)
   mot           SRC is a MOTChallenge sequence folder (seqinfo.ini, img1/, gt/gt.txt) or a folder of them
+  citypersons   SRC is a CityPersons CITY/NAME_gtBboxCityPersons.json file or a folder of them (or of cities)
+  crowdhuman    SRC is a CrowdHuman .odgt file (a line per image ID.jpg) or a folder of them
   coco-results  SRC is a COCO results JSON file, stored as the predictions of an imported model (needs --gt)
   mot-det       SRC is a sequence folder's det/det.txt or a tracker's SEQ.txt, stored as an imported model
 
@@ -67,7 +69,7 @@ function printReport(report: ImportReport, projectName: string): void {
 }
 
 export const importCommand: Command = {
-  summary: 'import ground truth (Penn-Fudan, COCO, VOC, YOLO, labelme, MOTChallenge) or COCO results or MOT detections into a project',
+  summary: 'import ground truth (Penn-Fudan, COCO, VOC, YOLO, labelme, MOTChallenge, CityPersons, CrowdHuman) or COCO results or MOT detections into a project',
   async run(argv) {
     const parsed = parseCommand(
       'import',
