@@ -1,9 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { mapClasses } from '../../core/detect/classes.js';
 import { isPlainName, writeMotGroundTruth, type MotOutputRow } from '../../core/formats/motChallenge.js';
 import { PedlabError } from '../errors.js';
-import { DEFAULT_CATEGORY } from '../project/projectService.js';
+import { pedestrianCategory } from './pedestrianCategory.js';
 import type { ExportData, ExportImage } from './exportData.js';
 
 /** The images of one frame folder, in name order. */
@@ -49,8 +48,7 @@ function frameNumbers(sequence: Sequence, warnings: string[]): number[] {
  * numbered after the sequence's highest. Only pedestrians can be written; other categories are left out.
  */
 export async function writeMotFolder(data: ExportData, out: string): Promise<number> {
-  const [pedestrian] = mapClasses([DEFAULT_CATEGORY], data.categories.map((c) => c.name));
-  const pedestrianId = data.categories.find((c) => c.name === pedestrian)?.id;
+  const pedestrianId = pedestrianCategory(data)?.id;
   let otherCategories = 0;
   let rounded = 0;
   const list = sequences(data);

@@ -59,6 +59,8 @@ describe('an import pointed at a file of another kind never echoes its content',
       { format: 'pennfudan', path: keyPath },
       { format: 'mot', path: keyPath },
       { format: 'mot-det', path: keyPath },
+      { format: 'citypersons', path: keyPath },
+      { format: 'crowdhuman', path: keyPath },
     ];
     // As a YOLO label file it names no image, so it is reported as unmatched and never read.
     const asLabels = await dispatch(services.handlers, 'project.import', { format: 'yolo', path: keyPath, options: { classes: join(labels, 'classes.txt') } });
