@@ -27,19 +27,21 @@ async function lstatOrNull(path: string) {
   }
 }
 
-/** Why `dest` may not be written: a link or a folder on the way, or a file that needs the user's confirmation. */
-async function problemWith(dest: string, base: string, options: OutputOptions): Promise<'refuse' | 'confirm' | null> {
+/**
+ * Whether writing `dest` needs the user's confirmation (it replaces a file Pedlab did not write, or one changed
+ * since); a link, or something other than a folder or file, on the way is refused outright.
+ */
+async function needsConfirmation(dest: string, base: string, options: OutputOptions): Promise<boolean> {
   const steps = relative(base, dest).split(sep);
   for (let i = 1; i <= steps.length; i++) {
     const path = join(base, ...steps.slice(0, i));
     const found = await lstatOrNull(path);
-    if (!found) return null;
+    if (!found) return false;
     if (found.isSymbolicLink()) throw new PedlabError('export-refused', `${path} is a symbolic link; Pedlab does not write through links. Nothing was written.`);
     if (i < steps.length && !found.isDirectory()) throw new PedlabError('export-refused', `${path} is not a folder. Nothing was written.`);
     if (i === steps.length && !found.isFile()) throw new PedlabError('export-refused', `${path} exists and is not a regular file. Nothing was written.`);
   }
-  if (options.overwrite || writtenFiles.unchangedSinceWritten(dest)) return null;
-  return 'confirm';
+  return !options.overwrite && !writtenFiles.unchangedSinceWritten(dest);
 }
 
 /**
@@ -57,7 +59,7 @@ export async function writeOutputs<T>(target: string, options: OutputOptions, wr
     const staged = (await filesUnder(stage)).sort();
     const dests = staged.map((file) => join(base, relative(stage, file)));
     const needConfirm: string[] = [];
-    for (const dest of dests) if ((await problemWith(dest, base, options)) === 'confirm') needConfirm.push(dest);
+    for (const dest of dests) if (await needsConfirmation(dest, base, options)) needConfirm.push(dest);
     if (needConfirm.length > 0) {
       const shown = needConfirm.slice(0, 5).join(', ');
       const more = needConfirm.length > 5 ? ` and ${needConfirm.length - 5} more` : '';
