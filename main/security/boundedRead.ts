@@ -27,9 +27,12 @@ export function fileKind(info: Stats): string {
 
 const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
+const notAFile = (info: Stats) => (info.isFile() ? null : `is ${fileKind(info)}, not a regular file`);
+
 /** Why `info` is not a file Pedlab reads, or null when it is one. */
 function refusalOf(info: Stats, limit: number): string | null {
-  if (!info.isFile()) return `is ${fileKind(info)}, not a regular file`;
+  const odd = notAFile(info);
+  if (odd) return odd;
   if (info.size > limit) return `is ${mb(info.size)}, more than the ${mb(limit)} Pedlab reads`;
   return null;
 }
@@ -37,7 +40,7 @@ function refusalOf(info: Stats, limit: number): string | null {
 /** Whether `path` exists and is something other than a regular file (a device, pipe, socket or folder). */
 export async function notRegularFile(path: string): Promise<string | null> {
   const info = await stat(path).catch(() => null);
-  return info && !info.isFile() ? `is ${fileKind(info)}, not a regular file` : null;
+  return info ? notAFile(info) : null;
 }
 
 /**
