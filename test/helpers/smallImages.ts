@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { Services } from '../../main/services.js';
 import { SMALL_COCO } from './formatFixtures.js';
 
 /** `count` small PNGs of distinct colours (so distinct content hashes) named frame_000.png, frame_001.png, … */
@@ -20,4 +21,17 @@ export async function smallCocoImages(dir: string, coco: { images: readonly { fi
     await sharp({ create: { width: img.width, height: img.height, channels: 3, background: '#808080' } }).toFile(join(dir, img.file_name));
   }
   return dir;
+}
+
+/**
+ * A web-host project over a COCO file's images (SMALL_COCO's by default) in `project`, with that file written to
+ * `gt` and imported as the ground truth. PEDLAB_DATA_DIR must be set first.
+ */
+export async function smallCocoProject(project: string, gt: string, coco: Parameters<typeof smallCocoImages>[1] = SMALL_COCO): Promise<Services> {
+  await smallCocoImages(project, coco);
+  writeFileSync(gt, JSON.stringify(coco));
+  const services = new Services({ host: 'web' });
+  await services.openFolder(project);
+  await services.handlers['project.import']({ format: 'coco', path: gt });
+  return services;
 }

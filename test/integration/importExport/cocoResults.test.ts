@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Services } from '../../../main/services.js';
 import { normalisedCounts } from '../../helpers/cocoCompare.js';
 import { SMALL_COCO } from '../../helpers/formatFixtures.js';
-import { smallCocoImages } from '../../helpers/smallImages.js';
+import { smallCocoProject } from '../../helpers/smallImages.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const RESULTS = [
@@ -22,12 +22,8 @@ describe('COCO results imported as predictions', () => {
 
   beforeAll(async () => {
     process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
-    await smallCocoImages(project);
-    writeFileSync(gt, JSON.stringify(SMALL_COCO));
     writeFileSync(results, JSON.stringify(RESULTS));
-    services = new Services({ host: 'web' });
-    await services.openFolder(project);
-    await services.handlers['project.import']({ format: 'coco', path: gt });
+    services = await smallCocoProject(project, gt);
   });
   afterAll(async () => {
     await services.close();

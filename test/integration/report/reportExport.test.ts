@@ -8,7 +8,7 @@ import { chromiumBinary } from '../../../main/chromium.js';
 import { dispatch } from '../../../main/ipc/dispatch.js';
 import { Services } from '../../../main/services.js';
 import { SMALL_COCO } from '../../helpers/formatFixtures.js';
-import { smallCocoImages } from '../../helpers/smallImages.js';
+import { smallCocoProject } from '../../helpers/smallImages.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const RESULTS_A = [
@@ -31,11 +31,7 @@ describe('report.export', () => {
 
   beforeAll(async () => {
     process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
-    await smallCocoImages(project);
-    writeFileSync(gt, JSON.stringify(SMALL_COCO));
-    services = new Services({ host: 'web' });
-    await services.openFolder(project);
-    await services.handlers['project.import']({ format: 'coco', path: gt });
+    services = await smallCocoProject(project, gt);
     const imported = [];
     for (const [name, results] of [['lab model', RESULTS_A], ['field model', RESULTS_B]] as const) {
       const path = join(dir.path, `${name}.json`);
@@ -111,11 +107,7 @@ describe('report CSVs with names a spreadsheet would run as formulas', () => {
 
   beforeAll(async () => {
     process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
-    await smallCocoImages(project, coco);
-    writeFileSync(gt, JSON.stringify(coco));
-    services = new Services({ host: 'web' });
-    await services.openFolder(project);
-    await services.handlers['project.import']({ format: 'coco', path: gt });
+    services = await smallCocoProject(project, gt, coco);
   });
   afterAll(async () => {
     await services.close();
