@@ -34,13 +34,13 @@ async function claimSession(): Promise<void> {
   const code = new URLSearchParams(location.hash.slice(1)).get('code');
   if (!code) {
     if (sessionToken) return;
-    throw new ApiError('launch', 'This page has no Pedlab session: open the link `pedlab start` or `pedlab serve` gives.');
+    throw new ApiError('launch', 'This page has no Pedlab session: open it through pedlab start, or through the link that pedlab serve prints.');
   }
   history.replaceState(null, '', `${location.pathname}${location.search}`);
   const res = await fetch('/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }), credentials: 'omit' });
   if (!res.ok) {
     if (sessionToken) return;
-    throw new ApiError('launch', 'This launch link was already used. Start Pedlab again, or open the new link `pedlab serve` prints.');
+    throw new ApiError('launch', 'This launch link was already used: each link opens Pedlab once. Run pedlab start again, or open the new link that pedlab serve prints.');
   }
   sessionToken = ((await res.json()) as { token: string }).token;
   sessionStorage.setItem(SESSION_KEY, sessionToken);
