@@ -21,6 +21,7 @@ async function writeCoco(data: ExportData, path: string): Promise<number> {
   });
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, JSON.stringify(json));
+  if (data.imageRoot) data.warnings.push(`file_names are relative to ${data.imageRoot}; import with --image-root ${data.imageRoot}`);
   return 1;
 }
 
@@ -77,7 +78,8 @@ const WRITERS: Record<ExportFormat, (data: ExportData, path: string) => Promise<
 };
 
 /**
- * Writes the project's ground truth: `coco` to one JSON file (ids from 1, masks as compressed RLE), `voc` and
+ * Writes the project's ground truth: `coco` to one JSON file (ids from 1, masks as compressed RLE, `file_name`s
+ * as `collectExportData` names the images, with a warning naming the image root when it is not the project folder), `voc` and
  * `yolo` to a folder of one file per image (YOLO with classes.txt), `pennfudan` to a Penn-Fudan-style folder,
  * `mot` to a folder of MOTChallenge sequences' `SEQ/gt/gt.txt`, `citypersons` to a folder of
  * `CITY/NAME_gtBboxCityPersons.json`, `crowdhuman` to one `.odgt` file.
