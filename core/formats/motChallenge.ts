@@ -25,6 +25,18 @@ export function isPlainName(name: string): boolean {
   return /^[\w.\-]+$/.test(name) && name !== '.' && name !== '..';
 }
 
+/** Whether an extension can be a seqinfo.ini's imExt (`.jpg`, `.png`, `.jpeg`, …). */
+export function isFrameExtension(ext: string): boolean {
+  return /^\.[A-Za-z]{3,4}$/.test(ext);
+}
+
+/** seqinfo.ini text: the `[Sequence]` keys `parseSeqinfo` reads, frame rate included. */
+export function writeSeqinfo(info: SequenceInfo & { frameRate: number }): string {
+  const { name, imDir, frameRate, seqLength, imWidth, imHeight, imExt } = info;
+  const keys = { name, imDir, frameRate, seqLength, imWidth, imHeight, imExt };
+  return ['[Sequence]', ...Object.entries(keys).map(([key, value]) => `${key}=${value}`), ''].join('\n');
+}
+
 /** `[Sequence]` keys of seqinfo.ini; name, imDir, seqLength and the frame size are needed. */
 export function parseSeqinfo(text: string, source: string): SequenceInfo {
   const keys = new Map<string, string>();
@@ -48,7 +60,7 @@ export function parseSeqinfo(text: string, source: string): SequenceInfo {
     failIn(source, '', 'name and imDir must be plain folder names (letters, digits, ".", "-", "_")');
   }
   const imExt = keys.get('imext') || '.jpg';
-  if (!/^\.[A-Za-z]{3,4}$/.test(imExt)) failIn(source, 'imExt', 'must be an image extension such as .jpg');
+  if (!isFrameExtension(imExt)) failIn(source, 'imExt', 'must be an image extension such as .jpg');
   const rate = Number(keys.get('framerate'));
   return {
     name,

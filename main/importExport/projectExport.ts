@@ -67,7 +67,8 @@ async function writeYolo(data: ExportData, folder: string): Promise<number> {
   return files.length + 1;
 }
 
-const WRITERS: Record<ExportFormat, (data: ExportData, path: string) => Promise<number>> = {
+/** Each writer writes to `path` (a staging copy) what ends up at `destination`. */
+const WRITERS: Record<ExportFormat, (data: ExportData, path: string, destination: string) => Promise<number>> = {
   coco: writeCoco,
   voc: writeVoc,
   yolo: writeYolo,
@@ -81,14 +82,14 @@ const WRITERS: Record<ExportFormat, (data: ExportData, path: string) => Promise<
  * Writes the project's ground truth: `coco` to one JSON file (ids from 1, masks as compressed RLE, `file_name`s
  * as `collectExportData` names the images, with a warning naming the image root when it is not the project folder), `voc` and
  * `yolo` to a folder of one file per image (YOLO with classes.txt), `pennfudan` to a Penn-Fudan-style folder,
- * `mot` to a folder of MOTChallenge sequences' `SEQ/gt/gt.txt`, `citypersons` to a folder of
+ * `mot` to a folder of MOTChallenge sequences' `SEQ/seqinfo.ini` and `SEQ/gt/gt.txt`, `citypersons` to a folder of
  * `CITY/NAME_gtBboxCityPersons.json`, `crowdhuman` to one `.odgt` file.
  * Existing files are replaced only as `writeOutputs` allows.
  */
 export async function exportProject(store: ProjectStore, request: { format: ExportFormat; path: string }, options: OutputOptions): Promise<ExportReport> {
   const path = resolve(request.path);
   const data = collectExportData(store);
-  const { result: files } = await writeOutputs(path, options, (staged) => WRITERS[request.format](data, staged));
+  const { result: files } = await writeOutputs(path, options, (staged) => WRITERS[request.format](data, staged, path));
   const annotations = data.images.reduce((n, img) => n + img.annotations.length, 0);
   return { format: request.format, path, images: data.images.length, annotations, files, warnings: data.warnings };
 }

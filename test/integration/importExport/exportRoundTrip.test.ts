@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportProject } from '../../../main/importExport/projectExport.js';
 import { importIntoProject } from '../../../main/importExport/projectImport.js';
 import { ProjectService } from '../../../main/project/projectService.js';
 import type { ProjectStore } from '../../../main/store/projectStore.js';
@@ -73,6 +74,69 @@ describe('COCO export of a project whose images lie outside its folder', () => {
       await other.openFolder(fresh);
       const report = await importIntoProject(other.store, { format: 'coco', path: join(dir.path, 'coco', 'gt.json'), options: { imageRoot: train } });
       expect(report).toMatchObject({ images: 5, addedImages: 5, annotations: 7, unreadable: [] });
+      expect(groundTruth(other.store)).toEqual(before);
+    } finally {
+      other.close();
+    }
+  });
+});
+
+describe('MOTChallenge export with seqinfo.ini, imported back', () => {
+  const dir = tempDir();
+  const train = join(dir.path, 'train');
+  const project = join(dir.path, 'project');
+  const projects = new ProjectService();
+
+  beforeAll(async () => {
+    process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
+    await writeMotSequence(train, { name: 'MOT17-02', gt: SEQUENCE_02, frames: 3, frameRate: 14, shade: 10 });
+    await writeMotSequence(train, { name: 'MOT17-10', gt: SEQUENCE_10, frames: 2, shade: 200 });
+    mkdirSync(project);
+    await projects.openFolder(project);
+    await importIntoProject(projects.store, { format: 'mot', path: train });
+  });
+  afterAll(() => {
+    projects.close();
+    dir.remove();
+  });
+
+  it('writes seqinfo.ini beside gt.txt, says the frames are not copied, and imports back once they are', async () => {
+    const before = groundTruth(projects.store);
+    const out = join(dir.path, 'out');
+    const report = await exportProject(projects.store, { format: 'mot', path: out }, { overwrite: false });
+    expect(report).toMatchObject({ images: 5, annotations: 7, files: 4 });
+    expect(report.warnings).toEqual([
+      `MOTChallenge export copies no frames: to import ${out} back, put each sequence's frames in its folder as its seqinfo.ini says (img1/000001.png, …); not there now: MOT17-02, MOT17-10`,
+    ]);
+    expect(readFileSync(join(out, 'MOT17-02', 'seqinfo.ini'), 'utf8')).toBe(
+      '[Sequence]\nname=MOT17-02\nimDir=img1\nframeRate=14\nseqLength=3\nimWidth=32\nimHeight=24\nimExt=.png\n',
+    );
+    expect(readFileSync(join(out, 'MOT17-10', 'seqinfo.ini'), 'utf8')).toBe(
+      '[Sequence]\nname=MOT17-10\nimDir=img1\nframeRate=30\nseqLength=2\nimWidth=32\nimHeight=24\nimExt=.png\n',
+    );
+    expect(readFileSync(join(out, 'MOT17-02', 'gt', 'gt.txt'), 'utf8')).toBe(SEQUENCE_02.map((r) => `${r}\n`).join(''));
+    expect(readFileSync(join(out, 'MOT17-10', 'gt', 'gt.txt'), 'utf8')).toBe(SEQUENCE_10.map((r) => `${r}\n`).join(''));
+
+    for (const sequence of ['MOT17-02', 'MOT17-10']) cpSync(join(train, sequence, 'img1'), join(out, sequence, 'img1'), { recursive: true });
+    const again = await importIntoProject(projects.store, { format: 'mot', path: out });
+    expect(again).toMatchObject({ images: 5, addedImages: 5, annotations: 7, unreadable: [], warnings: [] });
+    const copies = groundTruth(projects.store).filter((a) => a.path.startsWith(out));
+    expect(copies.map((a) => ({ ...a, path: a.path.replace(out, train) }))).toEqual(before);
+  });
+
+  it('exported into the folder holding the sequences, imports back to the same frames and annotations', async () => {
+    const alone = join(dir.path, 'alone');
+    mkdirSync(alone);
+    const other = new ProjectService();
+    try {
+      await other.openFolder(alone);
+      await importIntoProject(other.store, { format: 'mot', path: train });
+      const before = groundTruth(other.store);
+      const report = await exportProject(other.store, { format: 'mot', path: train }, { overwrite: true });
+      expect(report).toMatchObject({ files: 4, warnings: [] });
+      expect(readFileSync(join(train, 'MOT17-02', 'seqinfo.ini'), 'utf8')).toContain('\nframeRate=14\n');
+      const again = await importIntoProject(other.store, { format: 'mot', path: train });
+      expect(again).toMatchObject({ images: 5, addedImages: 0, annotations: 7, unreadable: [], warnings: [] });
       expect(groundTruth(other.store)).toEqual(before);
     } finally {
       other.close();

@@ -107,7 +107,10 @@ describe('MOTChallenge sequences imported and exported through the project', () 
     const before = await groundTruth();
     const out = join(dir.path, 'mot-out');
     const exported = await services.handlers['project.export']({ format: 'mot', path: out });
-    expect(exported).toMatchObject({ format: 'mot', images: 3, annotations: 5, files: 1, warnings: [] });
+    expect(exported).toMatchObject({ format: 'mot', images: 3, annotations: 5, files: 2 });
+    expect(exported.warnings).toEqual([
+      `MOTChallenge export copies no frames: to import ${out} back, put each sequence's frames in its folder as its seqinfo.ini says (img1/000001.jpg, …); not there now: MOT17-02`,
+    ]);
     const text = readFileSync(join(out, 'MOT17-02', 'gt', 'gt.txt'), 'utf8');
     expect(text.trim().split('\n')).toEqual(['1,1,2,3,10,12,1,1,0.9', '1,2,15,5,6,8,0,1,0.2', '2,1,3,3,10,12,1,1,0.8', '2,3,20,1,5,9,0,7,1', '3,1,4,3,10,12,1,1,1']);
     writeFileSync(join(sequence, 'gt', 'gt.txt'), text);
