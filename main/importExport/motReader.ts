@@ -66,7 +66,7 @@ export async function readMot(path: string, ctx: ReadContext): Promise<ReadResul
     if (skipped > 0) result.warnings.push(`${gtPath}: ${skipped} rows of classes that are not persons (vehicles, occluders, crowds) were skipped`);
     for (let frame = 1; frame <= info.seqLength; frame++) {
       const fileName = frameFileName(frame, info.imExt);
-      if (!ctx.selection.has(fileName)) continue;
+      if (!ctx.selection.has(join(frameFolder, fileName))) continue;
       const where = `${gtPath}: frame ${frame}`;
       const image = await resolveFrame(ctx.resolver, sequence, frame, where);
       if (!image) {

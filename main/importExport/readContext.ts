@@ -8,20 +8,34 @@ import type { ImportOptions } from '../../core/ipc/types.js';
 import { fileKind, READ_LIMITS, readBoundedFile, readFailure } from '../security/boundedRead.js';
 import type { ImageResolver, ResolvedImage } from './imageResolver.js';
 
-/** Which source images an import takes: all of them, or those a split file lists under one name. */
+/**
+ * Which source images an import takes: all of them, or those a split file lists under one name. A listed bare
+ * file name takes every image of that name; a listed path (`MOT17-02/img1/000001.jpg`) takes the image whose path
+ * ends with it, so frames of different sequences, which share names, can be told apart. A reader that knows only
+ * an image's file name matches a listed path by its file name.
+ */
 export class Selection {
+  /** The listed names and paths by file name. */
+  private readonly byName = new Map<string, string[]>();
   private readonly seen = new Set<string>();
 
+  /** A name with `/` between folders and no leading `./`. */
+  private static slashed(name: string): string {
+    return name.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  }
+
   private constructor(
-    private readonly names: Set<string> | null,
+    private readonly listed: string[] | null,
     private readonly label: string,
-  ) {}
+  ) {
+    for (const entry of listed ?? []) this.byName.set(basename(entry), [...(this.byName.get(basename(entry)) ?? []), entry]);
+  }
 
   static all(): Selection {
     return new Selection(null, '');
   }
 
-  /** Reads `{ "<subset>": [file names], … }`. */
+  /** Reads `{ "<subset>": [file names or paths], … }`. */
   static async fromSplit(path: string, subset: string): Promise<Selection> {
     const json = await readJson(path);
     if (!isObject(json)) failIn(path, '', `must be a JSON object of file name lists, got ${describe(json)}`);
@@ -30,28 +44,32 @@ export class Selection {
       const lists = Object.keys(json).filter((k) => Array.isArray(json[k]));
       failIn(path, '', `has no list "${subset}" (it has: ${lists.join(', ') || 'none'})`);
     }
-    if (!Array.isArray(list) || !list.every((n) => typeof n === 'string' && n !== '')) {
+    if (!Array.isArray(list) || !list.every((n) => typeof n === 'string' && Selection.slashed(n) !== '' && !Selection.slashed(n).endsWith('/'))) {
       failIn(path, subset, 'must be a list of file names');
     }
-    return new Selection(new Set(list.map((n) => basename(n))), `${path} "${subset}"`);
+    return new Selection([...new Set(list.map(Selection.slashed))], `${path} "${subset}"`);
   }
 
-  has(fileName: string): boolean {
-    const name = basename(fileName.replace(/\\/g, '/'));
-    if (this.names && !this.names.has(name)) return false;
-    this.seen.add(name);
-    return true;
+  /** Whether the import takes the image a source names `name`: its file name, or better its path. */
+  has(name: string): boolean {
+    if (!this.listed) return true;
+    const path = Selection.slashed(name);
+    const candidates = this.byName.get(basename(path)) ?? [];
+    const bare = !path.includes('/');
+    const matching = candidates.filter((entry) => bare || !entry.includes('/') || path === entry || path.endsWith(`/${entry}`));
+    for (const entry of matching) this.seen.add(entry);
+    return matching.length > 0;
   }
 
   /** Whether any chosen image has this name without its extension. */
   hasStem(stem: string): boolean {
-    return !this.names || [...this.names].some((n) => basename(n, extname(n)) === stem);
+    return !this.listed || [...this.byName.keys()].some((n) => basename(n, extname(n)) === stem);
   }
 
   /** Fails when the split lists images the source does not have: the split and the source do not belong together. */
   checkAllFound(source: string): void {
-    if (!this.names) return;
-    const absent = [...this.names].filter((n) => !this.seen.has(n));
+    if (!this.listed) return;
+    const absent = this.listed.filter((n) => !this.seen.has(n));
     if (absent.length === 0) return;
     const shown = absent.slice(0, 5).join(', ') + (absent.length > 5 ? `, … (${absent.length} in all)` : '');
     throw new FormatError(`${this.label} lists images that are not in ${source}: ${shown}`);
