@@ -45,7 +45,7 @@ export class Selection {
       failIn(path, '', `has no list "${subset}" (it has: ${lists.join(', ') || 'none'})`);
     }
     if (!Array.isArray(list) || !list.every((n) => typeof n === 'string' && Selection.slashed(n) !== '' && !Selection.slashed(n).endsWith('/'))) {
-      failIn(path, subset, 'must be a list of file names');
+      failIn(path, subset, 'must be a list of file names or paths');
     }
     return new Selection([...new Set(list.map(Selection.slashed))], `${path} "${subset}"`);
   }
