@@ -1,9 +1,11 @@
+import { exportFormatInfo } from '../core/formats/importFormats.js';
 import type { Handlers } from '../core/ipc/contract.js';
-import type { HostKind, PathPurpose } from '../core/ipc/types.js';
+import type { HostKind, ImportOptions, PathPurpose } from '../core/ipc/types.js';
 import { PedlabError } from './errors.js';
 import { readDisplayImage, type DisplayImage } from './imaging/displayImage.js';
 import { exportProject } from './importExport/projectExport.js';
 import { importIntoProject } from './importExport/projectImport.js';
+import { importCategories } from './importExport/sourceCategories.js';
 import { InferenceService } from './inference/inferenceService.js';
 import { commitAnnotations } from './project/annotationEdits.js';
 import { evaluationData } from './project/evaluationData.js';
@@ -54,6 +56,14 @@ export class Services {
     return summary;
   }
 
+  /** An import names only paths this host may read (in Electron: chosen in its dialogs). */
+  private checkImportPaths<R extends { path: string; options?: ImportOptions }>(request: R): R {
+    const { imageRoot, split, classes, gt } = request.options ?? {};
+    for (const file of [request.path, split, classes, gt]) if (file) this.paths.check(file, 'read', 'import-file');
+    if (imageRoot) this.paths.check(imageRoot, 'read', 'import-folder');
+    return request;
+  }
+
   readonly handlers: Handlers = {
     'app.info': async () => ({ version: appVersion(), host: this.options.host, canPickPaths: !!this.options.pickPath }),
     'project.current': async () => this.projects.summary(),
@@ -63,14 +73,10 @@ export class Services {
       // A save dialog asks before it answers an existing file, so that answer is the user's confirmation.
       return { path: path === null ? null : this.paths.grant(path, purpose, purpose === 'export-file') };
     },
-    'project.import': async (request) => {
-      const { imageRoot, split, classes, gt } = request.options ?? {};
-      for (const file of [request.path, split, classes, gt]) if (file) this.paths.check(file, 'read', 'import-file');
-      if (imageRoot) this.paths.check(imageRoot, 'read', 'import-folder');
-      return importIntoProject(this.projects.store, request);
-    },
+    'project.import': async (request) => importIntoProject(this.projects.store, this.checkImportPaths(request)),
+    'project.importCategories': async (request) => ({ categories: await importCategories(this.projects.store, this.checkImportPaths(request)) }),
     'project.export': async ({ overwrite, ...request }) => {
-      const path = this.paths.check(request.path, 'write', request.format === 'coco' ? 'export-file' : 'export-folder');
+      const path = this.paths.check(request.path, 'write', exportFormatInfo(request.format).target === 'file' ? 'export-file' : 'export-folder');
       return exportProject(this.projects.store, request, { overwrite: !!overwrite || this.paths.overwriteConfirmed(path) });
     },
     'project.recovery': async () => this.projects.recovery(),

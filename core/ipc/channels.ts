@@ -5,6 +5,7 @@ export const channels = [
   'project.openFolder',
   'dialog.pickPath',
   'project.import',
+  'project.importCategories',
   'project.export',
   'project.recovery',
   'project.restore',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from './channels.js';
+import { EXPORT_FORMAT_NAMES, IMPORT_FORMAT_NAMES } from './types.js';
 import type { Annotation, AppInfo, Category, CommitResult, EvaluationData, ExportReport, ImageEntry, ImportReport, InferenceStatus, ModelEntry, Prediction, ProjectSummary, RecoveryInfo, ReportExport } from './types.js';
 
 /** A channel's request schema (validated at the door in main) and its response type. */
@@ -31,6 +32,26 @@ const annotationDraft = z
   })
   .strict();
 
+const importRequest = z
+  .object({
+    format: z.enum(IMPORT_FORMAT_NAMES),
+    path: filePath,
+    options: z
+      .object({
+        imageRoot: filePath.optional(),
+        split: filePath.optional(),
+        subset: z.string().min(1).max(200).optional(),
+        boxes: z.enum(['tutorial', 'coco']).optional(),
+        classes: filePath.optional(),
+        gt: filePath.optional(),
+        modelName: z.string().min(1).max(200).optional(),
+        allowPartial: z.boolean().optional(),
+        map: z.array(z.string().min(3).max(400)).max(1000).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 
 export const contract = {
   'app.info': spec<AppInfo>()(empty),
@@ -41,31 +62,12 @@ export const contract = {
     z.object({ purpose: z.enum(['project-folder', 'import-file', 'import-folder', 'model-file', 'export-file', 'export-folder', 'report-folder']) }).strict(),
   ),
   /** Imports ground truth (or a COCO results file's predictions) into the open project, all or nothing. */
-  'project.import': spec<ImportReport>()(
-    z
-      .object({
-        format: z.enum(['pennfudan', 'coco', 'voc', 'yolo', 'labelme', 'mot', 'citypersons', 'crowdhuman', 'coco-results', 'mot-det']),
-        path: filePath,
-        options: z
-          .object({
-            imageRoot: filePath.optional(),
-            split: filePath.optional(),
-            subset: z.string().min(1).max(200).optional(),
-            boxes: z.enum(['tutorial', 'coco']).optional(),
-            classes: filePath.optional(),
-            gt: filePath.optional(),
-            modelName: z.string().min(1).max(200).optional(),
-            allowPartial: z.boolean().optional(),
-            map: z.array(z.string().min(3).max(400)).max(1000).optional(),
-          })
-          .strict()
-          .optional(),
-      })
-      .strict(),
-  ),
+  'project.import': spec<ImportReport>()(importRequest),
+  /** The categories a source holds, by name, as an import would store them before any map; nothing is written. */
+  'project.importCategories': spec<{ categories: string[] }>()(importRequest),
   /** `overwrite`: the user confirmed replacing files Pedlab did not write; without it such files are never replaced. */
   'project.export': spec<ExportReport>()(
-    z.object({ format: z.enum(['coco', 'voc', 'yolo', 'pennfudan', 'mot', 'citypersons', 'crowdhuman']), path: filePath, overwrite: z.boolean().optional() }).strict(),
+    z.object({ format: z.enum(EXPORT_FORMAT_NAMES), path: filePath, overwrite: z.boolean().optional() }).strict(),
   ),
   /** The damaged project database the last open refused, if any, with the snapshots that could replace it. */
   'project.recovery': spec<RecoveryInfo | null>()(empty),

@@ -134,8 +134,10 @@ export interface CommitResult {
   annotations: Annotation[];
 }
 
-export type ImportFormat = 'pennfudan' | 'coco' | 'voc' | 'yolo' | 'labelme' | 'mot' | 'citypersons' | 'crowdhuman' | 'coco-results' | 'mot-det';
-export type ExportFormat = 'coco' | 'voc' | 'yolo' | 'pennfudan' | 'mot' | 'citypersons' | 'crowdhuman';
+export const IMPORT_FORMAT_NAMES = ['pennfudan', 'coco', 'voc', 'yolo', 'labelme', 'mot', 'citypersons', 'crowdhuman', 'coco-results', 'mot-det'] as const;
+export const EXPORT_FORMAT_NAMES = ['coco', 'voc', 'yolo', 'pennfudan', 'mot', 'citypersons', 'crowdhuman'] as const;
+export type ImportFormat = (typeof IMPORT_FORMAT_NAMES)[number];
+export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
 
 export interface ImportOptions {
   /** Where the source's image file names are looked up (default: the project folder; labelme: the JSON's folder). */
@@ -153,7 +155,7 @@ export interface ImportOptions {
   modelName?: string;
   /** COCO results: store what matches even when more than half of the detections are left out (else refused). */
   allowPartial?: boolean;
-  /** COCO results: `FROM=TO` pairs renaming the results' categories onto the project's. */
+  /** `FROM=TO` pairs: the source's category FROM is stored as the project's category TO (coco-results: FROM is a category of the ground truth). */
   map?: string[];
 }
 

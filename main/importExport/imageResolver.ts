@@ -35,7 +35,11 @@ export class ImageResolver {
   private readonly byName = new Map<string, StoredImage[]>();
   private readonly cache = new Map<string, Promise<ResolvedImage>>();
 
-  constructor(private readonly store: ProjectStore) {
+  /** `probe: false` reads no new image file (a preview of a source): such images come back without size or hash. */
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly options: { probe: boolean } = { probe: true },
+  ) {
     for (const image of store.images.all()) {
       const list = this.byName.get(image.fileName) ?? [];
       list.push(image);
@@ -76,9 +80,11 @@ export class ImageResolver {
       const { width, height, sha256, error } = stored;
       return { path: stored.path, fileName: stored.fileName, stored, probe: null, width, height, sha256, error };
     }
-    const probe: ProbeResult = existsSync(path)
-      ? await probeImage(path)
-      : { sha256: null, width: null, height: null, orientation: 1, error: 'file not found', thumbnail: null };
+    const probe: ProbeResult = !existsSync(path)
+      ? { sha256: null, width: null, height: null, orientation: 1, error: 'file not found', thumbnail: null }
+      : this.options.probe
+        ? await probeImage(path)
+        : { sha256: null, width: null, height: null, orientation: 1, error: 'not read', thumbnail: null };
     return { path, fileName: basename(path), stored: null, probe, width: probe.width, height: probe.height, sha256: probe.sha256, error: probe.error };
   }
 

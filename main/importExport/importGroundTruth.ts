@@ -1,3 +1,4 @@
+import { mappedCategory, type CategoryMap } from '../../core/formats/categoryMap.js';
 import { failIn } from '../../core/formats/formatError.js';
 import type { SourceAnnotation } from '../../core/formats/sourceAnnotations.js';
 import type { ImportFormat, ImportReport } from '../../core/ipc/types.js';
@@ -49,11 +50,12 @@ function prepare(read: ReadResult, warnings: string[]): PendingImage[] {
 }
 
 /**
- * Writes what a source holds, in one transaction: new images are added, categories created by name, and the
+ * Writes what a source holds, in one transaction: new images are added, categories created by name (the source's
+ * names read through the map), and the
  * ground truth of every readable image the source names is replaced by the source's. Nothing is written when any
  * record is malformed.
  */
-export function writeGroundTruth(store: ProjectStore, format: ImportFormat, sourcePath: string, read: ReadResult): ImportReport {
+export function writeGroundTruth(store: ProjectStore, format: ImportFormat, sourcePath: string, read: ReadResult, map: CategoryMap): ImportReport {
   const warnings = [...read.warnings];
   const pending = prepare(read, warnings);
   const report: ImportReport = {
@@ -72,7 +74,8 @@ export function writeGroundTruth(store: ProjectStore, format: ImportFormat, sour
   store.db.transaction(() => {
     const known = new Set(store.categories.all().map((c) => c.name));
     const categoryIds = new Map<string, number>();
-    const category = (name: string, supercategory?: string): number => {
+    const category = (sourceName: string, supercategory?: string): number => {
+      const name = mappedCategory(map, sourceName);
       let id = categoryIds.get(name);
       if (id === undefined) {
         id = store.categories.ensure(name);

@@ -23,11 +23,13 @@ import { useProject } from './state/useProject';
 import { CompareBar } from './compare/CompareBar';
 import { CompareView } from './compare/CompareView';
 import { ExportReportDialog } from './compare/ExportReportDialog';
+import { ExportDialog } from './importExport/ExportDialog';
+import { ImportDialog } from './importExport/ImportDialog';
 import { MetricsPanel } from './compare/MetricsPanel';
 import { useCompare } from './compare/useCompare';
 
 export function App() {
-  const { state, openFolder, select, dismissError, setAnnotationCount } = useProject();
+  const { state, openFolder, reload, select, dismissError, setAnnotationCount } = useProject();
   const store = useMemo(() => new EditorStore(), []);
   const editor = useSyncExternalStore(store.subscribe, store.getState);
   const [asking, setAsking] = useState(false);
@@ -49,10 +51,13 @@ export function App() {
   const inference = useInference(state.project?.dbPath ?? null, editable?.id ?? null);
   const [mode, setMode] = useState<'edit' | 'compare'>('edit');
   const [exporting, setExporting] = useState(false);
+  const [transfer, setTransfer] = useState<'import' | 'export' | null>(null);
+  /** Counts imports: each one may change any image's ground truth, which the evaluation then reads again. */
+  const [imports, setImports] = useState(0);
   const compare = useCompare(
     mode === 'compare',
     inference.models,
-    `${state.project?.dbPath}:${inference.status.resultsVersion}`,
+    `${state.project?.dbPath}:${inference.status.resultsVersion}:${imports}`,
     state.images,
     editor.imageId,
     editor.annotations,
@@ -63,6 +68,15 @@ export function App() {
   useEffect(() => {
     if (state.project) api['categories.list']({}).then((c) => store.setCategories(c), () => undefined);
   }, [state.project, store]);
+  const categoryNames = useMemo(() => editor.categories.map((c) => c.name), [editor.categories]);
+
+  const { reloadModels } = inference;
+  const afterImport = useCallback(async () => {
+    store.setCategories(await api['categories.list']({}));
+    await Promise.all([reload(), reloadModels()]);
+    await store.loadImage(store.getState().imageId);
+    setImports((n) => n + 1);
+  }, [store, reload, reloadModels]);
 
   useEffect(() => {
     void store.loadImage(editable?.id ?? null);
@@ -95,7 +109,7 @@ export function App() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (asking || exporting || event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
+      if (asking || exporting || transfer || event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
       const ctx: ActionContext = {
         store,
         size: editable ? { width: editable.width!, height: editable.height! } : null,
@@ -118,7 +132,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [asking, exporting, store, editable, navigate, inference.visible]);
+  }, [asking, exporting, transfer, store, editable, navigate, inference.visible]);
 
   return (
     <div className="app">
@@ -145,6 +159,16 @@ export function App() {
           </div>
         )}
         {state.info && <span className="host-badge">{state.info.host === 'electron' ? 'Desktop' : 'Browser'} · v{state.info.version}</span>}
+        {state.project && (
+          <>
+            <button type="button" onClick={() => setTransfer('import')} disabled={state.busy}>
+              Import…
+            </button>
+            <button type="button" onClick={() => setTransfer('export')} disabled={state.busy}>
+              Export…
+            </button>
+          </>
+        )}
         <button type="button" onClick={chooseFolder} disabled={state.busy}>
           Open folder…
         </button>
@@ -245,6 +269,12 @@ export function App() {
             setAsking(false);
           }}
         />
+      )}
+      {transfer === 'import' && state.project && (
+        <ImportDialog projectName={state.project.name} categories={categoryNames} onImported={afterImport} onClose={() => setTransfer(null)} />
+      )}
+      {transfer === 'export' && state.project && (
+        <ExportDialog projectName={state.project.name} initialFolder={state.project.folder} onClose={() => setTransfer(null)} />
       )}
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
       {exporting && compare.pair && state.project && (

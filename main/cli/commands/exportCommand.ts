@@ -1,10 +1,11 @@
+import { EXPORT_FORMATS } from '../../../core/formats/importFormats.js';
 import type { ExportFormat } from '../../../core/ipc/types.js';
 import { exportProject } from '../../importExport/projectExport.js';
 import { ProjectService } from '../../project/projectService.js';
 import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 
-const FORMATS: readonly ExportFormat[] = ['coco', 'voc', 'yolo', 'pennfudan', 'mot', 'citypersons', 'crowdhuman'];
+const FORMATS: readonly ExportFormat[] = EXPORT_FORMATS.map((f) => f.format);
 
 const HELP = `usage: pedlab export --format FORMAT --project FOLDER OUT [--json]
 

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { IMPORT_FORMATS } from '../../../core/formats/importFormats.js';
 import type { ImportFormat, ImportReport } from '../../../core/ipc/types.js';
 import { pennFudanImageFolder } from '../../importExport/pennFudanReader.js';
 import { importIntoProject } from '../../importExport/projectImport.js';
@@ -6,7 +7,9 @@ import { projectDbPathFor, ProjectService } from '../../project/projectService.j
 import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 
-const FORMATS: readonly ImportFormat[] = ['pennfudan', 'coco', 'voc', 'yolo', 'labelme', 'mot', 'citypersons', 'crowdhuman', 'coco-results', 'mot-det'];
+const FORMATS: readonly ImportFormat[] = IMPORT_FORMATS.map((f) => f.format);
+const FORMAT_LINES = IMPORT_FORMATS.map((f) => `  ${f.format.padEnd(13)} SRC is ${f.summary}`).join('\n');
+const EXAMPLES = IMPORT_FORMATS.map((f) => `  ${f.example}`).join('\n');
 
 const HELP = `usage: pedlab import --format FORMAT SRC [--project FOLDER] [options]
 
@@ -14,17 +17,7 @@ Imports ground truth into the project of an image folder (the project the app op
 ground truth of every image SRC names is replaced by SRC's, in one transaction: a malformed record imports
 nothing. Images are used where they are, never copied.
 
-  pennfudan     SRC is the dataset folder (PNGImages/, PedMasks/, Annotation/); the project defaults to
-                SRC/PNGImages. Each mask value becomes one pedestrian; text boxes that disagree are reported.
-  coco          SRC is a COCO instances JSON file (boxes, polygons, RLE, crowd regions, attributes)
-  voc           SRC is a Pascal VOC XML file or a folder of them
-  yolo          SRC is a folder of YOLO label files with classes.txt
-  labelme       SRC is a labelme JSON file or a folder of them (rectangles and polygons)
-  mot           SRC is a MOTChallenge sequence folder (seqinfo.ini, img1/, gt/gt.txt) or a folder of them
-  citypersons   SRC is a CityPersons CITY/NAME_gtBboxCityPersons.json file or a folder of them (or of cities)
-  crowdhuman    SRC is a CrowdHuman .odgt file (a line per image ID.jpg) or a folder of them
-  coco-results  SRC is a COCO results JSON file, stored as the predictions of an imported model (needs --gt)
-  mot-det       SRC is a sequence folder's det/det.txt or a tracker's SEQ.txt, stored as an imported model
+${FORMAT_LINES}
 
   --project FOLDER            the project's image folder (created when missing); images elsewhere are added
                               by path. Required except for pennfudan without --split.
@@ -40,8 +33,12 @@ nothing. Images are used where they are, never copied.
                               imported before keeps its model's name
   --allow-partial             coco-results: store the detections that match even when more than half are
                               left out (images not in the project, categories it does not have)
-  --map FROM=TO               coco-results: store the results' category FROM as the project's TO (repeatable)
-  --json                      print the report as JSON`;
+  --map FROM=TO               store the source's category FROM as the project's category TO (repeatable;
+                              coco-results: FROM is a category of --gt)
+  --json                      print the report as JSON
+
+examples:
+${EXAMPLES}`;
 
 function printReport(report: ImportReport, projectName: string): void {
   const lines: string[] = [];

@@ -5,7 +5,8 @@ interface Props {
   id: string;
   label: string;
   value: string;
-  purpose: PathPurpose;
+  /** What the native dialog asks for; with several (a file or a folder of them), one button each. */
+  purpose: PathPurpose | readonly PathPurpose[];
   onChange(path: string): void;
   placeholder?: string;
   autoFocus?: boolean;
@@ -16,8 +17,9 @@ interface Props {
  * typed, so there the field only shows the choice.
  */
 export function PathField({ id, label, value, purpose, onChange, placeholder, autoFocus }: Props) {
-  const browse = async () => {
-    const { path } = await api['dialog.pickPath']({ purpose });
+  const purposes = typeof purpose === 'string' ? [purpose] : purpose;
+  const browse = async (choice: PathPurpose) => {
+    const { path } = await api['dialog.pickPath']({ purpose: choice });
     if (path) onChange(path);
   };
   return (
@@ -33,11 +35,12 @@ export function PathField({ id, label, value, purpose, onChange, placeholder, au
           placeholder={placeholder}
           spellCheck={false}
         />
-        {hasNativeDialogs && (
-          <button type="button" autoFocus={autoFocus} onClick={() => void browse()}>
-            Browse…
-          </button>
-        )}
+        {hasNativeDialogs &&
+          purposes.map((p, i) => (
+            <button key={p} type="button" autoFocus={autoFocus && i === 0} onClick={() => void browse(p)}>
+              {purposes.length === 1 ? 'Browse…' : p.endsWith('-folder') ? 'Folder…' : 'File…'}
+            </button>
+          ))}
       </div>
     </>
   );

@@ -73,7 +73,7 @@ export function useInference(projectKey: string | null, imageId: number | null) 
     [loadModels],
   );
 
-  return { models, status, shown, show: setShownId, visible, run, cancel, addModel, error, dismissError: () => setError(null) };
+  return { models, status, shown, show: setShownId, visible, run, cancel, addModel, reloadModels: loadModels, error, dismissError: () => setError(null) };
 }
 
 export type Inference = ReturnType<typeof useInference>;

@@ -47,6 +47,17 @@ export function useProject() {
     [load, fail],
   );
 
+  /** Lists the images again after the project changed underneath (an import), keeping the selected one. */
+  const reload = useCallback(async () => {
+    const [project, images] = await Promise.all([api['project.current']({}), api['images.list']({})]);
+    setState((s) => ({
+      ...s,
+      project,
+      images,
+      selectedId: images.some((i) => i.id === s.selectedId) ? s.selectedId : (images.find((i) => !i.error) ?? images[0])?.id ?? null,
+    }));
+  }, []);
+
   const select = useCallback((id: number) => setState((s) => ({ ...s, selectedId: id })), []);
   const dismissError = useCallback(() => setState((s) => ({ ...s, error: null })), []);
   /** Keeps the list's box count in step with edits of the selected image. */
@@ -58,5 +69,5 @@ export function useProject() {
     );
   }, []);
 
-  return { state, openFolder, select, dismissError, setAnnotationCount };
+  return { state, openFolder, reload, select, dismissError, setAnnotationCount };
 }

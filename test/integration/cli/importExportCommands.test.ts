@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { IMPORT_FORMATS } from '../../../core/formats/importFormats.js';
 import { projectDbPathFor } from '../../../main/project/projectService.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,16 @@ describe('pedlab import / export: arguments and errors', () => {
     });
     expect(await pedlab('export', '--format', 'coco', 'out.json')).toMatchObject({ code: 2, err: expect.stringMatching(/--project is required/) });
     expect((await pedlab('import', '--help')).out).toMatch(/^usage: pedlab import --format FORMAT SRC/);
+  });
+
+  it('lists every format with a one-line example, in --help and in the README alike', async () => {
+    const help = (await pedlab('import', '--help')).out;
+    const readme = readFileSync('README.md', 'utf8');
+    for (const f of IMPORT_FORMATS) {
+      expect(help).toContain(`  ${f.format.padEnd(13)} SRC is ${f.summary}`);
+      expect(help.split('\n')).toContain(`  ${f.example}`);
+      expect(readme).toContain(`| \`${f.format}\` | ${f.kind === 'predictions' ? 'predictions: ' : ''}${f.summary} | \`${f.example}\` |`);
+    }
   });
 
   it('names the file and record of malformed input, with exit code 1', async () => {
