@@ -37,7 +37,7 @@ export async function readCityPersons(path: string, ctx: ReadContext): Promise<R
   for (const file of await cityPersonsFiles(path)) {
     const stem = basename(file).slice(0, -CITYPERSONS_SUFFIX.length);
     const fileName = `${stem}${CITYSCAPES_IMAGE_SUFFIX}`;
-    if (!ctx.selection.has(fileName)) continue;
+    if (!ctx.selection.has(join(root, basename(dirname(file)), fileName))) continue;
     const { width, height, annotations } = parseCityPersons(await readJson(file), file, DEFAULT_CATEGORY);
     for (const a of annotations) categories.add(a.category);
     const image = await ctx.resolver.resolve(join(basename(dirname(file)), fileName), root, file);

@@ -17,7 +17,7 @@ export async function readCrowdHuman(path: string, ctx: ReadContext): Promise<Re
   for (const file of await sourceFiles(path, '.odgt')) {
     for (const record of parseOdgt(await readText(file), file, DEFAULT_CATEGORY)) {
       const fileName = crowdHumanImageName(record.id);
-      if (!ctx.selection.has(fileName)) continue;
+      if (!ctx.selection.has(resolve(root, fileName))) continue;
       const where = `${file}: ${record.where}`;
       result.entries.push({ image: await ctx.resolver.resolve(fileName, root, where), source: { fileName, annotations: record.annotations, where } });
     }

@@ -28,8 +28,8 @@ function stem(name: string): string {
 
 /**
  * Finds the images a source names. A name relative to the source's image folder resolves, in this order, to the
- * project's image at that path, the file at that path, or the project's only image of that file name (so a COCO
- * file exported from one project imports into another that holds the same files elsewhere).
+ * project's image at that path, the file at that path, or the project's only image whose path ends with the name
+ * (or has its file name; see `onlyEndingWith`).
  */
 export class ImageResolver {
   private readonly byName = new Map<string, StoredImage[]>();
@@ -75,7 +75,7 @@ export class ImageResolver {
   private async find(path: string, name: string, where: string): Promise<ResolvedImage> {
     const odd = await notRegularFile(path);
     if (odd) failIn(where, '', `the image "${name}" ${odd}; Pedlab reads images only from regular files`);
-    const stored = this.store.images.byPath(path) ?? (existsSync(path) ? undefined : this.onlyNamed(basename(path)));
+    const stored = this.store.images.byPath(path) ?? (existsSync(path) ? undefined : this.onlyEndingWith(name));
     if (stored) {
       const { width, height, sha256, error } = stored;
       return { path: stored.path, fileName: stored.fileName, stored, probe: null, width, height, sha256, error };
@@ -88,8 +88,16 @@ export class ImageResolver {
     return { path, fileName: basename(path), stored: null, probe, width: probe.width, height: probe.height, sha256: probe.sha256, error: probe.error };
   }
 
-  private onlyNamed(fileName: string): StoredImage | undefined {
-    const list = this.byName.get(fileName);
-    return list?.length === 1 ? list[0] : undefined;
+  /**
+   * The project's only image whose path ends with the name's folders and file name (`SEQ/img1/000001.jpg`), else
+   * its only image of that file name: how a file exported from a project finds its images again, in that project
+   * or another holding the same files elsewhere.
+   */
+  private onlyEndingWith(name: string): StoredImage | undefined {
+    const slashed = name.replace(/\\/g, '/');
+    const named = this.byName.get(basename(slashed)) ?? [];
+    const ending = named.filter((image) => image.path.replace(/\\/g, '/').endsWith(`/${slashed}`));
+    const list = ending.length > 0 ? ending : named;
+    return list.length === 1 ? list[0] : undefined;
   }
 }

@@ -56,7 +56,7 @@ export async function importMotDetections(
   const perImage = new Map<string, NewPrediction[]>();
   for (let frame = 1; frame <= sequence.info.seqLength; frame++) {
     const fileName = frameFileName(frame, sequence.info.imExt);
-    if (!selection.has(fileName)) continue;
+    if (!selection.has(join(sequence.frameFolder, fileName))) continue;
     const found = await resolveFrame(resolver, sequence, frame, `${file}: frame ${frame}`);
     const stored = found?.stored;
     if (!stored || stored.sha256 === null) {

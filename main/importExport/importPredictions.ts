@@ -45,7 +45,7 @@ export async function importPredictions(
   const missing = new Map<ImageId, string>();
   for (const [i, img] of truth.images.entries()) {
     if (!img.fileName) failIn(gtPath, `images[${i}] (id ${JSON.stringify(img.id)})`, 'file_name is missing');
-    if (!selection.has(img.fileName)) {
+    if (!selection.has(resolve(root, img.fileName))) {
       unselected.add(img.id);
       continue;
     }

@@ -21,7 +21,7 @@ async function writeCoco(data: ExportData, path: string): Promise<number> {
   });
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, JSON.stringify(json));
-  if (data.imageRoot) data.warnings.push(`file_names are relative to ${data.imageRoot}; import with --image-root ${data.imageRoot}`);
+  if (data.imageRoot) data.warnings.push(`file_names are relative to ${data.imageRoot}: this project imports the file as it is; another needs that folder as its image folder (--image-root ${data.imageRoot})`);
   return 1;
 }
 

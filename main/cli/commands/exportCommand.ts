@@ -16,7 +16,8 @@ Writes the ground truth of the project of an image folder.
   yolo       OUT is a folder of YOLO label files, one per image, with classes.txt
   pennfudan  OUT is a folder torchvision's tutorial reads unchanged: PNGImages/, PedMasks/ (value k =
              instance k), Annotation/ (PASCAL-style text)
-  mot        OUT is a folder of MOTChallenge ground truth, SEQ/gt/gt.txt per image folder (pedestrians)
+  mot        OUT is a folder of MOTChallenge ground truth, SEQ/gt/gt.txt and SEQ/seqinfo.ini per image
+             folder (pedestrians); frames are not copied
   citypersons  OUT is a folder of CityPersons CITY/NAME_gtBboxCityPersons.json files, one per image
   crowdhuman   OUT is a CrowdHuman .odgt file, one line per image (pedestrians and ignore regions)
 

@@ -24,7 +24,8 @@ ${FORMAT_LINES}
   --image-root DIR            where SRC's image file names are found (default: the project folder;
                               labelme: beside each JSON file; mot-det with SEQ.txt: the sequence folder
                               or the folder holding SEQ/, default the folder above det/)
-  --split FILE --subset NAME  import only the images the split file lists under NAME
+  --split FILE --subset NAME  import only the images the split file lists under NAME: file names, or
+                              paths such as SEQ/img1/000001.jpg where names repeat
   --boxes tutorial|coco       pennfudan: box and area as torchvision's tutorial computes them (default:
                               x2, y2 = last pixel, area = box area) or as COCO does (+1 extents, mask pixels)
   --classes FILE              yolo: class names, one a line (default: classes.txt beside the labels)

@@ -46,7 +46,7 @@ describe('COCO export of a project whose images lie outside its folder', () => {
     const out = join(dir.path, 'coco', 'gt.json');
     const exported = await runPedlab('export', '--format', 'coco', '--project', project, out);
     expect(exported.code).toBe(0);
-    expect(exported.out).toContain(`warning: file_names are relative to ${train}; import with --image-root ${train}`);
+    expect(exported.out).toContain(`warning: file_names are relative to ${train}: this project imports the file as it is; another needs that folder as its image folder (--image-root ${train})`);
     const coco = JSON.parse(readFileSync(out, 'utf8')) as { images: { file_name: string }[] };
     expect(coco.images.map((i) => i.file_name).sort()).toEqual([
       'MOT17-02/img1/000001.png',
@@ -61,6 +61,13 @@ describe('COCO export of a project whose images lie outside its folder', () => {
     const before = groundTruth(projects.store);
     const file = join(dir.path, 'coco', 'gt.json');
     const again = await importIntoProject(projects.store, { format: 'coco', path: file, options: { imageRoot: train } });
+    expect(again).toMatchObject({ images: 5, addedImages: 0, annotations: 7, unreadable: [] });
+    expect(groundTruth(projects.store)).toEqual(before);
+  });
+
+  it('imports back into the same project as it is, each frame found by its path', async () => {
+    const before = groundTruth(projects.store);
+    const again = await importIntoProject(projects.store, { format: 'coco', path: join(dir.path, 'coco', 'gt.json') });
     expect(again).toMatchObject({ images: 5, addedImages: 0, annotations: 7, unreadable: [] });
     expect(groundTruth(projects.store)).toEqual(before);
   });
