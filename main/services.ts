@@ -81,7 +81,7 @@ export class Services {
     },
     'project.recovery': async () => this.projects.recovery(),
     'project.restore': async ({ folder, snapshot }) => this.restore(folder, snapshot),
-    'images.list': async () => this.projects.store.images.entries(),
+    'images.list': async () => this.projects.imageEntries(),
     'annotations.list': async ({ imageId }) => this.projects.store.annotations.forImage(imageId),
     'models.list': async () => this.inference.models(),
     'models.add': async (request) => this.inference.add({ ...request, path: this.paths.check(request.path, 'read', 'model-file') }),

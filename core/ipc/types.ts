@@ -47,6 +47,8 @@ export interface RecoveryInfo {
 export interface ImageEntry {
   id: number;
   fileName: string;
+  /** The image's folder as the list names it: its path in the project folder ('' for the folder itself), or a sequence's name. */
+  folder: string;
   /** Upright size (after EXIF orientation); null when the file could not be read. */
   width: number | null;
   height: number | null;

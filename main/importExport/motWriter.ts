@@ -12,6 +12,7 @@ import {
   type SequenceInfo,
 } from '../../core/formats/motChallenge.js';
 import { PedlabError } from '../errors.js';
+import { sequenceFolder } from '../project/imageFolder.js';
 import { pedestrianCategory } from './pedestrianCategory.js';
 import type { ExportData, ExportImage } from './exportData.js';
 import { readText } from './readContext.js';
@@ -61,7 +62,7 @@ function sequences(data: ExportData): Sequence[] {
   return [...byFolder].map(([folder, images]) => {
     images.sort((a, b) => a.image.fileName.localeCompare(b.image.fileName, 'en', { numeric: true }));
     const recorded = images.flatMap((i) => i.annotations.map((a) => a.attributes.sequence)).find((s) => typeof s === 'string' && isPlainName(s));
-    const name = (recorded as string | undefined) ?? plainSequenceName(basename(basename(folder) === 'img1' ? dirname(folder) : folder));
+    const name = (recorded as string | undefined) ?? plainSequenceName(basename(sequenceFolder(folder)));
     const other = taken.get(name);
     if (other) throw new PedlabError('export-clash', `${other} and ${folder} would both be exported as sequence ${name}; rename one of the folders.`);
     taken.set(name, folder);

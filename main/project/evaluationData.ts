@@ -5,7 +5,7 @@ import type { ProjectStore } from '../store/projectStore.js';
 /** The project's readable images, ground truth and the given models' cached predictions, for evaluation. */
 export async function evaluationData(store: ProjectStore, inference: InferenceService, modelIds: number[]): Promise<EvaluationData> {
   const images = store.images
-    .entries()
+    .all()
     .filter((i) => !i.error && i.width !== null && i.height !== null)
     .map((i) => ({ id: i.id, fileName: i.fileName, width: i.width!, height: i.height! }));
   const groundTruth = images.flatMap((i) => store.annotations.forImage(i.id));

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { ProjectSummary, RecoveryInfo } from '../../core/ipc/types.js';
+import type { ImageEntry, ProjectSummary, RecoveryInfo } from '../../core/ipc/types.js';
 import { PedlabError } from '../errors.js';
 import { probeImage } from '../imaging/probeImage.js';
 import { ProjectStore } from '../store/projectStore.js';
 import { listSnapshots, restoreFile, snapshotDue, takeSnapshot } from '../store/snapshots.js';
 import { dataDir } from './dataDir.js';
+import { folderLabel } from './imageFolder.js';
 import { listImageFiles } from './scanFolder.js';
 
 export const DEFAULT_CATEGORY = 'pedestrian';
@@ -116,6 +117,12 @@ export class ProjectService {
         probe.thumbnail,
       );
     }
+  }
+
+  /** The open project's image list, each image's folder named as `folderLabel` names it. */
+  imageEntries(): ImageEntry[] {
+    const folder = this.store.meta.get('folder') ?? '';
+    return this.store.images.entries((path) => folderLabel(folder, path));
   }
 
   summary(): ProjectSummary | null {

@@ -80,22 +80,26 @@ export class ImagesRepository {
   }
 
   /** The list the UI shows, with each image's ground-truth count. */
-  entries(): ImageEntry[] {
+  /**
+   * The image list: folder by folder, and in each folder by file name with numbers in number order, so a
+   * sequence's frames come in frame order. `folderOf` names an image's folder for the list.
+   */
+  entries(folderOf: (path: string) => string): ImageEntry[] {
     const rows = this.db
-      .prepare(
-        `SELECT i.*, (SELECT COUNT(*) FROM annotations a WHERE a.image_id = i.id) AS n
-         FROM images i ORDER BY i.file_name COLLATE NOCASE, i.id`,
-      )
+      .prepare(`SELECT i.*, (SELECT COUNT(*) FROM annotations a WHERE a.image_id = i.id) AS n FROM images i`)
       .all() as (Row & { n: number })[];
-    return rows.map((r) => ({
+    const entries = rows.map((r) => ({
       id: r.id,
       fileName: r.file_name,
+      folder: folderOf(r.path),
       width: r.width,
       height: r.height,
       sha256: r.sha256,
       error: r.error,
       annotationCount: r.n,
     }));
+    const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+    return entries.sort((a, b) => byName(a.folder, b.folder) || byName(a.fileName, b.fileName) || a.id - b.id);
   }
 
   thumbnail(id: number): Buffer | undefined {

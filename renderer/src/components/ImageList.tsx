@@ -41,8 +41,9 @@ export function ImageList({ images, selectedId, onSelect }: Props) {
               <img className="thumb" src={thumbnailUrl(image)} alt="" loading="lazy" decoding="async" />
             )}
             <div className="image-meta">
-              <div className="file-name" title={image.fileName}>
-                {image.fileName}
+              <div className="file-name" title={image.folder ? `${image.folder}/${image.fileName}` : image.fileName}>
+                {image.folder && <span className="image-folder">{image.folder}/</span>}
+                <span className="image-file">{image.fileName}</span>
               </div>
               {image.error ? (
                 <div className="image-error" data-testid="image-error">

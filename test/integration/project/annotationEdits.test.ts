@@ -18,7 +18,7 @@ describe('committing ground-truth edits', () => {
     process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
     const folder = await makeImageFolder(join(dir.path, 'images'));
     await projects.openFolder(folder.dir);
-    const images = projects.store.images.entries();
+    const images = projects.imageEntries();
     imageId = images.find((i) => i.fileName === 'street_01.png')!.id;
     otherImageId = images.find((i) => i.fileName === 'street_02.jpg')!.id;
     brokenId = images.find((i) => i.fileName === 'empty.png')!.id;

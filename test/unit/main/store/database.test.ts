@@ -77,8 +77,8 @@ describe('ProjectStore', () => {
     store.close();
 
     const reopened = ProjectStore.open(path);
-    expect(reopened.images.entries()).toEqual([
-      { id: imageId, fileName: 'a.png', width: 640, height: 480, sha256: 'ab', error: null, annotationCount: 1 },
+    expect(reopened.images.entries(() => '')).toEqual([
+      { id: imageId, fileName: 'a.png', folder: '', width: 640, height: 480, sha256: 'ab', error: null, annotationCount: 1 },
     ]);
     expect(reopened.annotations.forImage(imageId)[0]).toMatchObject({ bbox: [10, 20, 30, 40], area: 1200, iscrowd: false });
     expect(reopened.images.thumbnail(imageId)).toEqual(Buffer.from([1, 2, 3]));
