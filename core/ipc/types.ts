@@ -23,9 +23,41 @@ export interface ProjectSummary {
   folder: string;
   /** The project's SQLite file. */
   dbPath: string;
+  /** Every image listed, unreadable ones included. */
   imageCount: number;
   /** Images that could not be read; they stay listed with their error. */
   errorCount: number;
+  /** What the last scan of the folder left out (absent until the folder was scanned in this session). */
+  scan?: FolderScanLimits;
+}
+
+/** What a folder scan left unlisted: image files past the file limit, and folders below the depth limit. */
+export interface FolderScanLimits {
+  /** Image files found beyond the scan's file limit, not listed. */
+  skippedFiles: number;
+  /** Folders lying deeper than the depth limit, not looked into. */
+  foldersTooDeep: number;
+  maxFiles: number;
+  maxDepth: number;
+}
+
+/** One entry of a folder listing: what it is (a link is listed as what it points to), and its full path. */
+export interface FolderEntry {
+  name: string;
+  kind: 'folder' | 'file';
+  path: string;
+}
+
+/** A folder's contents as the web host's folder browser shows them. */
+export interface FolderListing {
+  /** The folder listed, links resolved. */
+  path: string;
+  /** The folder above it; null at the root. */
+  parent: string | null;
+  /** Folders first, then the files the purpose takes, by name; at most the listing's limit. */
+  entries: FolderEntry[];
+  /** Further entries the limit left out. */
+  more: number;
 }
 
 /** A copy of a project database taken by Pedlab (on open, at most hourly) or by `pedlab backup`. */
@@ -204,6 +236,8 @@ export interface EvaluationData {
   images: { id: number; fileName: string; width: number; height: number }[];
   categories: Category[];
   groundTruth: Annotation[];
+  /** Per ground-truth id, the visible fraction of the person where the source gave one (CityPersons' `vis_ratio`, MOTChallenge's visibility). */
+  visibility: Record<number, number>;
   /** Per model id: its cached predictions on the project's images. */
   predictions: Record<number, ImagePrediction[]>;
 }
@@ -214,6 +248,8 @@ export type ReportFormat = 'html' | 'pdf' | 'csv' | 'json';
 export interface ReportExport {
   /** Every file written. */
   files: string[];
+  /** Opens the HTML report (`report.open`, or the web host's `/report/ID`); absent when no HTML was written. */
+  reportId?: number;
   /** Remarks on the data: a model not run on every image, masks left out. */
   notes: string[];
 }

@@ -9,6 +9,8 @@ export interface MissRateSetup {
   readonly name: MissRateSetupName;
   /** The evaluator's own label, as it prints it. */
   readonly label: string;
+  /** What the app and reports call it, with what it selects. */
+  readonly title: string;
   /** `[lowest, highest]` pedestrian height in pixels. */
   readonly height: readonly [number, number];
   /** `[lowest, highest]` visible fraction of the pedestrian. */
@@ -19,10 +21,10 @@ export interface MissRateSetup {
 const UNBOUNDED = 1e10;
 
 export const MISS_RATE_SETUPS: readonly MissRateSetup[] = [
-  { name: 'reasonable', label: 'Reasonable', height: [50, UNBOUNDED], visibility: [0.65, UNBOUNDED] },
-  { name: 'small', label: 'Reasonable_small', height: [50, 75], visibility: [0.65, UNBOUNDED] },
-  { name: 'heavy', label: 'Reasonable_occ=heavy', height: [50, UNBOUNDED], visibility: [0.2, 0.65] },
-  { name: 'all', label: 'All', height: [20, UNBOUNDED], visibility: [0.2, UNBOUNDED] },
+  { name: 'reasonable', label: 'Reasonable', title: 'Reasonable (≥ 50 px, ≥ 65% visible)', height: [50, UNBOUNDED], visibility: [0.65, UNBOUNDED] },
+  { name: 'small', label: 'Reasonable_small', title: 'Small (50–75 px)', height: [50, 75], visibility: [0.65, UNBOUNDED] },
+  { name: 'heavy', label: 'Reasonable_occ=heavy', title: 'Heavy occlusion (20–65% visible)', height: [50, UNBOUNDED], visibility: [0.2, 0.65] },
+  { name: 'all', label: 'All', title: 'All (≥ 20 px, ≥ 20% visible)', height: [20, UNBOUNDED], visibility: [0.2, UNBOUNDED] },
 ];
 
 /** The only category scored; ground truth and detections of other categories take no part. */

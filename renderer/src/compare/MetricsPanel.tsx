@@ -1,12 +1,15 @@
 import { useMemo, useState } from 'react';
 import { categoryMismatch } from '../../../core/compare/categoryOverlap';
+import { MODEL_COLOURS } from '../../../core/compare/palette';
 import { detectionForEval, groundTruthForEval } from '../../../core/compare/evalInput';
 import { CocoEvaluator } from '../../../core/eval/cocoEval';
 import { operatingPoint, type OperatingPoint } from '../../../core/eval/curves';
 import type { Stats } from '../../../core/eval/summarize';
 import type { Annotation, EvaluationData } from '../../../core/ipc/types';
 import { PrChart, type Series } from './PrChart';
+import { ErrorsPanel } from './ErrorsPanel';
 import { StatsTable } from './StatsTable';
+import { useDiagnostics } from './useDiagnostics';
 import type { ModelEvaluation } from './useEvaluation';
 
 interface Props {
@@ -21,7 +24,7 @@ interface Props {
 }
 
 type IouType = 'bbox' | 'segm';
-const COLOURS = ['#3d9bff', '#f6a623'];
+const COLOURS = MODEL_COLOURS;
 
 /** The average of pycocotools' interpolated curves over every IoU threshold (cells without ground truth left out). */
 function averagedCurve(ev: CocoEvaluator): Float64Array {
@@ -36,6 +39,7 @@ function averagedCurve(ev: CocoEvaluator): Float64Array {
 
 /** Both models' COCO numbers for the project or the current image, the counts at the slider, and PR curves. */
 export function MetricsPanel({ names, evaluations, data, imageId, annotations, iouThr, scoreThr, version }: Props) {
+  const [tab, setTab] = useState<'numbers' | 'errors'>('numbers');
   const [scope, setScope] = useState<'project' | 'image'>('project');
   const [iouType, setIouType] = useState<IouType>('bbox');
   const segmAvailable = evaluations.every((e) => e.segm);
@@ -65,6 +69,14 @@ export function MetricsPanel({ names, evaluations, data, imageId, annotations, i
     () => evaluations.map((e, i) => categoryMismatch(data.groundTruth, data.predictions[e.modelId] ?? [], data.categories, names[i])).filter((m): m is string => m !== null),
     [evaluations, data, names],
   );
+  const diagnostics = useDiagnostics(
+    true,
+    data,
+    evaluations.map((e) => e.modelId),
+    type,
+    imageId,
+    annotations,
+  );
   const stats: (Stats | null)[] = scoped.map((ev) => ev.stats());
   const points: OperatingPoint[] = scoped.map((ev) => operatingPoint(ev.prCurve({ iouThr }), scoreThr));
   const curves = (iou: number | 'avg'): Series[] =>
@@ -77,13 +89,25 @@ export function MetricsPanel({ names, evaluations, data, imageId, annotations, i
 
   return (
     <aside className="metrics-panel" aria-label="Metrics">
+      <div className="segmented" role="tablist" aria-label="What to show">
+        <button type="button" role="tab" aria-selected={tab === 'numbers'} aria-pressed={tab === 'numbers'} onClick={() => setTab('numbers')}>
+          Numbers
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'errors'} aria-pressed={tab === 'errors'} onClick={() => setTab('errors')}>
+          Errors
+        </button>
+      </div>
       <div className="segmented">
-        <button type="button" aria-pressed={scope === 'project'} onClick={() => setScope('project')}>
-          Project
-        </button>
-        <button type="button" aria-pressed={scope === 'image'} onClick={() => setScope('image')}>
-          This image
-        </button>
+        {tab === 'numbers' && (
+          <>
+            <button type="button" aria-pressed={scope === 'project'} onClick={() => setScope('project')}>
+              Project
+            </button>
+            <button type="button" aria-pressed={scope === 'image'} onClick={() => setScope('image')}>
+              This image
+            </button>
+          </>
+        )}
         <span className="status-spacer" />
         <button type="button" aria-pressed={type === 'bbox'} onClick={() => setIouType('bbox')}>
           bbox
@@ -107,41 +131,47 @@ export function MetricsPanel({ names, evaluations, data, imageId, annotations, i
           {m}
         </div>
       ))}
-      {scoped.length === 2 && <StatsTable names={names} a={stats[0]} b={stats[1]} />}
-      <table className="stats-table counts" data-testid="operating-point">
-        <caption>
-          At IoU {iouThr.toFixed(2)}, score ≥ {scoreThr.toFixed(2)}
-        </caption>
-        <thead>
-          <tr>
-            <th />
-            <th>P</th>
-            <th>R</th>
-            <th>F1</th>
-            <th>TP</th>
-            <th>FP</th>
-            <th>FN</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p, i) => (
-            <tr key={i} data-model={i === 0 ? 'a' : 'b'}>
-              <th scope="row">{i === 0 ? 'A' : 'B'}</th>
-              <td>{p.precision.toFixed(3)}</td>
-              <td>{p.recall.toFixed(3)}</td>
-              <td>{p.f1.toFixed(3)}</td>
-              <td data-count="tp">{p.tp}</td>
-              <td data-count="fp">{p.fp}</td>
-              <td data-count="fn">{p.fn}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {scoped.length === 2 && (
+      {tab === 'errors' ? (
+        <ErrorsPanel names={names} diagnostics={diagnostics} iouType={type} />
+      ) : (
         <>
-          <PrChart title="PR at IoU 0.50" series={curves(0.5)} />
-          <PrChart title="PR at IoU 0.75" series={curves(0.75)} />
-          <PrChart title="PR averaged over IoU 0.50:0.95" series={curves('avg')} />
+      {scoped.length === 2 && <StatsTable names={names} a={stats[0]} b={stats[1]} />}
+          <table className="stats-table counts" data-testid="operating-point">
+            <caption>
+              At IoU {iouThr.toFixed(2)}, score ≥ {scoreThr.toFixed(2)}
+            </caption>
+            <thead>
+              <tr>
+                <th />
+                <th>P</th>
+                <th>R</th>
+                <th>F1</th>
+                <th>TP</th>
+                <th>FP</th>
+                <th>FN</th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p, i) => (
+                <tr key={i} data-model={i === 0 ? 'a' : 'b'}>
+                  <th scope="row">{i === 0 ? 'A' : 'B'}</th>
+                  <td>{p.precision.toFixed(3)}</td>
+                  <td>{p.recall.toFixed(3)}</td>
+                  <td>{p.f1.toFixed(3)}</td>
+                  <td data-count="tp">{p.tp}</td>
+                  <td data-count="fp">{p.fp}</td>
+                  <td data-count="fn">{p.fn}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {scoped.length === 2 && (
+            <>
+              <PrChart title="PR at IoU 0.50" series={curves(0.5)} />
+              <PrChart title="PR at IoU 0.75" series={curves(0.75)} />
+              <PrChart title="PR averaged over IoU 0.50:0.95" series={curves('avg')} />
+            </>
+          )}
         </>
       )}
     </aside>

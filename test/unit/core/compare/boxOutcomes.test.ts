@@ -13,6 +13,7 @@ const data: EvaluationData = {
   images: [{ id: 1, fileName: 'a.png', width: 200, height: 200 }],
   categories: [{ id: 1, name: 'pedestrian' }],
   groundTruth: [gt(10, [0, 0, 100, 100]), gt(11, [120, 0, 50, 100])],
+  visibility: {},
   predictions: { 7: [dt(1, 0.9, [0, 0, 90, 90]), dt(2, 0.6, [120, 0, 50, 60]), dt(3, 0.3, [100, 150, 40, 40])] },
 };
 

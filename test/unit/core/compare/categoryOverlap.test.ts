@@ -24,6 +24,7 @@ describe('a model that shares no category with the ground truth', () => {
       images: [{ id: 1, fileName: 'a.png', width: 100, height: 100 }],
       categories,
       groundTruth: [{ id: 1, imageId: 1, categoryId: 1, bbox: [10, 10, 20, 40], area: 800, iscrowd: false, mask: null }],
+      visibility: {},
       predictions: {
         5: [{ id: 1, imageId: 1, categoryId: 1, score: 0.9, bbox: [10, 10, 20, 40], mask: null }],
         6: [{ id: 2, imageId: 1, categoryId: 2, score: 0.9, bbox: [10, 10, 20, 40], mask: null }],
