@@ -1,11 +1,2 @@
-/** mulberry32: a small seeded generator, so benchmarks and test data are the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the bootstrap uses, so that benchmarks and test data are the same on every run. */
+export { seededRandom as seeded } from '../core/compare/seededRandom.js';

@@ -48,7 +48,7 @@ function statSpecs(p: EvalParams): StatSpec[] {
  * Mean of the cells > -1 selected by threshold (by equality), area label and maxDets, over all recall
  * levels and categories; -1 when none. Summed in numpy's pairwise order, so the result is bit-identical.
  */
-function meanOf(res: CategoryMajor, p: EvalParams, ap: boolean, iouThr: number | null, area: string, maxDets: number): number {
+export function meanOf(res: CategoryMajor, p: EvalParams, ap: boolean, iouThr: number | null, area: string, maxDets: number): number {
   const { T, R, K } = res.dims;
   const a = p.areaRngLbl.indexOf(area);
   const m = p.maxDets.indexOf(maxDets);

@@ -1,4 +1,5 @@
 import { backupCommand } from './commands/backupCommand.js';
+import { compareCommand } from './commands/compareCommand.js';
 import { evalCommand } from './commands/evalCommand.js';
 import { exportCommand } from './commands/exportCommand.js';
 import { importCommand } from './commands/importCommand.js';
@@ -17,6 +18,7 @@ const commands: Record<string, Command> = {
   start: startCommand,
   serve: serveCommand,
   eval: evalCommand,
+  compare: compareCommand,
   infer: inferCommand,
   import: importCommand,
   export: exportCommand,

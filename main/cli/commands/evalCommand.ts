@@ -1,11 +1,8 @@
-import { READ_LIMITS, readBoundedFile, readFailure } from '../../security/boundedRead.js';
 import { CocoEvaluator } from '../../../core/eval/cocoEval.js';
-import type { IouType } from '../../../core/eval/params.js';
 import { STAT_NAMES } from '../../../core/eval/summarize.js';
 import { categoryWarnings, mapDetectionCategories, parseCategoryMap, type CategoryMap } from '../../../core/formats/categoryMap.js';
-import { parseCocoGroundTruth, parseCocoResults, parseJsonText } from '../../../core/formats/cocoJson.js';
-import { parsedFrom } from '../../../core/formats/formatError.js';
 import { parseCommand, usageError } from '../args.js';
+import { readGroundTruthFile, readResultsFile } from '../cocoFiles.js';
 import type { Command } from '../index.js';
 
 const HELP = `usage: pedlab eval --gt GT.json --dt RESULTS.json [--iou-type bbox|segm] [--map FROM=TO ...] [--json]
@@ -20,14 +17,6 @@ its 12-line summary.
                     repeatable. A warning (stderr, and "warnings" in --json) says when the results'
                     categories are not the ground truth's
   --json            print all stats and parameters as JSON instead`;
-
-async function readText(path: string, what: string): Promise<string> {
-  try {
-    return (await readBoundedFile(path, READ_LIMITS.annotations)).toString('utf8');
-  } catch (err) {
-    throw new Error(`cannot read ${what} ${path}: ${readFailure(err)}`);
-  }
-}
 
 export const evalCommand: Command = {
   summary: 'score COCO results against ground truth (pycocotools summary)',
@@ -59,20 +48,13 @@ export const evalCommand: Command = {
       return usageError('eval', (err as Error).message, HELP);
     }
 
-    const gtJson = parseJsonText(await readText(values.gt, 'ground truth'), values.gt);
-    const read = { segmentations: iouType === 'segm' };
-    const gt = parsedFrom(values.gt, () => parseCocoGroundTruth(gtJson, read));
-    const dtJson = parseJsonText(await readText(values.dt, 'results'), values.dt);
-    const detections = mapDetectionCategories(
-      parsedFrom(values.dt, () => parseCocoResults(dtJson, gt, read)),
-      categoryMap,
-      gt.categories,
-    );
+    const gt = await readGroundTruthFile(values.gt, iouType);
+    const detections = mapDetectionCategories(await readResultsFile(values.dt, gt, iouType), categoryMap, gt.categories);
     const warnings = categoryWarnings(detections, gt.categories);
     for (const w of warnings) console.error(`pedlab eval: warning: ${w}`);
     const evaluator = new CocoEvaluator(
       { images: gt.images, categories: gt.categories, groundTruth: gt.annotations, detections },
-      { iouType: iouType as IouType },
+      { iouType },
     );
     const stats = evaluator.stats();
     if (!values.json) {
