@@ -9,10 +9,12 @@ import { importCategories } from './importExport/sourceCategories.js';
 import { InferenceService } from './inference/inferenceService.js';
 import { commitAnnotations } from './project/annotationEdits.js';
 import { evaluationData } from './project/evaluationData.js';
+import { listFolder } from './project/folderListing.js';
 import { seedSampleProject } from './project/sampleProject.js';
 import { writeAppState } from './project/appState.js';
 import { ProjectService } from './project/projectService.js';
 import { exportReport } from './report/exportReport.js';
+import { ExportedReports, newReportFolder } from './report/exportedReports.js';
 import type { PdfPrinter } from './report/printPdf.js';
 import { PathAccess } from './security/pathAccess.js';
 import { appVersion } from './version.js';
@@ -23,6 +25,8 @@ export interface HostOptions {
   pickPath?: (purpose: PathPurpose) => Promise<string | null>;
   /** Prints a report's HTML to PDF; by default headless Chromium, the Electron host passes webContents.printToPDF. */
   printPdf?: PdfPrinter;
+  /** Opens a file Pedlab wrote in the desktop's own viewer (the Electron host's shell.openPath). */
+  openFile?: (path: string) => Promise<void>;
 }
 
 /** The services both hosts expose: the contract's handlers plus image bytes for the host's image route. */
@@ -30,6 +34,7 @@ export class Services {
   readonly projects = new ProjectService();
   readonly inference = new InferenceService(this.projects);
   private readonly paths: PathAccess;
+  readonly reports = new ExportedReports();
 
   constructor(private readonly options: HostOptions) {
     this.paths = new PathAccess(!!options.pickPath);
@@ -38,7 +43,7 @@ export class Services {
   async openFolder(folder: string) {
     this.paths.grant(folder, 'project-folder');
     await this.inference.stopAll();
-    const summary = await this.projects.openFolder(folder);
+    const summary = await this.projects.openFolder(folder, { refuseEmpty: true });
     await seedSampleProject(this.projects.store, summary.folder);
     await this.inference.projectOpened();
     writeAppState({ lastFolder: summary.folder });
@@ -73,6 +78,10 @@ export class Services {
       // A save dialog asks before it answers an existing file, so that answer is the user's confirmation.
       return { path: path === null ? null : this.paths.grant(path, purpose, purpose === 'export-file') };
     },
+    'folders.list': async (request) => {
+      if (this.options.pickPath) throw new PedlabError('native-dialogs', 'The desktop app chooses paths with its own dialogs (Browse…), so it lists no folders to the page.');
+      return listFolder(request);
+    },
     'project.import': async (request) => importIntoProject(this.projects.store, this.checkImportPaths(request)),
     'project.importCategories': async (request) => ({ categories: await importCategories(this.projects.store, this.checkImportPaths(request)) }),
     'project.export': async ({ overwrite, ...request }) => {
@@ -91,7 +100,15 @@ export class Services {
     'predictions.forImage': async ({ imageId, modelId }) => this.inference.predictions(imageId, modelId),
     'report.export': async ({ overwrite, ...request }) => {
       const dir = this.paths.check(request.dir, 'write', 'report-folder');
-      return exportReport(this.projects.store, this.inference, { ...request, dir }, { overwrite: !!overwrite }, this.options.printPdf);
+      const written = await exportReport(this.projects.store, this.inference, { ...request, dir }, { overwrite: !!overwrite }, this.options.printPdf);
+      return { ...written, reportId: this.reports.add(written.files) };
+    },
+    'report.defaultFolder': async () => ({ dir: this.paths.grant(newReportFolder(this.projects.summary()?.name ?? 'project'), 'report-folder') }),
+    'report.open': async ({ reportId }) => {
+      const path = this.reports.path(reportId);
+      if (!this.options.openFile) throw new PedlabError('no-viewer', 'In the browser, a report opens through its link in the report dialog.');
+      await this.options.openFile(path);
+      return { opened: true };
     },
     'annotations.commit': async (change) => commitAnnotations(this.projects.store, change),
     'categories.list': async () => this.projects.store.categories.all(),

@@ -4,6 +4,7 @@ export const channels = [
   'project.current',
   'project.openFolder',
   'dialog.pickPath',
+  'folders.list',
   'project.import',
   'project.importCategories',
   'project.export',
@@ -22,6 +23,8 @@ export const channels = [
   'inference.status',
   'predictions.forImage',
   'report.export',
+  'report.defaultFolder',
+  'report.open',
 ] as const;
 
 export type Channel = (typeof channels)[number];

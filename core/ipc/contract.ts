@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from './channels.js';
 import { EXPORT_FORMAT_NAMES, IMPORT_FORMAT_NAMES } from './types.js';
-import type { Annotation, AppInfo, Category, CommitResult, EvaluationData, ExportReport, ImageEntry, ImportReport, InferenceStatus, ModelEntry, Prediction, ProjectSummary, RecoveryInfo, ReportExport } from './types.js';
+import type { Annotation, AppInfo, Category, CommitResult, EvaluationData, ExportReport, FolderListing, ImageEntry, ImportReport, InferenceStatus, ModelEntry, Prediction, ProjectSummary, RecoveryInfo, ReportExport } from './types.js';
 
 /** A channel's request schema (validated at the door in main) and its response type. */
 interface Spec<Req extends z.ZodType, Res> {
@@ -19,6 +19,7 @@ const id = z.number().int().positive();
 const filePath = z.string().min(1).max(4096);
 const finite = z.number().finite();
 const size = z.number().finite().nonnegative();
+const pathPurpose = z.enum(['project-folder', 'import-file', 'import-folder', 'model-file', 'export-file', 'export-folder', 'report-folder']);
 
 /** A ground-truth box as the editor sends it; `id` is given only when undo restores a deleted annotation. */
 const annotationDraft = z
@@ -59,7 +60,21 @@ export const contract = {
   'project.openFolder': spec<ProjectSummary>()(z.object({ folder: z.string().min(1).max(4096) }).strict()),
   /** Shows the host's native dialog for a path (Electron); answers null where there is none, or when cancelled. */
   'dialog.pickPath': spec<{ path: string | null }>()(
-    z.object({ purpose: z.enum(['project-folder', 'import-file', 'import-folder', 'model-file', 'export-file', 'export-folder', 'report-folder']) }).strict(),
+    z.object({ purpose: pathPurpose }).strict(),
+  ),
+  /**
+   * The web host's folder browser: a folder's subfolders and the files `purpose` takes (home when `path` is absent;
+   * with `nearest`, the closest existing folder at or above `path`). The desktop app refuses: it uses its own dialogs.
+   */
+  'folders.list': spec<FolderListing>()(
+    z
+      .object({
+        path: filePath.optional(),
+        purpose: pathPurpose,
+        nearest: z.boolean().optional(),
+        showHidden: z.boolean().optional(),
+      })
+      .strict(),
   ),
   /** Imports ground truth (or a COCO results file's predictions) into the open project, all or nothing. */
   'project.import': spec<ImportReport>()(importRequest),
@@ -114,6 +129,10 @@ export const contract = {
       })
       .strict(),
   ),
+  /** A new folder for the open project's next report, in Pedlab's data folder (granted for writing). */
+  'report.defaultFolder': spec<{ dir: string }>()(empty),
+  /** Opens a report this session exported, by the id `report.export` answered, in the desktop's own viewer. */
+  'report.open': spec<{ opened: true }>()(z.object({ reportId: id }).strict()),
 } satisfies Record<Channel, Spec<z.ZodType, unknown>>;
 
 /** Fails to compile when a contract entry is missing from `channels` or the reverse. */

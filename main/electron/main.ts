@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type FileFilter, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type FileFilter, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { channels } from '../../core/ipc/channels.js';
 import type { PathPurpose } from '../../core/ipc/types.js';
@@ -50,6 +50,12 @@ async function pickPath(window: BrowserWindow | null, purpose: PathPurpose): Pro
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+/** Opens a report Pedlab wrote (the services pass only those) in the desktop's viewer for its kind. */
+async function openFile(path: string): Promise<void> {
+  const problem = await shell.openPath(path);
+  if (problem) throw new Error(`The report could not be opened: ${problem}`);
+}
+
 function registerProtocol(services: Services): void {
   protocol.handle('pedlab', async (request) => {
     const reply = await answerProtocol(request.url, request.method, services, rendererDir());
@@ -75,6 +81,7 @@ async function createWindow(): Promise<void> {
   const services = await launchServices('electron', projectArgument(), {
     pickPath: (purpose) => pickPath(window, purpose),
     printPdf: electronPrintPdf,
+    openFile,
   });
   registerProtocol(services);
   for (const channel of channels) {

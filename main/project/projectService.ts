@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { ImageEntry, ProjectSummary, RecoveryInfo } from '../../core/ipc/types.js';
+import type { FolderScanLimits, ImageEntry, ProjectSummary, RecoveryInfo } from '../../core/ipc/types.js';
 import { PedlabError } from '../errors.js';
 import { probeImage } from '../imaging/probeImage.js';
 import { ProjectStore } from '../store/projectStore.js';
 import { listSnapshots, restoreFile, snapshotDue, takeSnapshot } from '../store/snapshots.js';
 import { dataDir } from './dataDir.js';
 import { folderLabel } from './imageFolder.js';
-import { listImageFiles } from './scanFolder.js';
+import { MAX_SCAN_DEPTH, MAX_SCAN_FILES, scanImageFolder } from './scanFolder.js';
 
 export const DEFAULT_CATEGORY = 'pedestrian';
 
@@ -24,6 +25,7 @@ export function projectDbPathFor(folder: string): string {
 export class ProjectService {
   private current: ProjectStore | null = null;
   private damaged: RecoveryInfo | null = null;
+  private scanned: FolderScanLimits | undefined;
 
   get store(): ProjectStore {
     if (!this.current) throw new PedlabError('no-project', 'No project is open. Open a folder of images first.');
@@ -34,12 +36,23 @@ export class ProjectService {
     return this.current !== null;
   }
 
-  /** Opens (or creates) the project for a folder and brings its image list up to date with the files on disk. */
-  async openFolder(folder: string): Promise<ProjectSummary> {
+  /**
+   * Opens (or creates) the project for a folder and brings its image list up to date with the image files in it and
+   * its subfolders. With `refuseEmpty`, a folder without a project that holds no image file is refused, and no
+   * project is made for it (an import, which brings its own images, opens one without).
+   */
+  async openFolder(folder: string, { refuseEmpty = false } = {}): Promise<ProjectSummary> {
     const abs = resolve(folder);
     const info = await stat(abs).catch(() => null);
     if (!info) throw new PedlabError('folder-missing', `Folder not found: ${abs}`);
     if (!info.isDirectory()) throw new PedlabError('not-a-folder', `Not a folder: ${abs}`);
+    const scan = await scanImageFolder(abs);
+    if (refuseEmpty && scan.files.length === 0 && !existsSync(projectDbPathFor(abs))) {
+      throw new PedlabError(
+        'folder-empty',
+        `No PNG or JPEG images in ${abs}, nor in its subfolders down to ${MAX_SCAN_DEPTH} levels${scan.foldersTooDeep ? ` (${scan.foldersTooDeep} folders lie deeper)` : ''}: no project was made. Open the folder that holds the images.`,
+      );
+    }
     const store = this.openStore(abs);
     try {
       if (!store.meta.get('folder')) {
@@ -49,7 +62,7 @@ export class ProjectService {
       } else if (snapshotDue(store.path)) {
         await takeSnapshot(store.db, store.path).catch((err: unknown) => console.warn(`[pedlab] no snapshot taken: ${(err as Error).message}`));
       }
-      await this.syncImages(store, abs);
+      await this.syncImages(store, abs, scan.files);
     } catch (err) {
       store.close();
       throw err;
@@ -57,6 +70,7 @@ export class ProjectService {
     this.close();
     this.current = store;
     this.damaged = null;
+    this.scanned = { skippedFiles: scan.skippedFiles, foldersTooDeep: scan.foldersTooDeep, maxFiles: MAX_SCAN_FILES, maxDepth: MAX_SCAN_DEPTH };
     return this.summary()!;
   }
 
@@ -92,11 +106,11 @@ export class ProjectService {
     return this.openFolder(abs);
   }
 
-  private async syncImages(store: ProjectStore, folder: string): Promise<void> {
-    const files = await listImageFiles(folder, { others: true });
-    const onDisk = new Set(files);
+  /** Lists the scanned files, and forgets images inside the folder whose file is gone and that hold no annotations. */
+  private async syncImages(store: ProjectStore, folder: string, files: readonly string[]): Promise<void> {
+    const scanned = new Set(files);
     for (const image of store.images.all()) {
-      if (image.path.startsWith(folder) && !onDisk.has(image.path) && store.annotations.forImage(image.id).length === 0) {
+      if (image.path.startsWith(folder) && !scanned.has(image.path) && !existsSync(image.path) && store.annotations.forImage(image.id).length === 0) {
         store.images.remove(image.id);
       }
     }
@@ -135,11 +149,13 @@ export class ProjectService {
       dbPath: store.path,
       imageCount: counts.images,
       errorCount: counts.errors,
+      ...(this.scanned && { scan: this.scanned }),
     };
   }
 
   close(): void {
     this.current?.close();
     this.current = null;
+    this.scanned = undefined;
   }
 }

@@ -11,3 +11,17 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * An exported report served by the web host: its inline CSS and data: images, no script at all, and a sandbox that
+ * gives it an origin of its own, so even a name in it that slipped past escaping could not reach the app's session.
+ */
+export const REPORT_CONTENT_SECURITY_POLICY = [
+  'sandbox',
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

@@ -11,7 +11,7 @@ export type RequestKind = 'static' | 'claim' | 'api' | 'media';
 export function requestKind(path: string): RequestKind {
   if (path === '/session') return 'claim';
   if (path.startsWith('/api/') || path === '/session/launch-code') return 'api';
-  if (/^\/(image|thumb)\//.test(path)) return 'media';
+  if (/^\/(image|thumb|report)\//.test(path)) return 'media';
   return 'static';
 }
 
@@ -25,7 +25,8 @@ function isNavigation(req: IncomingMessage): boolean {
  * rebinding). A browser's Origin must be this page and its Sec-Fetch-Site same-origin: no cross-site requests, nor
  * same-site ones from another local port. Only a page load of the app's own files may come from elsewhere, since
  * they are the app's public code and change nothing. API and image requests must carry the session token: the API
- * in the `x-pedlab-token` header, images (which the page loads by URL) in the `t` query parameter. Cookies are
+ * in the `x-pedlab-token` header, images and exported reports (which the page loads or links by URL) in the `t` query
+ * parameter. Cookies are
  * never read.
  */
 export function checkRequest(req: IncomingMessage, url: URL, port: number, authorises: (token: string | null | undefined) => boolean): Refusal | null {

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../security/csp.js';
+import { CONTENT_SECURITY_POLICY, REPORT_CONTENT_SECURITY_POLICY } from '../security/csp.js';
 import { dispatch } from '../ipc/dispatch.js';
 import { PedlabError } from '../errors.js';
 import type { Services } from '../services.js';
@@ -112,6 +113,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (media[1] === 'thumb') return send(res, 200, options.services.thumbnail(id), 'image/jpeg');
         const image = await options.services.image(id);
         return send(res, 200, image.bytes, image.mime);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        return send(res, 404, `${message}\n`, 'text/plain; charset=utf-8');
+      }
+    }
+
+    const report = /^\/report\/(\d+)$/.exec(path);
+    if (report) {
+      try {
+        const html = await readFile(options.services.reports.path(Number(report[1])));
+        return send(res, 200, html, 'text/html; charset=utf-8', { 'content-security-policy': REPORT_CONTENT_SECURITY_POLICY });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         return send(res, 404, `${message}\n`, 'text/plain; charset=utf-8');

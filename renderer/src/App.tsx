@@ -8,6 +8,7 @@ import type { Viewport } from './canvas/viewport';
 import { HelpOverlay } from './components/HelpOverlay';
 import { ImageList } from './components/ImageList';
 import { OpenFolderDialog } from './components/OpenFolderDialog';
+import { ProjectCounts } from './components/ProjectCounts';
 import { RecoveryNotice } from './components/RecoveryNotice';
 import { SaveState } from './components/SaveState';
 import { StatusBar } from './components/StatusBar';
@@ -141,11 +142,7 @@ export function App() {
         <span className="project-name" data-testid="project-name">
           {state.project ? state.project.name : 'No project'}
         </span>
-        {state.project && (
-          <span className="muted" title={state.project.folder}>
-            {state.project.imageCount} images{state.project.errorCount ? ` · ${state.project.errorCount} unreadable` : ''}
-          </span>
-        )}
+        {state.project && <ProjectCounts project={state.project} />}
         {state.project && <SaveState pending={editor.pending} error={editor.error} />}
         <span className="status-spacer" />
         {state.project && (
@@ -279,7 +276,6 @@ export function App() {
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
       {exporting && compare.pair && state.project && (
         <ExportReportDialog
-          initialDir={`${state.project.folder}/pedlab-report`}
           modelIds={compare.pair}
           scoreThreshold={compare.scoreThr}
           iouThreshold={compare.iouThr}

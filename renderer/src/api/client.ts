@@ -88,3 +88,8 @@ export function imageUrl(image: ImageRef): string {
 export function thumbnailUrl(image: ImageRef): string {
   return mediaUrl('thumb', image);
 }
+
+/** The web host's link to a report this session exported (by the id `report.export` answered); the desktop app opens it with `report.open`. */
+export function reportUrl(reportId: number): string {
+  return `/report/${reportId}?t=${sessionToken ?? ''}`;
+}

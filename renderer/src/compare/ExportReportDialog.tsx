@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReportExport } from '../../../core/ipc/types';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, hasNativeDialogs, reportUrl } from '../api/client';
 import { FormDialog } from '../components/FormDialog';
 import { PathField } from '../components/PathField';
 
@@ -8,16 +8,25 @@ type Format = 'html' | 'pdf' | 'csv' | 'json';
 const FORMATS: Format[] = ['html', 'pdf', 'csv', 'json'];
 
 interface Props {
-  initialDir: string;
   modelIds: [number, number];
   scoreThreshold: number;
   iouThreshold: number;
   onClose(): void;
 }
 
-/** Writes the evaluation report of the two models being compared, at the sliders' thresholds. */
-export function ExportReportDialog({ initialDir, modelIds, scoreThreshold, iouThreshold, onClose }: Props) {
-  const [dir, setDir] = useState(initialDir);
+/**
+ * Writes the evaluation report of the two models being compared, at the sliders' thresholds, by default into a new
+ * folder of Pedlab's data folder; then offers to open the HTML report.
+ */
+export function ExportReportDialog({ modelIds, scoreThreshold, iouThreshold, onClose }: Props) {
+  const [dir, setDir] = useState('');
+  useEffect(() => {
+    api['report.defaultFolder']({}).then(
+      (answer) => setDir((typed) => typed || answer.dir),
+      () => undefined,
+    );
+  }, []);
+  const [openProblem, setOpenProblem] = useState<string | null>(null);
   const [formats, setFormats] = useState<Format[]>(FORMATS);
   const [result, setResult] = useState<ReportExport | null>(null);
   /** The files an export would replace that Pedlab did not write: shown, and replaced only on a second Export. */
@@ -74,6 +83,17 @@ export function ExportReportDialog({ initialDir, modelIds, scoreThreshold, iouTh
           ))}
         </ul>
       )}
+      {result?.reportId !== undefined &&
+        (hasNativeDialogs ? (
+          <button type="button" className="report-open" onClick={() => api['report.open']({ reportId: result.reportId! }).catch((err: Error) => setOpenProblem(err.message))}>
+            Open the report
+          </button>
+        ) : (
+          <a className="report-open" href={reportUrl(result.reportId)} target="_blank" rel="noopener noreferrer">
+            Open the report
+          </a>
+        ))}
+      {openProblem && <div className="dialog-error">{openProblem}</div>}
     </FormDialog>
   );
 }

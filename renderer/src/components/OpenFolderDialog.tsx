@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { FormDialog } from './FormDialog';
+import { PathField } from './PathField';
 
 interface Props {
   initial: string;
@@ -7,7 +8,7 @@ interface Props {
   onCancel(): void;
 }
 
-/** Asks for a folder path; used where the host has no native folder picker. */
+/** Asks for a folder path, typed or chosen in the folder browser; used where the host has no native folder picker. */
 export function OpenFolderDialog({ initial, onOpen, onCancel }: Props) {
   const [folder, setFolder] = useState(initial);
   return (
@@ -20,8 +21,7 @@ export function OpenFolderDialog({ initial, onOpen, onCancel }: Props) {
       onSubmit={() => onOpen(folder.trim())}
       onCancel={onCancel}
     >
-      <label htmlFor="folder-path">Folder path</label>
-      <input id="folder-path" autoFocus value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/home/me/pedestrians" spellCheck={false} />
+      <PathField id="folder-path" label="Folder path" purpose="project-folder" autoFocus value={folder} onChange={setFolder} placeholder="/home/me/pedestrians" />
     </FormDialog>
   );
 }
