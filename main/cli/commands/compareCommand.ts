@@ -7,6 +7,9 @@ import type { CocoEvaluator } from '../../../core/eval/cocoEval.js';
 import { formatFixed, STAT_NAMES } from '../../../core/eval/summarize.js';
 import { parseCommand, usageError } from '../args.js';
 import { readGroundTruthFile, readResultsFile } from '../cocoFiles.js';
+import { diagnosticsText, missRateReader, tideOf } from '../diagnostics.js';
+import type { MissRateSummary } from '../../../core/eval/missRate/missRateSummary.js';
+import type { TideSummary } from '../../../core/eval/tide/tideSummary.js';
 import type { Command } from '../index.js';
 
 const HELP = `usage: pedlab compare --gt GT.json --a A.json --b B.json [--iou 0.5] [--score 0] [--iou-type bbox|segm]
@@ -14,7 +17,8 @@ const HELP = `usage: pedlab compare --gt GT.json --a A.json --b B.json [--iou 0.
 
 Compares two models' COCO results on one ground truth: both models' 12 stats, who finds which person and
 whose false alarms are whose, B − A of AP, AP50 and AR100 with 95% paired-bootstrap intervals over images,
-each model's operating points, and places where the labels are likely wrong.
+each model's operating points, its TIDE error breakdown and miss rates (MR^-2, as \`pedlab eval --tide
+--miss-rate\` computes them), and places where the labels are likely wrong.
 
   --gt FILE         ground truth (COCO instances JSON)
   --a FILE          model A's results (a JSON list of detections)
@@ -34,6 +38,12 @@ interface Comparison {
   readonly bootstrap: BootstrapResult;
   readonly operatingPoints: { readonly a: OperatingPoints; readonly b: OperatingPoints };
   readonly labelErrors: readonly LabelErrorCase[];
+  readonly diagnostics: { readonly a: ModelDiagnosticsSummary; readonly b: ModelDiagnosticsSummary };
+}
+
+interface ModelDiagnosticsSummary {
+  readonly tide: TideSummary;
+  readonly missRate: MissRateSummary;
 }
 
 export const compareCommand: Command = {
@@ -75,6 +85,7 @@ export const compareCommand: Command = {
     const gt = await readGroundTruthFile(values.gt, iouType);
     const a = await readResultsFile(values.a, gt, iouType);
     const b = await readResultsFile(values.b, gt, iouType);
+    const missRateOf = await missRateReader(values.gt, gt);
     const pair = evaluatePair({ images: gt.images, categories: gt.categories, groundTruth: gt.annotations }, a, b, { iouType });
     const params = pair.a.params;
     if (!params.iouThrs.some((t) => Math.abs(t - iouThr) < 1e-9)) {
@@ -96,19 +107,20 @@ export const compareCommand: Command = {
         b: operatingPoints(pair.b.prCurve({ iouThr: 0.5 }), imageCount),
       },
       labelErrors: labelErrors(pair.images),
+      diagnostics: {
+        a: { tide: tideOf(gt, a, iouType), missRate: missRateOf(a) },
+        b: { tide: tideOf(gt, b, iouType), missRate: missRateOf(b) },
+      },
     };
     console.log(values.json ? JSON.stringify(jsonReport(comparison, iouThr, scoreThreshold), null, 2) : textReport(comparison, iouThr, scoreThreshold));
     return 0;
   },
 };
 
-/**
- * What the report says of one model. Its TIDE error breakdown ("tide") and its miss rate ("missRate") belong
- * here beside the stats.
- */
-function modelSection(evaluator: CocoEvaluator) {
+/** What the report says of one model: its stats, its TIDE error breakdown and its miss rates. */
+function modelSection(evaluator: CocoEvaluator, diagnostics: ModelDiagnosticsSummary) {
   const stats = evaluator.stats();
-  return { stats: Object.fromEntries(STAT_NAMES.map((name, i) => [name, stats[i]])) };
+  return { stats: Object.fromEntries(STAT_NAMES.map((name, i) => [name, stats[i]])), tide: diagnostics.tide, missRate: diagnostics.missRate };
 }
 
 function delta(m: MetricDifference) {
@@ -121,8 +133,8 @@ function jsonReport(c: Comparison, iouThr: number, scoreThreshold: number) {
     iouType: c.a.params.iouType,
     iouThr,
     scoreThreshold,
-    a: modelSection(c.a),
-    b: modelSection(c.b),
+    a: modelSection(c.a, c.diagnostics.a),
+    b: modelSection(c.b, c.diagnostics.b),
     instances: c.diff.instances,
     falseAlarms: c.diff.falseAlarms,
     deltaAP: delta(ap),
@@ -173,5 +185,6 @@ function textReport(c: Comparison, iouThr: number, scoreThreshold: number): stri
     lines.push(`  image ${JSON.stringify(e.imageId)}: ${what} at [${e.box.map((v) => Math.round(v * 10) / 10).join(', ')}], scores A ${e.a.score}, B ${e.b.score}`);
   }
   if (c.labelErrors.length > 10) lines.push(`  ... ${c.labelErrors.length - 10} more (--json lists them all)`);
+  lines.push(...diagnosticsText([{ name: 'A', ...c.diagnostics.a }, { name: 'B', ...c.diagnostics.b }]));
   return lines.join('\n');
 }

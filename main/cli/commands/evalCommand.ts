@@ -3,9 +3,10 @@ import { STAT_NAMES } from '../../../core/eval/summarize.js';
 import { categoryWarnings, mapDetectionCategories, parseCategoryMap, type CategoryMap } from '../../../core/formats/categoryMap.js';
 import { parseCommand, usageError } from '../args.js';
 import { readGroundTruthFile, readResultsFile } from '../cocoFiles.js';
+import { diagnosticsText, missRateReader, tideOf } from '../diagnostics.js';
 import type { Command } from '../index.js';
 
-const HELP = `usage: pedlab eval --gt GT.json --dt RESULTS.json [--iou-type bbox|segm] [--map FROM=TO ...] [--json]
+const HELP = `usage: pedlab eval --gt GT.json --dt RESULTS.json [--iou-type bbox|segm] [--map FROM=TO ...] [--tide] [--miss-rate] [--json]
 
 Evaluates COCO results against COCO ground truth exactly as pycocotools' COCOeval does and prints
 its 12-line summary.
@@ -16,7 +17,12 @@ its 12-line summary.
   --map FROM=TO     read results category_id FROM as the ground-truth category TO (an id or a name);
                     repeatable. A warning (stderr, and "warnings" in --json) says when the results'
                     categories are not the ground truth's
-  --json            print all stats and parameters as JSON instead`;
+  --tide            also the TIDE error breakdown, as tidecv computes it at its defaults: AP lost to
+                    Cls, Loc, Both, Dupe, Bkg and Miss errors, and FalsePos / FalseNeg (fractions)
+  --miss-rate       also the log-average miss rate MR^-2 in CityPersons' setups (Reasonable, Small,
+                    Heavy occlusion, All), as its evaluator computes it: category 1, the ground truth's
+                    height, vis_ratio and ignore fields where it has them
+  --json            print all stats and parameters as JSON instead ("tide" and "missRate" with the flags)`;
 
 export const evalCommand: Command = {
   summary: 'score COCO results against ground truth (pycocotools summary)',
@@ -29,6 +35,8 @@ export const evalCommand: Command = {
         dt: { type: 'string' },
         'iou-type': { type: 'string', default: 'bbox' },
         map: { type: 'string', multiple: true },
+        tide: { type: 'boolean', default: false },
+        'miss-rate': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -57,8 +65,10 @@ export const evalCommand: Command = {
       { iouType },
     );
     const stats = evaluator.stats();
+    const tide = values.tide ? tideOf(gt, detections, iouType) : undefined;
+    const missRate = values['miss-rate'] ? (await missRateReader(values.gt, gt))(detections) : undefined;
     if (!values.json) {
-      console.log(evaluator.summary());
+      console.log([evaluator.summary(), ...diagnosticsText([{ name: '', tide, missRate }])].join('\n'));
       return 0;
     }
     const p = evaluator.params;
@@ -81,6 +91,8 @@ export const evalCommand: Command = {
         groundTruth: gt.annotations.length,
         detections: detections.length,
       },
+      ...(tide && { tide }),
+      ...(missRate && { missRate }),
       warnings,
     };
     console.log(JSON.stringify(report, null, 2));

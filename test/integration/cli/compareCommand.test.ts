@@ -48,13 +48,17 @@ describe('pedlab compare', () => {
     expect(code).toBe(0);
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^\s+A\s+B$/);
-    expect(lines).toHaveLength(1 + 12 + 1 + 2 + 1 + 1 + 3 + 1 + 1 + 1 + 2 + 1 + 1 + 1);
+    // Stats, diff, deltas, operating points, label errors; then the TIDE table (title, header, 8 rows) and the
+    // miss-rate table (title, header, 4 setups), each after a blank line.
+    expect(lines).toHaveLength(1 + 12 + 1 + 2 + 1 + 1 + 3 + 1 + 1 + 1 + 2 + 1 + 1 + 1 + (1 + 2 + 8) + (1 + 2 + 4));
     expect(out).toContain('People at IoU 0.50, score >= 0: both 1, A only 1, B only 1, neither 0');
     expect(out).toContain('False alarms: A only 0, B only 0, shared 1');
     expect(out).toContain('B - A, 95% interval (200 paired resamples over images, seed 1):');
     expect(out).toMatch(/^ {2}AP50 +[+-]\d\.\d{3} {2}\[[+-]\d\.\d{3}, [+-]\d\.\d{3}\] +(the AP50 difference is within noise|[AB] is better on AP50)$/m);
     expect(out).toMatch(/^ {2}A: best F1 0\.667 at score >= 0\.7 \(precision 0\.667, recall 0\.667\)/m);
     expect(out).toContain('Likely label errors: 1 unlabelled, 0 loose');
+    expect(out).toContain('TIDE error breakdown: AP lost to each error (IoU 0.5; fractions)');
+    expect(out).toContain('Log-average miss rate MR^-2 (CityPersons setups; lower is better)');
   });
 
   it('prints everything as JSON with --json, the same for the same seed', async () => {
@@ -78,6 +82,12 @@ describe('pedlab compare', () => {
       'labelErrors',
     ]);
     expect(Object.keys(report.a.stats)).toHaveLength(12);
+    // Each model's TIDE breakdown and miss rates, as pedlab eval --tide --miss-rate gives them for its file alone.
+    for (const [model, file] of [['a', a], ['b', b]] as const) {
+      const single = JSON.parse((await runPedlab('eval', '--gt', gt, '--dt', file, '--tide', '--miss-rate', '--json')).out);
+      expect(report[model].tide).toEqual(single.tide);
+      expect(report[model].missRate).toEqual(single.missRate);
+    }
     expect(report.instances).toEqual({ both: 1, aOnly: 1, bOnly: 1, neither: 0 });
     expect(report.falseAlarms).toEqual({ aOnly: 0, bOnly: 0, shared: 1 });
     expect(report.deltaAP50.value).toBeCloseTo(report.b.stats.AP50 - report.a.stats.AP50, 12);

@@ -1,6 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { evaluateMissRateJson } from '../../../core/eval/missRate/missRateEval.js';
+import { missRateSummary } from '../../../core/eval/missRate/missRateSummary.js';
+import { tideBreakdown } from '../../../core/eval/tide/tideErrors.js';
+import { tideSummary } from '../../../core/eval/tide/tideSummary.js';
+import { parseCocoGroundTruth, parseCocoResults } from '../../../core/formats/cocoJson.js';
 import { evalCommand } from '../../../main/cli/commands/evalCommand.js';
 import { describeShared, sharedPath } from '../../helpers/shared.js';
 import { tempDir } from '../../helpers/tempDir.js';
@@ -144,5 +149,48 @@ describeShared('pedlab eval on the cocoapi fake100 results', () => {
     const { code, out } = await run(['--gt', data('instances_val2014_100.json'), '--dt', data(results), '--iou-type', iouType]);
     expect(code).toBe(0);
     expect(out.split('\n').map((l) => l.slice(l.lastIndexOf('= ') + 2))).toEqual(values);
+  });
+});
+
+describe('pedlab eval --tide --miss-rate', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  // Two pedestrians 100 px tall on one image; the first found first, then a false alarm.
+  const tallGt = () =>
+    writeJson('tall-gt.json', {
+      images: [{ id: 1, width: 400, height: 200 }],
+      categories: [{ id: 1, name: 'pedestrian' }],
+      annotations: [
+        { id: 1, image_id: 1, category_id: 1, bbox: [10, 10, 40, 100], area: 4000, iscrowd: 0 },
+        { id: 2, image_id: 1, category_id: 1, bbox: [200, 10, 40, 100], area: 4000, iscrowd: 0, vis_ratio: 0.9 },
+      ],
+    });
+  const tallDt = () =>
+    writeJson('tall-dt.json', [
+      { image_id: 1, category_id: 1, bbox: [10, 10, 40, 100], score: 0.9 },
+      { image_id: 1, category_id: 1, bbox: [300, 50, 40, 100], score: 0.8 },
+    ]);
+
+  it('adds the TIDE breakdown and the miss rates to --json, as the cores compute them on the same files', async () => {
+    const [gt, dt] = [tallGt(), tallDt()];
+    const { code, out } = await run(['--gt', gt, '--dt', dt, '--tide', '--miss-rate', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as { tide: unknown; missRate: Record<string, number | null> };
+    const [gtJson, dtJson] = [gt, dt].map((f) => JSON.parse(readFileSync(f, 'utf8')));
+    const truth = parseCocoGroundTruth(gtJson, { segmentations: false });
+    expect(report.tide).toEqual(tideSummary(tideBreakdown({ images: truth.images, groundTruth: truth.annotations, detections: parseCocoResults(dtJson, truth) })));
+    expect(report.missRate).toEqual(missRateSummary(evaluateMissRateJson(gtJson, dtJson)));
+    // Half the people are found before the only false alarm (FPPI 1): a miss rate of 0.5 at every point.
+    expect(report.missRate.reasonable).toBeCloseTo(0.5, 12);
+    expect(JSON.parse((await run(['--gt', gt, '--dt', dt, '--json'])).out)).not.toHaveProperty('tide');
+  });
+
+  it('prints both tables after the 12-line summary', async () => {
+    const { code, out } = await run(['--gt', tallGt(), '--dt', tallDt(), '--tide', '--miss-rate']);
+    expect(code).toBe(0);
+    expect(out).toContain('TIDE error breakdown: AP lost to each error (IoU 0.5; fractions)');
+    expect(out).toMatch(/ {2}Loc +\d\.\d{3}/);
+    expect(out).toContain('Log-average miss rate MR^-2');
+    expect(out).toMatch(/Reasonable \(≥ 50 px, ≥ 65% visible\) +0\.500/);
   });
 });
