@@ -1,8 +1,7 @@
-import { abDiff, type AbDiff } from '../../../core/compare/abDiff.js';
-import { pairedBootstrap, type BootstrapResult, type MetricDifference } from '../../../core/compare/bootstrap.js';
-import { labelErrors, type LabelErrorCase } from '../../../core/compare/labelErrors.js';
-import { operatingPoints, type OperatingPoints } from '../../../core/compare/operatingPoints.js';
+import type { AbDiff } from '../../../core/compare/abDiff.js';
+import type { MetricDifference } from '../../../core/compare/bootstrap.js';
 import { evaluatePair } from '../../../core/compare/pairedImages.js';
+import { pairDiff, pairStatistics, type PairStatistics } from '../../../core/compare/pairFindings.js';
 import type { CocoEvaluator } from '../../../core/eval/cocoEval.js';
 import { formatFixed, STAT_NAMES } from '../../../core/eval/summarize.js';
 import { parseCommand, usageError } from '../args.js';
@@ -31,13 +30,10 @@ each model's operating points, its TIDE error breakdown and miss rates (MR^-2, a
   --json            print everything as JSON instead`;
 
 /** Both models' 12 stats, the diff, the bootstrap, operating points and label errors of one comparison. */
-interface Comparison {
+interface Comparison extends PairStatistics {
   readonly a: CocoEvaluator;
   readonly b: CocoEvaluator;
   readonly diff: AbDiff;
-  readonly bootstrap: BootstrapResult;
-  readonly operatingPoints: { readonly a: OperatingPoints; readonly b: OperatingPoints };
-  readonly labelErrors: readonly LabelErrorCase[];
   readonly diagnostics: { readonly a: ModelDiagnosticsSummary; readonly b: ModelDiagnosticsSummary };
 }
 
@@ -91,22 +87,11 @@ export const compareCommand: Command = {
     if (!params.iouThrs.some((t) => Math.abs(t - iouThr) < 1e-9)) {
       return bad(`--iou must be one of ${params.iouThrs.map((t) => formatFixed(t, 2)).join(', ')}, got "${values.iou}"`);
     }
-    const imageCount = pair.images.length;
     const comparison: Comparison = {
       a: pair.a,
       b: pair.b,
-      diff: abDiff(pair.images, { iouThrs: params.iouThrs, iouThr, scoreThreshold }),
-      bootstrap: pairedBootstrap(
-        pair.images.map((im) => im.a.result),
-        pair.images.map((im) => im.b.result),
-        params,
-        { seed, resamples },
-      ),
-      operatingPoints: {
-        a: operatingPoints(pair.a.prCurve({ iouThr: 0.5 }), imageCount),
-        b: operatingPoints(pair.b.prCurve({ iouThr: 0.5 }), imageCount),
-      },
-      labelErrors: labelErrors(pair.images),
+      diff: pairDiff(pair, iouThr, scoreThreshold),
+      ...pairStatistics(pair, { seed, resamples }),
       diagnostics: {
         a: { tide: tideOf(gt, a, iouType), missRate: missRateOf(a) },
         b: { tide: tideOf(gt, b, iouType), missRate: missRateOf(b) },
