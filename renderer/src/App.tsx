@@ -22,6 +22,7 @@ import { EditorStore } from './editor/editorStore';
 import { chordOf } from './editor/keys';
 import { useProject } from './state/useProject';
 import { CompareBar } from './compare/CompareBar';
+import type { CaseFocus } from './compare/caseFocus';
 import { CompareView } from './compare/CompareView';
 import { ExportReportDialog } from './compare/ExportReportDialog';
 import { ExportDialog } from './importExport/ExportDialog';
@@ -70,6 +71,24 @@ export function App() {
     if (state.project) api['categories.list']({}).then((c) => store.setCategories(c), () => undefined);
   }, [state.project, store]);
   const categoryNames = useMemo(() => editor.categories.map((c) => c.name), [editor.categories]);
+
+  /** The diff or label-error case the compare view points at; choosing one shows its image. */
+  const [focus, setFocus] = useState<CaseFocus | null>(null);
+  const chooseCase = useCallback(
+    (next: CaseFocus | null) => {
+      setFocus(next);
+      if (next) select(next.imageId);
+    },
+    [select],
+  );
+  /** A box both models found where the ground truth has none, taken into it as one undoable edit. */
+  const acceptLabelBox = useCallback(
+    (imageId: number, categoryId: number, box: readonly [number, number, number, number]) => {
+      if (store.getState().imageId !== imageId) return;
+      void store.edit('Add a person the labels missed', { create: [{ categoryId, bbox: [...box], area: box[2] * box[3], iscrowd: false, mask: null }], update: [], delete: [] }, true);
+    },
+    [store],
+  );
 
   const { reloadModels } = inference;
   const afterImport = useCallback(async () => {
@@ -224,6 +243,7 @@ export function App() {
               controls={controls}
               onCursor={trackCursor}
               onViewport={setViewport}
+              focus={focus?.imageId === editable.id ? focus : null}
             />
             <MetricsPanel
               names={compare.names}
@@ -234,6 +254,14 @@ export function App() {
               iouThr={compare.iouThr}
               scoreThr={compare.scoreThr}
               version={compare.evaluation.version}
+              iouType={compare.iouType}
+              segmAvailable={compare.segmAvailable}
+              onIouType={compare.setIouType}
+              findings={compare.findings}
+              focus={focus}
+              onFocus={chooseCase}
+              onScore={compare.setScoreThr}
+              onAcceptBox={acceptLabelBox}
             />
           </>
         ) : mode === 'compare' && editable ? (

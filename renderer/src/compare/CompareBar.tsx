@@ -21,6 +21,12 @@ export const SORTS: Record<string, string> = {
   'false-alarms': 'Most false alarms (FP)',
   'ap-a': 'Lowest AP of A',
   'ap-b': 'Lowest AP of B',
+  'person:aOnly': 'People only A finds',
+  'person:bOnly': 'People only B finds',
+  'person:neither': 'People neither finds',
+  'alarm:aOnly': "A's own false alarms",
+  'alarm:bOnly': "B's own false alarms",
+  'alarm:shared': 'False alarms of both',
 };
 
 /** Which two models, at which IoU and score thresholds, and how the image list is ordered. */

@@ -4,7 +4,9 @@ import type { Point } from '../../../core/geometry/box';
 import type { EvaluationData, ImageEntry } from '../../../core/ipc/types';
 import { EditorStage, type SharedView, type ViewControls } from '../canvas/EditorStage';
 import type { ViewFilter } from '../canvas/filters';
+import { FocusLayer } from '../canvas/layers/FocusLayer';
 import { OutcomeLayer } from '../canvas/layers/OutcomeLayer';
+import type { CaseFocus } from './caseFocus';
 import type { Viewport } from '../canvas/viewport';
 import type { EditorState, EditorStore } from '../editor/editorStore';
 import type { ModelEvaluation } from './useEvaluation';
@@ -24,6 +26,8 @@ interface Props {
   controls: { current: ViewControls | null };
   onCursor(point: Point | null): void;
   onViewport(view: Viewport): void;
+  /** The case pointed at on this image, ringed in both panes. */
+  focus: CaseFocus | null;
 }
 
 /** Ground truth plus model A on the left, plus model B on the right, zoom and pan locked together. */
@@ -70,7 +74,21 @@ export function CompareView(props: Props) {
               onViewport={props.onViewport}
               shared={shared}
               overlay={(scale) =>
-                o ? <OutcomeLayer predictions={pane.predictions} groundTruth={editor.annotations} outcomes={o} scale={scale} imageWidth={image.width ?? 0} /> : null
+                o ? (
+                  <>
+                    <OutcomeLayer predictions={pane.predictions} groundTruth={editor.annotations} outcomes={o} scale={scale} imageWidth={image.width ?? 0} />
+                    {props.focus && (
+                      <FocusLayer
+                        gtIds={props.focus.gtIds}
+                        detectionIds={i === 0 ? props.focus.aDetectionIds : props.focus.bDetectionIds}
+                        box={props.focus.box}
+                        groundTruth={editor.annotations}
+                        predictions={pane.predictions}
+                        scale={scale}
+                      />
+                    )}
+                  </>
+                ) : null
               }
             />
           </section>

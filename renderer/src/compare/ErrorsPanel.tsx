@@ -1,14 +1,13 @@
-import type { ModelDiagnostics } from '../../../core/compare/modelDiagnostics';
 import { MISS_RATE_SETUPS } from '../../../core/eval/missRate/setups';
 import { TIDE_MAIN_ERRORS } from '../../../core/eval/tide/tideErrors';
 import { TIDE_ERROR_MEANINGS, TIDE_MAIN_LABELS } from '../../../core/eval/tide/tideSummary';
 import { MissRateChart } from './MissRateChart';
 import { MODEL_COLOURS } from '../../../core/compare/palette';
-import type { Diagnostics } from './useDiagnostics';
+import type { FindingsState } from './useFindings';
 
 interface Props {
   names: [string, string];
-  diagnostics: Diagnostics;
+  state: FindingsState;
   iouType: 'bbox' | 'segm';
 }
 
@@ -30,11 +29,11 @@ function ErrorRow({ label, meaning, values, max }: { label: string; meaning: str
 }
 
 /** Why each model loses AP (TIDE's error breakdown) and how many pedestrians it misses (MR⁻²), side by side. */
-export function ErrorsPanel({ names, diagnostics, iouType }: Props) {
-  const { models, pending, error } = diagnostics;
+export function ErrorsPanel({ names, state, iouType }: Props) {
+  const { findings, pending, error } = state;
   if (error) return <div className="metrics-warning" role="alert">{error}</div>;
-  if (!models || models.length < 2) return <div className="muted">{pending ? 'Working out the error breakdown…' : 'Needs two models.'}</div>;
-  const [a, b] = models;
+  if (!findings) return <div className="muted">Working out the error breakdown…</div>;
+  const [a, b] = findings.diagnostics;
   const main = TIDE_MAIN_ERRORS.map((e) => [a.tide.mainErrors[e], b.tide.mainErrors[e]]);
   const special = [
     [a.tide.specialErrors.falsePos, b.tide.specialErrors.falsePos],

@@ -1,16 +1,13 @@
-import { useMemo, useState } from 'react';
-import { categoryMismatch } from '../../../core/compare/categoryOverlap';
+import { useState } from 'react';
 import { MODEL_COLOURS } from '../../../core/compare/palette';
-import { detectionForEval, groundTruthForEval } from '../../../core/compare/evalInput';
-import { CocoEvaluator } from '../../../core/eval/cocoEval';
-import { operatingPoint, type OperatingPoint } from '../../../core/eval/curves';
-import type { Stats } from '../../../core/eval/summarize';
 import type { Annotation, EvaluationData } from '../../../core/ipc/types';
-import { PrChart, type Series } from './PrChart';
+import type { CaseFocus } from './caseFocus';
+import { DifferencesPanel } from './DifferencesPanel';
 import { ErrorsPanel } from './ErrorsPanel';
-import { StatsTable } from './StatsTable';
-import { useDiagnostics } from './useDiagnostics';
+import { LabelCheckPanel } from './LabelCheckPanel';
+import { NumbersPanel } from './NumbersPanel';
 import type { ModelEvaluation } from './useEvaluation';
+import type { FindingsState } from './useFindings';
 
 interface Props {
   names: [string, string];
@@ -21,159 +18,64 @@ interface Props {
   iouThr: number;
   scoreThr: number;
   version: number;
+  iouType: 'bbox' | 'segm';
+  segmAvailable: boolean;
+  onIouType(type: 'bbox' | 'segm'): void;
+  findings: FindingsState;
+  focus: CaseFocus | null;
+  onFocus(focus: CaseFocus | null): void;
+  onScore(score: number): void;
+  /** Adds a model's box to the ground truth of an image (undoable, as any edit). */
+  onAcceptBox(imageId: number, categoryId: number, box: readonly [number, number, number, number]): void;
 }
 
-type IouType = 'bbox' | 'segm';
-const COLOURS = MODEL_COLOURS;
+const TABS = [
+  { tab: 'numbers', label: 'Numbers' },
+  { tab: 'differences', label: 'A vs B' },
+  { tab: 'errors', label: 'Errors' },
+  { tab: 'labels', label: 'Labels' },
+] as const;
+type Tab = (typeof TABS)[number]['tab'];
 
-/** The average of pycocotools' interpolated curves over every IoU threshold (cells without ground truth left out). */
-function averagedCurve(ev: CocoEvaluator): Float64Array {
-  const curves = ev.prCurves();
-  const out = new Float64Array(curves[0].recThrs.length).fill(-1);
-  for (let r = 0; r < out.length; r++) {
-    const values = curves.map((c) => c.interpolated[r]).filter((v) => v >= 0);
-    if (values.length) out[r] = values.reduce((a, b) => a + b, 0) / values.length;
-  }
-  return out;
-}
-
-/** Both models' COCO numbers for the project or the current image, the counts at the slider, and PR curves. */
-export function MetricsPanel({ names, evaluations, data, imageId, annotations, iouThr, scoreThr, version }: Props) {
-  const [tab, setTab] = useState<'numbers' | 'errors'>('numbers');
-  const [scope, setScope] = useState<'project' | 'image'>('project');
-  const [iouType, setIouType] = useState<IouType>('bbox');
-  const segmAvailable = evaluations.every((e) => e.segm);
-  const type: IouType = segmAvailable ? iouType : 'bbox';
-
-  const scoped = useMemo(() => {
-    const pick = (e: ModelEvaluation) => (type === 'segm' ? e.segm! : e.bbox);
-    if (scope === 'project' || imageId === null) return evaluations.map(pick);
-    const image = data.images.find((i) => i.id === imageId);
-    if (!image) return [];
-    return evaluations.map(
-      (e) =>
-        new CocoEvaluator(
-          {
-            images: [{ id: image.id, width: image.width, height: image.height }],
-            categories: data.categories,
-            groundTruth: annotations.filter((a) => a.imageId === imageId).map(groundTruthForEval),
-            detections: (data.predictions[e.modelId] ?? []).filter((p) => p.imageId === imageId).map(detectionForEval),
-          },
-          { iouType: type },
-        ),
-    );
-    // `version` marks in-place updates of the project evaluators.
-  }, [scope, type, evaluations, data, imageId, annotations, version]);
-
-  const mismatches = useMemo(
-    () => evaluations.map((e, i) => categoryMismatch(data.groundTruth, data.predictions[e.modelId] ?? [], data.categories, names[i])).filter((m): m is string => m !== null),
-    [evaluations, data, names],
-  );
-  const diagnostics = useDiagnostics(
-    true,
-    data,
-    evaluations.map((e) => e.modelId),
-    type,
-    imageId,
-    annotations,
-  );
-  const stats: (Stats | null)[] = scoped.map((ev) => ev.stats());
-  const points: OperatingPoint[] = scoped.map((ev) => operatingPoint(ev.prCurve({ iouThr }), scoreThr));
-  const curves = (iou: number | 'avg'): Series[] =>
-    scoped.map((ev, i) => ({
-      label: names[i],
-      colour: COLOURS[i],
-      recThrs: ev.params.recThrs,
-      precision: iou === 'avg' ? averagedCurve(ev) : ev.prCurve({ iouThr: iou }).interpolated,
-    }));
-
+/** The compare view's side panel: the 12 numbers, who finds whom and whether it is significant, why AP is lost, and likely label errors. */
+export function MetricsPanel(props: Props) {
+  const { names, iouType, segmAvailable, findings } = props;
+  const [tab, setTab] = useState<Tab>('numbers');
   return (
     <aside className="metrics-panel" aria-label="Metrics">
       <div className="segmented" role="tablist" aria-label="What to show">
-        <button type="button" role="tab" aria-selected={tab === 'numbers'} aria-pressed={tab === 'numbers'} onClick={() => setTab('numbers')}>
-          Numbers
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'errors'} aria-pressed={tab === 'errors'} onClick={() => setTab('errors')}>
-          Errors
-        </button>
+        {TABS.map(({ tab: t, label }) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} aria-pressed={tab === t} onClick={() => setTab(t)}>
+            {label}
+          </button>
+        ))}
       </div>
-      <div className="segmented">
-        {tab === 'numbers' && (
-          <>
-            <button type="button" aria-pressed={scope === 'project'} onClick={() => setScope('project')}>
-              Project
-            </button>
-            <button type="button" aria-pressed={scope === 'image'} onClick={() => setScope('image')}>
-              This image
-            </button>
-          </>
-        )}
-        <span className="status-spacer" />
-        <button type="button" aria-pressed={type === 'bbox'} onClick={() => setIouType('bbox')}>
-          bbox
-        </button>
-        <button
-          type="button"
-          aria-pressed={type === 'segm'}
-          disabled={!segmAvailable}
-          title={segmAvailable ? 'Mask IoU' : 'Needs masks on every ground truth and prediction'}
-          onClick={() => setIouType('segm')}
-        >
-          segm
-        </button>
-      </div>
-      <div className="model-names">
-        <span style={{ color: COLOURS[0] }}>A: {names[0]}</span>
-        <span style={{ color: COLOURS[1] }}>B: {names[1]}</span>
-      </div>
-      {mismatches.map((m) => (
-        <div key={m} className="metrics-warning" role="alert" data-testid="category-mismatch">
-          {m}
+      <div className="panel-head-row">
+        <div className="model-names">
+          <span style={{ color: MODEL_COLOURS[0] }}>A: {names[0]}</span>
+          <span style={{ color: MODEL_COLOURS[1] }}>B: {names[1]}</span>
         </div>
-      ))}
-      {tab === 'errors' ? (
-        <ErrorsPanel names={names} diagnostics={diagnostics} iouType={type} />
-      ) : (
-        <>
-      {scoped.length === 2 && <StatsTable names={names} a={stats[0]} b={stats[1]} />}
-          <table className="stats-table counts" data-testid="operating-point">
-            <caption>
-              At IoU {iouThr.toFixed(2)}, score ≥ {scoreThr.toFixed(2)}
-            </caption>
-            <thead>
-              <tr>
-                <th />
-                <th>P</th>
-                <th>R</th>
-                <th>F1</th>
-                <th>TP</th>
-                <th>FP</th>
-                <th>FN</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p, i) => (
-                <tr key={i} data-model={i === 0 ? 'a' : 'b'}>
-                  <th scope="row">{i === 0 ? 'A' : 'B'}</th>
-                  <td>{p.precision.toFixed(3)}</td>
-                  <td>{p.recall.toFixed(3)}</td>
-                  <td>{p.f1.toFixed(3)}</td>
-                  <td data-count="tp">{p.tp}</td>
-                  <td data-count="fp">{p.fp}</td>
-                  <td data-count="fn">{p.fn}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {scoped.length === 2 && (
-            <>
-              <PrChart title="PR at IoU 0.50" series={curves(0.5)} />
-              <PrChart title="PR at IoU 0.75" series={curves(0.75)} />
-              <PrChart title="PR averaged over IoU 0.50:0.95" series={curves('avg')} />
-            </>
-          )}
-        </>
+        <div className="segmented">
+          <button type="button" aria-pressed={iouType === 'bbox'} onClick={() => props.onIouType('bbox')}>
+            bbox
+          </button>
+          <button
+            type="button"
+            aria-pressed={iouType === 'segm'}
+            disabled={!segmAvailable}
+            title={segmAvailable ? 'Mask IoU' : 'Needs masks on every ground truth and prediction'}
+            onClick={() => props.onIouType('segm')}
+          >
+            segm
+          </button>
+        </div>
+      </div>
+      {tab === 'numbers' && <NumbersPanel {...props} />}
+      {tab === 'errors' && <ErrorsPanel names={names} state={findings} iouType={iouType} />}
+      {tab === 'differences' && (
+        <DifferencesPanel state={findings} data={props.data} iouThr={props.iouThr} scoreThr={props.scoreThr} focus={props.focus} onFocus={props.onFocus} onScore={props.onScore} />
       )}
+      {tab === 'labels' && <LabelCheckPanel state={findings} data={props.data} focus={props.focus} onFocus={props.onFocus} onAccept={props.onAcceptBox} />}
     </aside>
   );
 }

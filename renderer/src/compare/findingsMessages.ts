@@ -1,0 +1,26 @@
+import type { AbDiff } from '../../../core/compare/abDiff';
+import type { ModelDiagnostics } from '../../../core/compare/modelDiagnostics';
+import type { PairStatistics } from '../../../core/compare/pairFindings';
+import type { EvaluationData } from '../../../core/ipc/types';
+
+/**
+ * What the findings worker is asked. `data` (the project as it stands, edits included) comes only when it
+ * changed since the last request; otherwise the worker reuses its evaluation and redoes what the sliders change.
+ */
+export interface FindingsRequest {
+  id: number;
+  data?: EvaluationData;
+  modelIds: [number, number];
+  iouType: 'bbox' | 'segm';
+  iouThr: number;
+  scoreThr: number;
+}
+
+/** Everything the compare view explains beyond the 12 numbers, for models A and B. */
+export interface Findings {
+  diagnostics: [ModelDiagnostics, ModelDiagnostics];
+  statistics: PairStatistics;
+  diff: AbDiff;
+}
+
+export type FindingsReply = ({ id: number; error?: undefined } & Findings) | { id: number; error: string };

@@ -1,0 +1,123 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { Annotation, ImageEntry } from '../../core/ipc/types.js';
+import { callApi, expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp } from './fixtures.js';
+
+let app: RunningApp;
+let work: string;
+const box = (x: number, y: number, w: number, h: number) => [x, y, w, h];
+const gtJson = {
+  images: [1, 2, 3].map((id) => ({ id, file_name: `f${id}.png`, width: 400, height: 300 })),
+  categories: [{ id: 1, name: 'pedestrian' }],
+  annotations: [
+    { id: 1, image_id: 1, category_id: 1, bbox: box(20, 40, 40, 120), area: 4800, iscrowd: 0 },
+    { id: 2, image_id: 1, category_id: 1, bbox: box(200, 60, 50, 150), area: 7500, iscrowd: 0 },
+    { id: 3, image_id: 2, category_id: 1, bbox: box(100, 50, 45, 140), area: 6300, iscrowd: 0 },
+    { id: 4, image_id: 3, category_id: 1, bbox: box(300, 80, 40, 110), area: 4400, iscrowd: 0 },
+  ],
+};
+// By construction, at IoU 0.5 and score ≥ 0.5: both find people 1 and 3; only B finds 2 (A's box is off) and 4.
+// A's false alarms: its off box on f1 and one on the background of f3; B's: a second box on person 2. Both models
+// fire confidently at (320, 150) on f2, where no one is labelled: a likely missed person.
+const resultsA = [
+  { image_id: 1, category_id: 1, bbox: box(21, 41, 40, 118), score: 0.95 },
+  { image_id: 1, category_id: 1, bbox: box(230, 90, 50, 150), score: 0.8 },
+  { image_id: 2, category_id: 1, bbox: box(100, 52, 45, 138), score: 0.9 },
+  { image_id: 2, category_id: 1, bbox: box(320, 150, 40, 100), score: 0.85 },
+  { image_id: 3, category_id: 1, bbox: box(10, 10, 40, 100), score: 0.7 },
+];
+const resultsB = [
+  { image_id: 1, category_id: 1, bbox: box(20, 40, 41, 121), score: 0.9 },
+  { image_id: 1, category_id: 1, bbox: box(201, 61, 50, 149), score: 0.85 },
+  { image_id: 1, category_id: 1, bbox: box(199, 58, 52, 152), score: 0.8 },
+  { image_id: 2, category_id: 1, bbox: box(101, 50, 45, 141), score: 0.88 },
+  { image_id: 2, category_id: 1, bbox: box(322, 151, 40, 98), score: 0.8 },
+  { image_id: 3, category_id: 1, bbox: box(300, 81, 40, 108), score: 0.75 },
+];
+
+test.beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'pedlab-compare-diff-'));
+  const folder = join(work, 'street');
+  mkdirSync(folder);
+  for (const [i, shade] of [[1, 60], [2, 120], [3, 180]]) {
+    await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: shade, g: 90, b: 110 } } }).png().toFile(join(folder, `f${i}.png`));
+  }
+  process.env.PEDLAB_MODELS_MANIFEST = join(work, 'no-manifest.json');
+  app = await startApp({ project: folder });
+  const gt = join(work, 'gt.json');
+  writeFileSync(gt, JSON.stringify(gtJson));
+  await callApi(app, 'project.import', { format: 'coco', path: gt });
+  for (const [name, results] of [['Model A', resultsA], ['Model B', resultsB]] as const) {
+    const path = join(work, `${name}.json`);
+    writeFileSync(path, JSON.stringify(results));
+    await callApi(app, 'project.import', { format: 'coco-results', path, options: { gt, modelName: name } });
+  }
+});
+test.afterAll(() => {
+  delete process.env.PEDLAB_MODELS_MANIFEST;
+  stopApp(app);
+  rmSync(work, { recursive: true, force: true });
+});
+
+const chip = (page: import('@playwright/test').Page, group: string, kind: string) => page.getByRole('group', { name: group }).locator(`[data-kind="${kind}"]`);
+
+test('A vs B: who finds whom as chips, a case list that jumps across images, significance and operating points', async ({ page }) => {
+  const problems = watchConsole(page);
+  await app.open(page);
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('tab', { name: 'A vs B' }).click();
+  await expect(chip(page, 'People', 'person:both')).toContainText('2');
+  await expect(chip(page, 'People', 'person:aOnly')).toContainText('0');
+  await expect(chip(page, 'People', 'person:bOnly')).toContainText('2');
+  await expect(chip(page, 'People', 'person:neither')).toContainText('0');
+  await expect(chip(page, 'False alarms', 'alarm:aOnly')).toContainText('2');
+  await expect(chip(page, 'False alarms', 'alarm:bOnly')).toContainText('1');
+  await expect(chip(page, 'False alarms', 'alarm:shared')).toContainText('1');
+  await expect(page.getByTestId('significance').locator('tr')).toHaveCount(3);
+  await expect(page.getByTestId('verdict')).not.toBeEmpty();
+
+  // The people only B finds: the first is on f1, the next on f3.
+  await chip(page, 'People', 'person:bOnly').click();
+  await expect(page.getByTestId('case-position')).toHaveText('Case 1 of 2');
+  await expect(page.locator('[data-testid="image-item"][aria-selected="true"]')).toHaveAttribute('data-file-name', 'f1.png');
+  await page.screenshot({ path: screenshotPath('compare-differences') });
+  await page.getByRole('button', { name: 'Next ›' }).click();
+  await expect(page.getByTestId('case-position')).toHaveText('Case 2 of 2');
+  await expect(page.locator('[data-testid="image-item"][aria-selected="true"]')).toHaveAttribute('data-file-name', 'f3.png');
+  const rings = await page.evaluate(() =>
+    (window as unknown as { Konva: { stages: { find(s: string): { getChildren(): unknown[] }[] }[] } }).Konva.stages.map((s) => s.find('.case-focus').reduce((n, g) => n + g.getChildren().length, 0)),
+  );
+  // Person 4 ringed (halo and ring) in both panes.
+  expect(rings).toEqual([2, 2]);
+
+  // The image list can be ordered by a kind of case.
+  await page.getByLabel('Sort images').selectOption('alarm:aOnly');
+  await expect(page.getByTestId('image-item').first()).toHaveAttribute('data-file-name', /f[13]\.png/);
+
+  // An operating point sets the score slider.
+  const bestF1 = page.getByTestId('operating-points').locator('tr[data-model="b"] button').first();
+  await bestF1.click();
+  await expect(page.getByLabel('Score threshold')).not.toHaveValue('0.5');
+  expect(problems).toEqual([]);
+});
+
+test('Labels: a person both models find without ground truth is listed, and one press adds it, undoably', async ({ page }) => {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('tab', { name: 'Labels' }).click();
+  await page.getByRole('button', { name: /No ground truth/ }).click();
+  await expect(page.locator('[data-testid="image-item"][aria-selected="true"]')).toHaveAttribute('data-file-name', 'f2.png');
+  await page.screenshot({ path: screenshotPath('compare-label-check') });
+  await page.getByTestId('accept-label').click();
+  const images = await callApi<ImageEntry[]>(app, 'images.list');
+  const f2 = images.find((i) => i.fileName === 'f2.png')!;
+  await expect.poll(async () => (await callApi<Annotation[]>(app, 'annotations.list', { imageId: f2.id })).length).toBe(2);
+  const added = (await callApi<Annotation[]>(app, 'annotations.list', { imageId: f2.id })).find((a) => a.id !== 3)!;
+  expect(added.bbox).toEqual([320, 150, 40, 100]);
+  // The likely error is gone once the ground truth has the person.
+  await expect(page.getByRole('button', { name: /No ground truth/ })).toBeDisabled();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await callApi<Annotation[]>(app, 'annotations.list', { imageId: f2.id })).length).toBe(1);
+});
