@@ -221,11 +221,19 @@ export function App() {
           onScore={compare.setScoreThr}
           sort={compare.sort}
           onSort={compare.setSort}
+          stale={compare.stale}
+          onResort={compare.resort}
           onExport={() => setExporting(true)}
         />
       )}
       <main className={`workspace${mode === 'compare' ? ' comparing' : ''}`}>
-        <ImageList images={compare.ordered} selectedId={state.selectedId} onSelect={select} />
+        <ImageList
+          images={compare.ordered}
+          selectedId={state.selectedId}
+          onSelect={select}
+          sortLabels={mode === 'compare' ? compare.sortLabels : null}
+          outcomeCounts={mode === 'compare' ? compare.outcomeCounts : null}
+        />
         {mode === 'compare' && editable && compare.evaluation.data ? (
           <>
             <CompareView
@@ -244,6 +252,7 @@ export function App() {
               onCursor={trackCursor}
               onViewport={setViewport}
               focus={focus?.imageId === editable.id ? focus : null}
+              onModels={() => setMode('edit')}
             />
             <MetricsPanel
               names={compare.names}

@@ -11,6 +11,9 @@ interface Props {
   onScore(v: number): void;
   sort: string;
   onSort(v: string): void;
+  /** Whether edits changed the values since the list was sorted; the list then offers to sort again. */
+  stale: boolean;
+  onResort(): void;
   onExport(): void;
 }
 
@@ -30,20 +33,26 @@ export const SORTS: Record<string, string> = {
 };
 
 /** Which two models, at which IoU and score thresholds, and how the image list is ordered. */
-export function CompareBar({ models, modelA, modelB, onModels, iouThr, onIou, scoreThr, onScore, sort, onSort, onExport }: Props) {
-  const choice = (value: number | null, onChange: (id: number) => void, label: string) => (
+export function CompareBar({ models, modelA, modelB, onModels, iouThr, onIou, scoreThr, onScore, sort, onSort, stale, onResort, onExport }: Props) {
+  // A and B are two different models whenever the project has two: each list leaves out the other's choice.
+  const choice = (value: number | null, other: number | null, onChange: (id: number) => void, label: string) => (
     <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(Number(e.target.value))}>
-      {models.map((m) => (
-        <option key={m.id} value={m.id}>
-          {m.name}
-        </option>
-      ))}
+      {models
+        .filter((m) => models.length < 2 || m.id !== other)
+        .map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name}
+          </option>
+        ))}
     </select>
   );
   return (
     <div className="toolbar compare-bar" role="toolbar" aria-label="Compare">
-      <label className="tool-group">A {choice(modelA, (a) => onModels(a, modelB ?? a), 'Model A')}</label>
-      <label className="tool-group">B {choice(modelB, (b) => onModels(modelA ?? b, b), 'Model B')}</label>
+      <label className="tool-group">A {choice(modelA, modelB, (a) => onModels(a, modelB ?? a), 'Model A')}</label>
+      <button type="button" aria-label="Swap A and B" title="Swap A and B" disabled={modelA === null || modelB === null || modelA === modelB} onClick={() => onModels(modelB!, modelA!)}>
+        ⇄
+      </button>
+      <label className="tool-group">B {choice(modelB, modelA, (b) => onModels(modelA ?? b, b), 'Model B')}</label>
       <label className="tool-group slider">
         IoU ≥
         <input type="range" aria-label="IoU threshold" min={0.5} max={0.95} step={0.05} value={iouThr} onChange={(e) => onIou(Number(e.target.value))} />
@@ -65,6 +74,11 @@ export function CompareBar({ models, modelA, modelB, onModels, iouThr, onIou, sc
           ))}
         </select>
       </label>
+      {stale && (
+        <button type="button" onClick={onResort} title="Edits changed the values since the list was sorted">
+          Sort again
+        </button>
+      )}
       <button type="button" onClick={onExport} disabled={modelA === null || modelB === null}>
         Export report…
       </button>

@@ -7,6 +7,7 @@ import type { ViewFilter } from '../canvas/filters';
 import { FocusLayer } from '../canvas/layers/FocusLayer';
 import { OutcomeLayer } from '../canvas/layers/OutcomeLayer';
 import type { CaseFocus } from './caseFocus';
+import { CompareHint } from './CompareHint';
 import type { Viewport } from '../canvas/viewport';
 import type { EditorState, EditorStore } from '../editor/editorStore';
 import type { ModelEvaluation } from './useEvaluation';
@@ -28,6 +29,7 @@ interface Props {
   onViewport(view: Viewport): void;
   /** The case pointed at on this image, ringed in both panes. */
   focus: CaseFocus | null;
+  onModels(): void;
 }
 
 /** Ground truth plus model A on the left, plus model B on the right, zoom and pan locked together. */
@@ -50,6 +52,7 @@ export function CompareView(props: Props) {
 
   return (
     <div className="compare-panes">
+      <CompareHint data={data} modelIds={evaluations.map((e) => e.modelId)} names={props.names} onModels={props.onModels} />
       {panes.map((pane, i) => {
         const o = pane.outcomes;
         const count = (k: 'tp' | 'fp') => (o ? [...o.predictions.values()].filter((m) => m.outcome === k).length : 0);

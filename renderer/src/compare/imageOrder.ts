@@ -1,6 +1,36 @@
 import type { AbDiff, FalseAlarmKind, InstanceKind } from '../../../core/compare/abDiff';
 import type { ImageSummary } from '../../../core/eval/summaries';
+import { boxOutcomes } from '../../../core/compare/boxOutcomes';
 import type { ImageEntry } from '../../../core/ipc/types';
+import type { ModelEvaluation } from './useEvaluation';
+
+/** One model's TP, FP and FN on one image at the sliders. */
+export interface OutcomeCounts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/** Per image id, each compared model's TP / FP / FN at the sliders (as the panes count them). */
+export function countsPerImage(evaluations: readonly ModelEvaluation[], iouThr: number, scoreThr: number): Map<number, OutcomeCounts[]> {
+  const out = new Map<number, OutcomeCounts[]>();
+  for (const e of evaluations) {
+    const t = e.bbox.params.iouThrs.findIndex((v) => Math.abs(v - iouThr) < 1e-9);
+    if (t < 0) continue;
+    for (const imageId of e.bbox.imageIds) {
+      const o = boxOutcomes(e.bbox.imageResult(imageId), t, scoreThr);
+      let tp = 0;
+      let fp = 0;
+      for (const m of o.predictions.values()) {
+        if (m.outcome === 'tp') tp++;
+        else if (m.outcome === 'fp') fp++;
+      }
+      const id = Number(imageId);
+      out.set(id, [...(out.get(id) ?? []), { tp, fp, fn: o.missed.size }]);
+    }
+  }
+  return out;
+}
 
 const ap = (s: ImageSummary | undefined) => (s && s.ap >= 0 ? s.ap : 0);
 
@@ -23,15 +53,39 @@ export function casesPerImage(diff: AbDiff): CaseCounts {
   return counts;
 }
 
-/** The image list in the chosen order; ties keep the list's own order. */
-export function orderImages(images: ImageEntry[], sort: string, a: ImageSummary[], b: ImageSummary[], cases: CaseCounts | null): ImageEntry[] {
-  if (sort === 'name' || a.length === 0) return images;
+/**
+ * What each image is sorted by, per image id: the value shown beside it in the list (AP difference, misses, …);
+ * smaller keys come first. Null when the sort is by name or the values are not known yet.
+ */
+export function sortKeys(images: ImageEntry[], sort: string, a: ImageSummary[], b: ImageSummary[], cases: CaseCounts | null): Map<number, { key: number; label: string }> | null {
+  if (sort === 'name' || a.length === 0) return null;
   if (sort.startsWith('person:') || sort.startsWith('alarm:')) {
-    if (!cases) return images;
-    return byKey(images, (id) => -(cases.get(id)?.[sort as CaseKind] ?? 0));
+    if (!cases) return null;
+    return new Map(images.map((i) => {
+      const n = cases.get(i.id)?.[sort as CaseKind] ?? 0;
+      return [i.id, { key: -n, label: String(n) }];
+    }));
   }
   const sa = new Map(a.map((s) => [s.imageId, s]));
   const sb = new Map(b.map((s) => [s.imageId, s]));
+  const label = (id: number): string => {
+    const x = sa.get(id);
+    const y = sb.get(id);
+    switch (sort) {
+      case 'disagreement':
+        return `ΔAP ${Math.abs(ap(x) - ap(y)).toFixed(2)}`;
+      case 'misses':
+        return `FN ${(x?.fn[0] ?? 0) + (y?.fn[0] ?? 0)}`;
+      case 'false-alarms':
+        return `FP ${(x?.fp[0] ?? 0) + (y?.fp[0] ?? 0)}`;
+      case 'ap-a':
+        return x && x.ap >= 0 ? `AP ${x.ap.toFixed(2)}` : 'no GT';
+      case 'ap-b':
+        return y && y.ap >= 0 ? `AP ${y.ap.toFixed(2)}` : 'no GT';
+      default:
+        return '';
+    }
+  };
   const key = (id: number): number => {
     const x = sa.get(id);
     const y = sb.get(id);
@@ -50,12 +104,14 @@ export function orderImages(images: ImageEntry[], sort: string, a: ImageSummary[
         return 0;
     }
   };
-  return byKey(images, key);
+  return new Map(images.map((i) => [i.id, { key: key(i.id), label: label(i.id) }]));
 }
 
-function byKey(images: ImageEntry[], key: (id: number) => number): ImageEntry[] {
+/** The image ids in sort order; ties keep the list's own order. */
+export function orderedIds(images: ImageEntry[], keys: Map<number, { key: number }> | null): number[] {
+  if (!keys) return images.map((i) => i.id);
   return images
-    .map((image, index) => ({ image, index, k: key(image.id) }))
+    .map((image, index) => ({ id: image.id, index, k: keys.get(image.id)?.key ?? 0 }))
     .sort((p, q) => p.k - q.k || p.index - q.index)
-    .map((e) => e.image);
+    .map((e) => e.id);
 }

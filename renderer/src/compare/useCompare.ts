@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, ImageEntry, ModelEntry } from '../../../core/ipc/types';
-import { casesPerImage, orderImages } from './imageOrder';
+import { casesPerImage, countsPerImage, orderedIds, sortKeys } from './imageOrder';
 import { useFindings } from './useFindings';
 import { useEvaluation } from './useEvaluation';
 
@@ -42,10 +42,58 @@ export function useCompare(
     // `version` marks in-place updates of the evaluators.
     [evaluation.evaluations, evaluation.version],
   );
-  const ordered = useMemo(
-    () => (active ? orderImages(images, sort, summaries[0] ?? [], summaries[1] ?? [], diffCounts) : images),
+  const keys = useMemo(
+    () => (active ? sortKeys(images, sort, summaries[0] ?? [], summaries[1] ?? [], diffCounts) : null),
     [active, images, sort, summaries, diffCounts],
   );
+  // The order is taken when the sort is chosen (or asked again), not on every edit: the list holds still while
+  // the user works through it, and says when it no longer matches the values shown.
+  const [order, setOrder] = useState<number[] | null>(null);
+  const [resorts, setResorts] = useState(0);
+  const keysRef = useRef(keys);
+  keysRef.current = keys;
+  const imagesRef = useRef(images);
+  imagesRef.current = images;
+  const hasKeys = keys !== null;
+  const imageIds = images.map((i) => i.id).join(',');
+  useEffect(() => {
+    setOrder(hasKeys ? orderedIds(imagesRef.current, keysRef.current) : null);
+  }, [sort, resorts, hasKeys, imageIds]);
+  const ordered = useMemo(() => {
+    if (!order) return images;
+    const byId = new Map(images.map((i) => [i.id, i]));
+    const listed = order.map((id) => byId.get(id)).filter((i): i is ImageEntry => i !== undefined);
+    return listed.length === images.length ? listed : [...listed, ...images.filter((i) => !order.includes(i.id))];
+  }, [images, order]);
+  // Stale when sorting again would give another order than the one shown.
+  const stale = useMemo(() => order !== null && keys !== null && orderedIds(images, keys).some((id, k) => id !== ordered[k]?.id), [order, keys, images, ordered]);
+  const resort = useCallback(() => setResorts((n) => n + 1), []);
+  const outcomeCounts = useMemo(
+    () => (active ? countsPerImage(evaluation.evaluations, iouThr, scoreThr) : null),
+    // `version` marks in-place updates of the evaluators.
+    [active, evaluation.evaluations, evaluation.version, iouThr, scoreThr],
+  );
+  const sortLabels = useMemo(() => (keys ? new Map([...keys].map(([id, v]) => [id, v.label])) : null), [keys]);
 
-  return { pair, setPair, iouThr, setIouThr, scoreThr, setScoreThr, sort, setSort, iouType: type, setIouType, segmAvailable, names, evaluation, findings, ordered };
+  return {
+    pair,
+    setPair,
+    iouThr,
+    setIouThr,
+    scoreThr,
+    setScoreThr,
+    sort,
+    setSort,
+    iouType: type,
+    setIouType,
+    segmAvailable,
+    names,
+    evaluation,
+    findings,
+    ordered,
+    sortLabels,
+    outcomeCounts,
+    stale,
+    resort,
+  };
 }

@@ -1,0 +1,117 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { callApi, expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp } from './fixtures.js';
+
+let app: RunningApp;
+let work: string;
+const gtJson = {
+  images: [1, 2, 3].map((id) => ({ id, file_name: `f${id}.png`, width: 400, height: 300 })),
+  categories: [{ id: 1, name: 'pedestrian' }],
+  annotations: [
+    { id: 1, image_id: 1, category_id: 1, bbox: [20, 40, 40, 120], area: 4800, iscrowd: 0 },
+    { id: 2, image_id: 2, category_id: 1, bbox: [100, 50, 45, 140], area: 6300, iscrowd: 0 },
+    { id: 3, image_id: 2, category_id: 1, bbox: [250, 60, 45, 140], area: 6300, iscrowd: 0 },
+    { id: 4, image_id: 3, category_id: 1, bbox: [300, 80, 40, 110], area: 4400, iscrowd: 0 },
+  ],
+};
+// A finds everyone; B misses both people of f2, so f2 is where they disagree most, then f1 and f3 (no gap).
+const resultsA = [
+  { image_id: 1, category_id: 1, bbox: [20, 40, 40, 120], score: 0.9 },
+  { image_id: 2, category_id: 1, bbox: [100, 50, 45, 140], score: 0.9 },
+  { image_id: 2, category_id: 1, bbox: [250, 60, 45, 140], score: 0.9 },
+  { image_id: 3, category_id: 1, bbox: [300, 80, 40, 110], score: 0.9 },
+];
+const resultsB = [
+  { image_id: 1, category_id: 1, bbox: [20, 40, 40, 120], score: 0.9 },
+  { image_id: 3, category_id: 1, bbox: [300, 80, 40, 110], score: 0.9 },
+];
+
+test.beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'pedlab-compare-edges-'));
+  const folder = join(work, 'street');
+  mkdirSync(folder);
+  for (const [i, shade] of [[1, 60], [2, 120], [3, 180]]) {
+    await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: shade, g: 90, b: 110 } } }).png().toFile(join(folder, `f${i}.png`));
+  }
+  process.env.PEDLAB_MODELS_MANIFEST = join(work, 'no-manifest.json');
+  app = await startApp({ project: folder });
+  const gt = join(work, 'gt.json');
+  writeFileSync(gt, JSON.stringify(gtJson));
+  await callApi(app, 'project.import', { format: 'coco', path: gt });
+  for (const [name, results] of [['Finds all', resultsA], ['Misses two', resultsB], ['Never run', []]] as const) {
+    const path = join(work, `${name}.json`);
+    writeFileSync(path, JSON.stringify(results));
+    await callApi(app, 'project.import', { format: 'coco-results', path, options: { gt, modelName: name, allowPartial: true } });
+  }
+});
+test.afterAll(() => {
+  delete process.env.PEDLAB_MODELS_MANIFEST;
+  stopApp(app);
+  rmSync(work, { recursive: true, force: true });
+});
+
+const listed = (page: import('@playwright/test').Page) => page.getByTestId('image-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-file-name')));
+
+test('the image list holds still while editing, shows what it is sorted by and each model’s TP·FP·FN, and sorts again on request', async ({ page }) => {
+  const problems = watchConsole(page);
+  await app.open(page);
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('combobox', { name: 'Model A' }).selectOption({ label: 'Finds all' });
+  await page.getByRole('combobox', { name: 'Model B' }).selectOption({ label: 'Misses two' });
+  await page.getByLabel('Sort images').selectOption('disagreement');
+  await expect.poll(() => listed(page)).toEqual(['f2.png', 'f1.png', 'f3.png']);
+  const f2 = page.locator('[data-testid="image-item"][data-file-name="f2.png"]');
+  await expect(f2.getByTestId('sort-value')).toHaveText('ΔAP 1.00');
+  await expect(f2.getByTestId('image-outcomes')).toContainText('A 2·0·0');
+  await expect(f2.getByTestId('image-outcomes')).toContainText('B 0·0·2');
+  await page.screenshot({ path: screenshotPath('compare-image-list-sorted') });
+
+  // Deleting both people of f2 (with the mouse and the Delete key) ends the disagreement there, but the list stays.
+  await f2.click();
+  const stage = page.getByTestId('pane-a').getByTestId('image-stage');
+  await expect(stage).toHaveAttribute('data-image-loaded', 'true');
+  const [ox, oy] = (await stage.getAttribute('data-offset'))!.split(',').map(Number);
+  const scale = Number(await stage.getAttribute('data-zoom'));
+  const origin = (await stage.boundingBox())!;
+  for (const x of [122, 272]) {
+    await page.mouse.click(origin.x + ox + x * scale, origin.y + oy + 120 * scale);
+    await page.keyboard.press('Delete');
+  }
+  await expect(f2.getByTestId('sort-value')).toHaveText('ΔAP 0.00');
+  expect(await listed(page)).toEqual(['f2.png', 'f1.png', 'f3.png']);
+  await expect(page.locator('[data-testid="image-item"][aria-selected="true"]')).toHaveAttribute('data-file-name', 'f2.png');
+  await page.getByRole('button', { name: 'Sort again' }).click();
+  await expect.poll(() => listed(page)).toEqual(['f1.png', 'f2.png', 'f3.png']);
+  await expect(page.getByRole('button', { name: 'Sort again' })).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  expect(problems).toEqual([]);
+});
+
+test('A and B are always two models, and swap with one press', async ({ page }) => {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const a = page.getByRole('combobox', { name: 'Model A' });
+  const b = page.getByRole('combobox', { name: 'Model B' });
+  await a.selectOption({ label: 'Finds all' });
+  await b.selectOption({ label: 'Misses two' });
+  await expect(a.locator('option')).not.toContainText(['Misses two']);
+  await expect(b.locator('option')).not.toContainText(['Finds all']);
+  await page.getByRole('button', { name: 'Swap A and B' }).click();
+  await expect(a.locator('option:checked')).toHaveText('Misses two');
+  await expect(b.locator('option:checked')).toHaveText('Finds all');
+  await expect(page.getByTestId('pane-a')).toContainText('A · Misses two');
+});
+
+test('a compare view with a model that never ran says so, and leads to the Models panel', async ({ page }) => {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('combobox', { name: 'Model B' }).selectOption({ label: 'Never run' });
+  const hint = page.getByTestId('compare-hint');
+  await expect(hint).toContainText('“Never run” has no predictions yet: run it in the Models panel.');
+  await page.screenshot({ path: screenshotPath('compare-empty-hint') });
+  await hint.getByRole('button', { name: 'Open the Models panel' }).click();
+  await expect(page.getByRole('complementary', { name: 'Models' })).toBeVisible();
+});
