@@ -1,5 +1,6 @@
 import type { Annotation, AnnotationDraft } from '../../core/ipc/types.js';
 import type { Db } from './database.js';
+import { Statements } from './statements.js';
 
 interface Row {
   id: number;
@@ -35,10 +36,14 @@ function fromRow(r: Row): Annotation {
 export type AnnotationWithAttributes = Annotation & { attributes: Record<string, unknown> };
 
 export class AnnotationsRepository {
-  constructor(private readonly db: Db) {}
+  private readonly statements: Statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = new Statements(db);
+  }
 
   forImage(imageId: number): Annotation[] {
-    const rows = this.db
+    const rows = this.statements
       .prepare(
         `SELECT a.*, i.width, i.height FROM annotations a JOIN images i ON i.id = a.image_id
          WHERE a.image_id = ? ORDER BY a.id`,
@@ -51,14 +56,14 @@ export class AnnotationsRepository {
   commit(imageId: number, change: { create: AnnotationDraft[]; update: (AnnotationDraft & { id: number })[]; delete: number[] }): number[] {
     return this.db.transaction(() => {
       const owned = new Set(
-        (this.db.prepare('SELECT id FROM annotations WHERE image_id = ?').all(imageId) as { id: number }[]).map((r) => r.id),
+        (this.statements.prepare('SELECT id FROM annotations WHERE image_id = ?').all(imageId) as { id: number }[]).map((r) => r.id),
       );
       for (const target of [...change.update.map((u) => u.id), ...change.delete]) {
         if (!owned.has(target)) throw new Error(`annotation ${target} does not belong to image ${imageId}`);
       }
-      const remove = this.db.prepare('DELETE FROM annotations WHERE id = ?');
+      const remove = this.statements.prepare('DELETE FROM annotations WHERE id = ?');
       for (const target of change.delete) remove.run(target);
-      const update = this.db.prepare(
+      const update = this.statements.prepare(
         `UPDATE annotations SET category_id = ?, x = ?, y = ?, w = ?, h = ?, area = ?, iscrowd = ?, mask_counts = ? WHERE id = ?`,
       );
       for (const a of change.update) {
@@ -71,7 +76,7 @@ export class AnnotationsRepository {
 
   insert(a: NewAnnotation, id?: number): number {
     const [x, y, w, h] = a.bbox;
-    const row = this.db
+    const row = this.statements
       .prepare(
         `INSERT INTO annotations (id, image_id, category_id, x, y, w, h, area, iscrowd, mask_counts)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
@@ -82,8 +87,8 @@ export class AnnotationsRepository {
 
   /** Replaces an image's ground truth with the given annotations (an import); call inside the import's transaction. */
   replaceForImage(imageId: number, annotations: readonly Omit<AnnotationWithAttributes, 'id' | 'imageId'>[]): void {
-    this.db.prepare('DELETE FROM annotations WHERE image_id = ?').run(imageId);
-    const insert = this.db.prepare(
+    this.statements.prepare('DELETE FROM annotations WHERE image_id = ?').run(imageId);
+    const insert = this.statements.prepare(
       `INSERT INTO annotations (image_id, category_id, x, y, w, h, area, iscrowd, mask_counts, attributes)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -94,7 +99,7 @@ export class AnnotationsRepository {
 
   /** Every annotation of the project with its attributes, by image and then id (an export). */
   allWithAttributes(): AnnotationWithAttributes[] {
-    const rows = this.db
+    const rows = this.statements
       .prepare(`SELECT a.*, i.width, i.height FROM annotations a JOIN images i ON i.id = a.image_id ORDER BY a.image_id, a.id`)
       .all() as (Row & { attributes: string })[];
     return rows.map((r) => ({ ...fromRow(r), attributes: JSON.parse(r.attributes) as Record<string, unknown> }));

@@ -1,5 +1,6 @@
 import type { ImageEntry } from '../../core/ipc/types.js';
 import type { Db } from './database.js';
+import { Statements } from './statements.js';
 
 export interface ImageRecord {
   path: string;
@@ -40,12 +41,16 @@ function fromRow(r: Row): StoredImage {
 }
 
 export class ImagesRepository {
-  constructor(private readonly db: Db) {}
+  private readonly statements: Statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = new Statements(db);
+  }
 
   /** Inserts or refreshes the record for a path, keeping its id; returns the id. */
   upsert(image: ImageRecord, thumbnail: Buffer | null): number {
     return this.db.transaction(() => {
-      const row = this.db
+      const row = this.statements
         .prepare(
           `INSERT INTO images (path, file_name, sha256, width, height, orientation, error, added_at)
            VALUES (@path, @fileName, @sha256, @width, @height, @orientation, @error, @now)
@@ -55,28 +60,28 @@ export class ImagesRepository {
         )
         .get({ ...image, now: new Date().toISOString() }) as { id: number };
       if (thumbnail) {
-        this.db
+        this.statements
           .prepare('INSERT INTO thumbnails (image_id, jpeg) VALUES (?, ?) ON CONFLICT(image_id) DO UPDATE SET jpeg = excluded.jpeg')
           .run(row.id, thumbnail);
       } else {
-        this.db.prepare('DELETE FROM thumbnails WHERE image_id = ?').run(row.id);
+        this.statements.prepare('DELETE FROM thumbnails WHERE image_id = ?').run(row.id);
       }
       return row.id;
     })();
   }
 
   get(id: number): StoredImage | undefined {
-    const row = this.db.prepare('SELECT * FROM images WHERE id = ?').get(id) as Row | undefined;
+    const row = this.statements.prepare('SELECT * FROM images WHERE id = ?').get(id) as Row | undefined;
     return row && fromRow(row);
   }
 
   byPath(path: string): StoredImage | undefined {
-    const row = this.db.prepare('SELECT * FROM images WHERE path = ?').get(path) as Row | undefined;
+    const row = this.statements.prepare('SELECT * FROM images WHERE path = ?').get(path) as Row | undefined;
     return row && fromRow(row);
   }
 
   all(): StoredImage[] {
-    return (this.db.prepare('SELECT * FROM images ORDER BY file_name COLLATE NOCASE, id').all() as Row[]).map(fromRow);
+    return (this.statements.prepare('SELECT * FROM images ORDER BY file_name COLLATE NOCASE, id').all() as Row[]).map(fromRow);
   }
 
   /** The list the UI shows, with each image's ground-truth count. */
@@ -85,7 +90,7 @@ export class ImagesRepository {
    * sequence's frames come in frame order. `folderOf` names an image's folder for the list.
    */
   entries(folderOf: (path: string) => string): ImageEntry[] {
-    const rows = this.db
+    const rows = this.statements
       .prepare(`SELECT i.*, (SELECT COUNT(*) FROM annotations a WHERE a.image_id = i.id) AS n FROM images i`)
       .all() as (Row & { n: number })[];
     const entries = rows.map((r) => ({
@@ -103,16 +108,16 @@ export class ImagesRepository {
   }
 
   thumbnail(id: number): Buffer | undefined {
-    const row = this.db.prepare('SELECT jpeg FROM thumbnails WHERE image_id = ?').get(id) as { jpeg: Buffer } | undefined;
+    const row = this.statements.prepare('SELECT jpeg FROM thumbnails WHERE image_id = ?').get(id) as { jpeg: Buffer } | undefined;
     return row?.jpeg;
   }
 
   remove(id: number): void {
-    this.db.prepare('DELETE FROM images WHERE id = ?').run(id);
+    this.statements.prepare('DELETE FROM images WHERE id = ?').run(id);
   }
 
   counts(): { images: number; errors: number } {
-    return this.db
+    return this.statements
       .prepare('SELECT COUNT(*) AS images, COUNT(error) AS errors FROM images')
       .get() as { images: number; errors: number };
   }

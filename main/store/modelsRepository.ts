@@ -1,5 +1,6 @@
 import type { ModelKind, ModelSettings } from '../../core/detect/types.js';
 import type { Db } from './database.js';
+import { Statements } from './statements.js';
 
 export interface ModelRecord {
   name: string;
@@ -44,11 +45,15 @@ function fromRow(r: Row): StoredModel {
 
 /** The detectors a project knows, one per model file. */
 export class ModelsRepository {
-  constructor(private readonly db: Db) {}
+  private readonly statements: Statements;
+
+  constructor(db: Db) {
+    this.statements = new Statements(db);
+  }
 
   /** Adds a model, or refreshes the one already registered for the same file; returns its id. */
   upsert(model: ModelRecord): number {
-    const row = this.db
+    const row = this.statements
       .prepare(
         `INSERT INTO models (name, variant, path, sha256, kind, classes, settings, bundled, added_at)
          VALUES (@name, @variant, @path, @sha256, @kind, @classes, @settings, @bundled, @now)
@@ -67,21 +72,21 @@ export class ModelsRepository {
   }
 
   get(id: number): StoredModel | undefined {
-    const row = this.db.prepare('SELECT * FROM models WHERE id = ?').get(id) as Row | undefined;
+    const row = this.statements.prepare('SELECT * FROM models WHERE id = ?').get(id) as Row | undefined;
     return row && fromRow(row);
   }
 
   byPath(path: string): StoredModel | undefined {
-    const row = this.db.prepare('SELECT * FROM models WHERE path = ?').get(path) as Row | undefined;
+    const row = this.statements.prepare('SELECT * FROM models WHERE path = ?').get(path) as Row | undefined;
     return row && fromRow(row);
   }
 
   /** Bundled models first, then the user's in the order they were added. */
   all(): StoredModel[] {
-    return (this.db.prepare('SELECT * FROM models ORDER BY bundled DESC, id').all() as Row[]).map(fromRow);
+    return (this.statements.prepare('SELECT * FROM models ORDER BY bundled DESC, id').all() as Row[]).map(fromRow);
   }
 
   setSha256(id: number, sha256: string): void {
-    this.db.prepare('UPDATE models SET sha256 = ? WHERE id = ?').run(sha256, id);
+    this.statements.prepare('UPDATE models SET sha256 = ? WHERE id = ?').run(sha256, id);
   }
 }

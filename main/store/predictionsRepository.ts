@@ -1,5 +1,6 @@
 import type { Prediction } from '../../core/ipc/types.js';
 import type { Db } from './database.js';
+import { Statements } from './statements.js';
 
 /** What identifies one model's output for one image: the cache key. */
 export interface PredictionKey {
@@ -32,10 +33,14 @@ interface Row {
 
 /** Stored detections, keyed by (model file, image content, settings), and the runs that made them. */
 export class PredictionsRepository {
-  constructor(private readonly db: Db) {}
+  private readonly statements: Statements;
+
+  constructor(private readonly db: Db) {
+    this.statements = new Statements(db);
+  }
 
   has(key: PredictionKey): boolean {
-    return !!this.db
+    return !!this.statements
       .prepare('SELECT 1 FROM prediction_sets WHERE model_sha256 = ? AND image_sha256 = ? AND settings_key = ?')
       .get(key.modelSha256, key.imageSha256, key.settingsKey);
   }
@@ -44,8 +49,8 @@ export class PredictionsRepository {
   save(key: PredictionKey, runId: number | null, ms: number, predictions: readonly NewPrediction[]): void {
     const k = [key.modelSha256, key.imageSha256, key.settingsKey] as const;
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM predictions WHERE model_sha256 = ? AND image_sha256 = ? AND settings_key = ?').run(...k);
-      this.db
+      this.statements.prepare('DELETE FROM predictions WHERE model_sha256 = ? AND image_sha256 = ? AND settings_key = ?').run(...k);
+      this.statements
         .prepare(
           `INSERT INTO prediction_sets (model_sha256, image_sha256, settings_key, run_id, detection_count, ms, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -53,7 +58,7 @@ export class PredictionsRepository {
              ms = excluded.ms, created_at = excluded.created_at`,
         )
         .run(...k, runId, predictions.length, ms, new Date().toISOString());
-      const insert = this.db.prepare(
+      const insert = this.statements.prepare(
         `INSERT INTO predictions (model_sha256, image_sha256, settings_key, category_id, score, x, y, w, h, mask_counts, mask_height, mask_width)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
@@ -65,7 +70,7 @@ export class PredictionsRepository {
 
   /** The detections stored for a key, best score first. */
   get(key: PredictionKey): Prediction[] {
-    const rows = this.db
+    const rows = this.statements
       .prepare(
         `SELECT id, category_id, score, x, y, w, h, mask_counts, mask_height, mask_width FROM predictions
          WHERE model_sha256 = ? AND image_sha256 = ? AND settings_key = ? ORDER BY score DESC, id`,
@@ -81,7 +86,7 @@ export class PredictionsRepository {
   }
 
   startRun(run: { modelId: number; settingsKey: string; provider: string; threads: number; imageCount: number }): number {
-    const row = this.db
+    const row = this.statements
       .prepare(
         `INSERT INTO prediction_runs (model_id, settings_key, provider, threads, image_count, started_at)
          VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
@@ -91,21 +96,21 @@ export class PredictionsRepository {
   }
 
   finishRun(runId: number, outcome: RunOutcome, doneCount: number, error: string | null = null): void {
-    this.db
+    this.statements
       .prepare('UPDATE prediction_runs SET status = ?, done_count = ?, error = ?, finished_at = ? WHERE id = ?')
       .run(outcome, doneCount, error, new Date().toISOString(), runId);
   }
 
   /** The provider of a model's latest run, if it has one. */
   lastProvider(modelId: number): string | null {
-    const row = this.db.prepare('SELECT provider FROM prediction_runs WHERE model_id = ? ORDER BY id DESC LIMIT 1').get(modelId) as
+    const row = this.statements.prepare('SELECT provider FROM prediction_runs WHERE model_id = ? ORDER BY id DESC LIMIT 1').get(modelId) as
       | { provider: string }
       | undefined;
     return row?.provider ?? null;
   }
 
   run(runId: number): { provider: string; status: string; imageCount: number; doneCount: number; threads: number } | undefined {
-    return this.db
+    return this.statements
       .prepare('SELECT provider, status, image_count AS imageCount, done_count AS doneCount, threads FROM prediction_runs WHERE id = ?')
       .get(runId) as { provider: string; status: string; imageCount: number; doneCount: number; threads: number } | undefined;
   }
