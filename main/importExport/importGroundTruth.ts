@@ -71,7 +71,7 @@ export function writeGroundTruth(store: ProjectStore, format: ImportFormat, sour
     warnings,
     model: null,
   };
-  store.db.transaction(() => {
+  store.transaction(() => {
     const known = new Set(store.categories.all().map((c) => c.name));
     const categoryIds = new Map<string, number>();
     const category = (sourceName: string, supercategory?: string): number => {
@@ -105,6 +105,6 @@ export function writeGroundTruth(store: ProjectStore, format: ImportFormat, sour
       report.images++;
       report.annotations += annotations.length;
     }
-  })();
+  });
   return report;
 }

@@ -26,7 +26,7 @@ export async function storeImportedModel(store: ProjectStore, detections: Import
   const settings = { ...DEFAULT_MODEL_SETTINGS, scoreThreshold: 0 };
   const key = settingsKey(inferenceSettings(settings, classes, store.categories.all().map((c) => c.name)));
   let stored = { id: 0, images: 0, predictions: 0 };
-  store.db.transaction(() => {
+  store.transaction(() => {
     const id = store.models.upsert({ name, variant, path, sha256, kind: 'imported', classes, settings, bundled: false });
     stored = { id, images: 0, predictions: 0 };
     for (const [imageSha256, predictions] of perImage) {
@@ -34,7 +34,7 @@ export async function storeImportedModel(store: ProjectStore, detections: Import
       stored.images++;
       stored.predictions += predictions.length;
     }
-  })();
+  });
   return stored;
 }
 

@@ -114,7 +114,7 @@ export class ProjectRun {
       settings,
       {
         onResult: (imageId, detections, timings) => {
-          if (!store.db.open || this.storeError) return;
+          if (!store.isOpen || this.storeError) return;
           const predictions = detections.map((d) => ({ categoryId: categoryIds.get(d.category)!, score: d.score, bbox: d.bbox, mask: d.mask }));
           const ms = timings.waitMs + timings.runMs + timings.postMs;
           try {
@@ -145,7 +145,7 @@ export class ProjectRun {
   /** Records the outcome; a store that cannot be written (disk full) leaves it in the status alone. */
   private finish(outcome: RunOutcome): void {
     this.state = outcome;
-    if (this.runId === null || !this.store.db.open) return;
+    if (this.runId === null || !this.store.isOpen) return;
     try {
       this.store.predictions.finishRun(this.runId, outcome, this.done, this.error);
     } catch (err) {

@@ -6,7 +6,7 @@ import type { FolderScanLimits, ImageEntry, ProjectSummary, RecoveryInfo } from 
 import { PedlabError } from '../errors.js';
 import { probeImage } from '../imaging/probeImage.js';
 import { ProjectStore } from '../store/projectStore.js';
-import { listSnapshots, restoreFile, snapshotDue, takeSnapshot } from '../store/snapshots.js';
+import { listSnapshots, restoreFile, snapshotDue } from '../store/snapshots.js';
 import { dataDir } from './dataDir.js';
 import { folderLabel } from './imageFolder.js';
 import { MAX_SCAN_DEPTH, MAX_SCAN_FILES, scanImageFolder } from './scanFolder.js';
@@ -60,7 +60,7 @@ export class ProjectService {
         store.meta.set('name', basename(abs));
         store.categories.ensure(DEFAULT_CATEGORY);
       } else if (snapshotDue(store.path)) {
-        await takeSnapshot(store.db, store.path).catch((err: unknown) => console.warn(`[pedlab] no snapshot taken: ${(err as Error).message}`));
+        await store.snapshot().catch((err: unknown) => console.warn(`[pedlab] no snapshot taken: ${(err as Error).message}`));
       }
       await this.syncImages(store, abs, scan.files);
     } catch (err) {

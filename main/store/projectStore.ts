@@ -5,6 +5,7 @@ import { ImagesRepository } from './imagesRepository.js';
 import { MetaRepository } from './metaRepository.js';
 import { ModelsRepository } from './modelsRepository.js';
 import { PredictionsRepository } from './predictionsRepository.js';
+import { takeSnapshot, type Snapshot } from './snapshots.js';
 
 /** One project's SQLite file and the typed repositories over it: the only door to SQL. */
 export class ProjectStore {
@@ -17,7 +18,7 @@ export class ProjectStore {
 
   private constructor(
     readonly path: string,
-    readonly db: Db,
+    private readonly db: Db,
   ) {
     this.images = new ImagesRepository(db);
     this.annotations = new AnnotationsRepository(db);
@@ -29,6 +30,24 @@ export class ProjectStore {
 
   static open(path: string, options?: OpenOptions): ProjectStore {
     return new ProjectStore(path, openDatabase(path, options));
+  }
+
+  /** Whether the database is still open: false once the store is closed. */
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
+  /**
+   * Runs repository calls as one transaction: all of their writes are kept, or, when `fn` throws, none. Calls that
+   * are transactions of their own nest inside it.
+   */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Takes a snapshot beside the database with SQLite's online backup, keeping only the newest few. */
+  snapshot(): Promise<Snapshot> {
+    return takeSnapshot(this.db, this.path);
   }
 
   close(): void {

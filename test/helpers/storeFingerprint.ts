@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../main/store/database.js';
+import type { ProjectStore } from '../../main/store/projectStore.js';
+import { storeConnection } from './storeConnection.js';
 
 /** A hash of every row of every table: equal fingerprints mean nothing in the database changed. */
-export function storeFingerprint(db: Db): string {
+export function storeFingerprint(store: ProjectStore): string {
+  const db = storeConnection(store);
   const hash = createHash('sha256');
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
   for (const { name } of tables) {

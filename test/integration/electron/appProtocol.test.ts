@@ -40,7 +40,7 @@ describe('the pedlab:// protocol of the Electron host', () => {
   });
 
   it('refuses paths outside the renderer, directories, ids the store does not know, other hosts and methods; nothing changes', async () => {
-    const before = storeFingerprint(services.projects.store.db);
+    const before = storeFingerprint(services.projects.store);
     const refused = [
       'pedlab://app/../secret.txt',
       'pedlab://app/%2e%2e/secret.txt',
@@ -66,7 +66,7 @@ describe('the pedlab:// protocol of the Electron host', () => {
       expect(text(reply.body), url).not.toContain('secret');
     }
     expect((await get('pedlab://image/1', 'POST')).status).toBe(405);
-    expect(storeFingerprint(services.projects.store.db)).toBe(before);
+    expect(storeFingerprint(services.projects.store)).toBe(before);
   });
 
   it('serves known images by id, and says why an unreadable one is not served', async () => {

@@ -8,6 +8,7 @@ import { projectDbPathFor } from '../../../main/project/projectService.js';
 import { ProjectStore } from '../../../main/store/projectStore.js';
 import { useSourceInferenceWorker } from '../../helpers/inferenceWorker.js';
 import { syntheticPicture } from '../../helpers/inferenceImages.js';
+import { storeConnection } from '../../helpers/storeConnection.js';
 import { YOLOX_NANO, sharedFile } from '../../helpers/shared.js';
 import { tempDir } from '../../helpers/tempDir.js';
 import { testModels } from '../../helpers/testModels.js';
@@ -94,7 +95,7 @@ describe.skipIf(!models)('pedlab infer', () => {
       const ids = store.images.all().map((i) => i.id);
       expect(new Set(readResults(out).map((r) => r.image_id))).toEqual(new Set(ids));
       expect(store.models.all().map((m) => m.path)).toEqual([models!.maskrcnn]);
-      expect(store.db.prepare('SELECT COUNT(*) AS n FROM prediction_sets').get()).toEqual({ n: 2 });
+      expect(storeConnection(store).prepare('SELECT COUNT(*) AS n FROM prediction_sets').get()).toEqual({ n: 2 });
     } finally {
       store.close();
     }

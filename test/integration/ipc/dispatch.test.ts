@@ -62,19 +62,19 @@ describe('IPC payload validation at the door', () => {
   });
 
   it('refuses a payload of the wrong shape on every channel, and nothing changes', async () => {
-    const before = storeFingerprint(services.projects.store.db);
+    const before = storeFingerprint(services.projects.store);
     for (const channel of channels) {
       for (const payload of ['text', 42, true, [], { unexpected: 1 }]) {
         const envelope = await dispatch(services.handlers, channel, payload);
         expect(envelope, `${channel} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
       }
     }
-    expect(storeFingerprint(services.projects.store.db)).toBe(before);
+    expect(storeFingerprint(services.projects.store)).toBe(before);
   });
 
   it('refuses wrong values inside well-formed requests, names what is wrong, and nothing changes', async () => {
     const out = join(dir.path, 'export.json');
-    const before = storeFingerprint(services.projects.store.db);
+    const before = storeFingerprint(services.projects.store);
     for (const [channel, payload] of wrongShapes(imageId, out)) {
       const envelope = await dispatch(services.handlers, channel, payload);
       expect(envelope, `${channel} ${String(JSON.stringify(payload, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v))).slice(0, 120)}`).toMatchObject({
@@ -83,7 +83,7 @@ describe('IPC payload validation at the door', () => {
       });
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(storeFingerprint(services.projects.store.db)).toBe(before);
+    expect(storeFingerprint(services.projects.store)).toBe(before);
     expect(existsSync(out)).toBe(false);
     expect((await dispatch(services.handlers, 'inference.status', {})) as unknown).toEqual({ ok: true, value: { runs: [], resultsVersion: 0 } });
     expect((await dispatch(services.handlers, 'project.current', {})) as { value: { imageCount: number } }).toMatchObject({ value: { imageCount: 6 } });

@@ -8,6 +8,7 @@ import type { Annotation, Envelope } from '../../../core/ipc/types.js';
 import { predictionKey } from '../../../main/inference/modelSettings.js';
 import { dispatch } from '../../../main/ipc/dispatch.js';
 import { Services } from '../../../main/services.js';
+import { checkFile } from '../../../main/store/snapshots.js';
 import { registerFakeModel } from '../../helpers/fakeModel.js';
 import { writeIndexPng } from '../../helpers/pngWriter.js';
 import { smallImages } from '../../helpers/smallImages.js';
@@ -57,19 +58,19 @@ describe('soak: a 10,000-image project with two models cached, under 5,000 rando
       writeFileSync(path, png);
       return { path, fileName: basename(path), sha256: createHash('sha256').update(png).digest('hex'), width: 4, height: 4, orientation: 1, error: null };
     });
-    store.db.transaction(() => records.forEach((r) => store.images.upsert(r, thumbnail)))();
+    store.transaction(() => records.forEach((r) => store.images.upsert(r, thumbnail)));
     imageIds = store.images.all().map((i) => i.id);
 
     modelIds = [await registerFakeModel(store, dir.path, 'model-a'), await registerFakeModel(store, dir.path, 'model-b')];
     for (const modelId of modelIds) {
       const model = store.models.get(modelId)!;
       const key = await predictionKey(store, model, '');
-      store.db.transaction(() => {
+      store.transaction(() => {
         for (const r of records) {
           const boxes = [0, 1, 2].map((k) => ({ categoryId: 1, score: 0.9 - k / 10, bbox: [k, k, 2, 2] as [number, number, number, number], mask: null }));
           store.predictions.save({ ...key, imageSha256: r.sha256 }, null, 5, boxes);
         }
-      })();
+      });
     }
   }, 120_000);
   afterAll(async () => {
@@ -123,6 +124,6 @@ describe('soak: a 10,000-image project with two models cached, under 5,000 rando
     expect(after.rss - before.rss).toBeLessThan(64);
     const store = services.projects.store;
     for (const [imageId, count] of expected) expect(store.annotations.forImage(imageId)).toHaveLength(count);
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(checkFile(store.path)).toEqual([]);
   }, 300_000);
 });

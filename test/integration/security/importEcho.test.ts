@@ -65,7 +65,7 @@ describe('an import pointed at a file of another kind never echoes its content',
     // As a YOLO label file it names no image, so it is reported as unmatched and never read.
     const asLabels = await dispatch(services.handlers, 'project.import', { format: 'yolo', path: keyPath, options: { classes: join(labels, 'classes.txt') } });
     for (const piece of pieces()) expect(JSON.stringify(asLabels)).not.toContain(piece);
-    const before = storeFingerprint(services.projects.store.db);
+    const before = storeFingerprint(services.projects.store);
     for (const request of requests) {
       const reply = await dispatch(services.handlers, 'project.import', request);
       expect(reply.ok, JSON.stringify(request)).toBe(false);
@@ -73,7 +73,7 @@ describe('an import pointed at a file of another kind never echoes its content',
       expect(text).toContain('id_ed25519');
       for (const piece of pieces()) expect(text, `${JSON.stringify(request)} echoed the key: ${text}`).not.toContain(piece);
     }
-    expect(storeFingerprint(services.projects.store.db)).toBe(before);
+    expect(storeFingerprint(services.projects.store)).toBe(before);
     expect((await services.handlers['categories.list']({})).map((c) => c.name)).not.toContain('-----BEGIN OPENSSH PRIVATE KEY-----');
   });
 
@@ -92,7 +92,7 @@ describe('an import pointed at a file of another kind never echoes its content',
       { format: 'voc', path: env },
     ];
     const tokenPieces = Array.from({ length: token.length - 11 }, (_, i) => token.slice(i, i + 12));
-    const before = storeFingerprint(services.projects.store.db);
+    const before = storeFingerprint(services.projects.store);
     for (const request of requests) {
       const reply = await dispatch(services.handlers, 'project.import', request);
       expect(reply.ok, JSON.stringify(request)).toBe(false);
@@ -100,7 +100,7 @@ describe('an import pointed at a file of another kind never echoes its content',
       expect(text).toMatch(/key\.json|service\.env/);
       for (const piece of [...pieces(), ...tokenPieces]) expect(text, `${JSON.stringify(request)} echoed the file: ${text}`).not.toContain(piece);
     }
-    expect(storeFingerprint(services.projects.store.db)).toBe(before);
+    expect(storeFingerprint(services.projects.store)).toBe(before);
   });
 
   it('says where a classes file stops being one', async () => {

@@ -50,7 +50,7 @@ describe('the desktop host takes only paths its own dialogs answered', () => {
     writeFileSync(startup, 'echo hello\n');
     const other = join(dir.path, 'other');
     mkdirSync(other);
-    const before = storeFingerprint(services.projects.store.db);
+    const before = storeFingerprint(services.projects.store);
     const typed = [
       ['project.export', { format: 'coco', path: startup, overwrite: true }],
       ['project.export', { format: 'yolo', path: join(dir.path, 'yolo') }],
@@ -68,7 +68,7 @@ describe('the desktop host takes only paths its own dialogs answered', () => {
     expect(readFileSync(startup, 'utf8')).toBe('echo hello\n');
     for (const path of ['yolo', 'report']) expect(existsSync(join(dir.path, path))).toBe(false);
     expect(services.projects.summary()!.folder).toBe(join(dir.path, 'images'));
-    expect(storeFingerprint(services.projects.store.db)).toBe(before);
+    expect(storeFingerprint(services.projects.store)).toBe(before);
   });
 
   it('uses what a dialog answered, for what it was asked for', async () => {

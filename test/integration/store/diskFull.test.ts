@@ -9,6 +9,7 @@ import { Services } from '../../../main/services.js';
 import { registerFakeModel } from '../../helpers/fakeModel.js';
 import { useFakeInferenceWorker } from '../../helpers/inferenceWorker.js';
 import { smallImages } from '../../helpers/smallImages.js';
+import { storeConnection } from '../../helpers/storeConnection.js';
 import { storeFingerprint } from '../../helpers/storeFingerprint.js';
 import { tempDir } from '../../helpers/tempDir.js';
 import { until } from '../../helpers/until.js';
@@ -43,14 +44,14 @@ describe('a full disk (SQLite max_page_count)', () => {
   });
 
   it('refuses an edit with a clear message, keeps every earlier edit and the file intact, and saves once there is room', async () => {
-    const db = services.projects.store.db;
+    const db = storeConnection(services.projects.store);
     expect((await commit(services, imageId, 3)).ok).toBe(true);
-    const before = storeFingerprint(db);
+    const before = storeFingerprint(services.projects.store);
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
 
     const refused = await commit(services, imageId, 3000);
     expect(refused).toEqual({ ok: false, error: { code: 'disk-full', message: expect.stringMatching(/^The disk is full, so this change was not saved\. .*intact\.$/) } });
-    expect(storeFingerprint(db)).toBe(before);
+    expect(storeFingerprint(services.projects.store)).toBe(before);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const listed = (await dispatch(services.handlers, 'annotations.list', { imageId })) as Envelope<unknown[]>;
     expect(listed.ok && listed.value).toHaveLength(3);
@@ -63,7 +64,7 @@ describe('a full disk (SQLite max_page_count)', () => {
   it('stops an inference run whose results cannot be stored, says why, and does not take the app down', async () => {
     process.env.PEDLAB_TEST_WORKER_BOXES = '400';
     const modelId = await registerFakeModel(services.projects.store, dir.path, 'fake');
-    const db = services.projects.store.db;
+    const db = storeConnection(services.projects.store);
     db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + 2}`);
     await dispatch(services.handlers, 'inference.start', { modelIds: [modelId], threads: 1 });
     let run: InferenceRunStatus | undefined;
@@ -128,7 +129,7 @@ describe.skipIf(!mounted)('a full disk (a 3 MB tmpfs)', () => {
     rmSync(filler);
     await services.close();
     ({ services } = await openProject(root, 4));
-    const db = services.projects.store.db;
+    const db = storeConnection(services.projects.store);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(services.projects.store.annotations.forImage(imageId)).toHaveLength(5);
     expect((await commit(services, imageId, 3000, 2)).ok).toBe(true);

@@ -46,7 +46,7 @@ describe('web host refusals change nothing', () => {
     host = await startWebHost({ services, rendererDir: renderer });
   });
   beforeEach(() => {
-    before = storeFingerprint(services.projects.store.db);
+    before = storeFingerprint(services.projects.store);
   });
   afterAll(async () => {
     await host.close();
@@ -56,7 +56,7 @@ describe('web host refusals change nothing', () => {
 
   const unchanged = () => {
     expect(services.projects.summary()!.folder).toBe(join(dir.path, 'images'));
-    expect(storeFingerprint(services.projects.store.db)).toBe(before);
+    expect(storeFingerprint(services.projects.store)).toBe(before);
     expect(existsSync(exportPath())).toBe(false);
   };
 

@@ -5,6 +5,7 @@ import { openDatabase } from '../../../../main/store/database.js';
 import type { Migration } from '../../../../main/store/migrations/migration.js';
 import { migrations } from '../../../../main/store/migrations/index.js';
 import { ProjectStore } from '../../../../main/store/projectStore.js';
+import { storeConnection } from '../../../helpers/storeConnection.js';
 import { tempDir } from '../../../helpers/tempDir.js';
 
 describe('openDatabase', () => {
@@ -93,7 +94,7 @@ describe('ProjectStore', () => {
     );
     store.annotations.insert({ imageId, categoryId: store.categories.ensure('pedestrian'), bbox: [0, 0, 1, 1], area: 1, iscrowd: false, mask: null });
     store.images.remove(imageId);
-    expect(store.db.prepare('SELECT (SELECT COUNT(*) FROM annotations) + (SELECT COUNT(*) FROM thumbnails) AS n').get()).toEqual({ n: 0 });
+    expect(storeConnection(store).prepare('SELECT (SELECT COUNT(*) FROM annotations) + (SELECT COUNT(*) FROM thumbnails) AS n').get()).toEqual({ n: 0 });
     store.close();
   });
 });
