@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_SETTINGS } from '../../../../core/detect/types.js';
-import { openDatabase } from '../../../../main/store/database.js';
-import { migrations } from '../../../../main/store/migrations/index.js';
 import { ProjectStore } from '../../../../main/store/projectStore.js';
 
 describe('predictions and models in the store', () => {
@@ -13,13 +11,6 @@ describe('predictions and models in the store', () => {
 
   const key = { modelSha256: 'm'.repeat(64), imageSha256: 'i'.repeat(64), settingsKey: 'k' };
   const model = { name: 'A', variant: 'v', path: '/models/a.onnx', sha256: 'm'.repeat(64), kind: 'maskrcnn' as const, classes: ['__background__', 'pedestrian'], settings: DEFAULT_MODEL_SETTINGS, bundled: false };
-
-  it('migration 2 applies on top of 1', () => {
-    const db = openDatabase(':memory:', { migrations: migrations.slice(0, 1) });
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
-    db.close();
-    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
-  });
 
   it('keeps one model per file, refreshed in place', () => {
     const id = store.models.upsert(model);
