@@ -16,10 +16,10 @@ import { Toolbar } from './components/Toolbar';
 import { ModelsPanel } from './components/ModelsPanel';
 import { PredictionLayer } from './canvas/layers/PredictionLayer';
 import { useInference } from './state/useInference';
-import { acceptPredictions, predictionAt } from './editor/acceptPredictions';
+import { acceptAllPredictions, acceptPredictionAt, predictionAt } from './editor/acceptPredictions';
 import { actionFor, type ActionContext } from './editor/actions';
 import { EditorStore } from './editor/editorStore';
-import { chordOf } from './editor/keys';
+import { chordOf, keyBelongsToTarget } from './editor/keys';
 import { useProject } from './state/useProject';
 import { CompareBar } from './compare/CompareBar';
 import type { CaseFocus } from './compare/caseFocus';
@@ -65,7 +65,11 @@ export function App() {
     editor.annotations,
   );
 
-  const predictionOverlay = useCallback((scale: number) => <PredictionLayer predictions={inference.visible} scale={scale} />, [inference.visible]);
+  const hovered = predictionAt(inference.visible, cursor)?.id ?? null;
+  const predictionOverlay = useCallback(
+    (scale: number) => <PredictionLayer predictions={inference.visible} hoveredId={hovered} scale={scale} />,
+    [inference.visible, hovered],
+  );
 
   useEffect(() => {
     if (state.project) api['categories.list']({}).then((c) => store.setCategories(c), () => undefined);
@@ -129,7 +133,7 @@ export function App() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (asking || exporting || transfer || event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
+      if (asking || exporting || transfer || keyBelongsToTarget(event)) return;
       const ctx: ActionContext = {
         store,
         size: editable ? { width: editable.width!, height: editable.height! } : null,
@@ -139,11 +143,8 @@ export function App() {
         fit: () => controls.current?.fit(),
         actualSize: () => controls.current?.actualSize(),
         toggleHelp: () => setHelp((h) => !h),
-        acceptPrediction: () => {
-          const target = predictionAt(inference.visible, cursorRef.current);
-          if (target) acceptPredictions(store, [target]);
-        },
-        acceptAllPredictions: () => acceptPredictions(store, inference.visible),
+        acceptPrediction: () => acceptPredictionAt(store, inference.visible, cursorRef.current),
+        acceptAllPredictions: () => acceptAllPredictions(store, inference.visible),
       };
       const action = actionFor(chordOf(event), ctx);
       if (!action) return;

@@ -7,6 +7,7 @@ import { imageUrl } from '../api/client';
 import type { EditorStore } from '../editor/editorStore';
 import { setBoxes } from '../editor/operations';
 import { BoxTool } from '../editor/tools/BoxTool';
+import { keyBelongsToTarget } from '../editor/keys';
 import { SelectTool } from '../editor/tools/SelectTool';
 import type { Tool } from '../editor/tools/tool';
 import type { ViewFilter } from './filters';
@@ -32,7 +33,7 @@ interface Props {
   controls: { current: ViewControls | null };
   onCursor(point: Point | null): void;
   onViewport(view: Viewport): void;
-  /** Extra layers drawn over the ground truth (predictions), given the current scale. */
+  /** Extra shapes (predictions) drawn over the picture and under the ground truth, given the current scale. */
   overlay?: (scale: number) => ReactNode;
   /** A view shared with another stage, for locked zoom and pan; gesture previews show in every stage sharing it. */
   shared?: SharedView;
@@ -78,10 +79,10 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
   const height = image.height ?? 1;
   const imageSize = useMemo(() => ({ width, height }), [width, height]);
 
-  const tool: Tool = useMemo(
-    () => (toolName === 'box' ? new BoxTool({ store, imageSize }) : new SelectTool({ store, imageSize })),
-    [toolName, store, imageSize],
-  );
+  const tool: Tool = useMemo(() => {
+    const ctx = { store, imageSize, scale: () => viewRef.current?.scale ?? 1 };
+    return toolName === 'box' ? new BoxTool(ctx) : new SelectTool(ctx);
+  }, [toolName, store, imageSize]);
 
   const toolRef = useRef(tool);
   toolRef.current = tool;
@@ -124,9 +125,8 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
   }, [view, onViewport]);
 
   useEffect(() => {
-    const typing = (e: KeyboardEvent) => e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
     const down = (e: KeyboardEvent) => {
-      if (e.key === ' ' && !typing(e)) {
+      if (e.key === ' ' && !keyBelongsToTarget(e)) {
         e.preventDefault();
         setSpaceHeld(true);
       }
@@ -218,6 +218,49 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
     preview(`translate(${p.x}px, ${p.y}px) scale(${k}) translate(${-p.x}px, ${-p.y}px)`);
   };
 
+  /**
+   * A tool's gesture is followed on the window from press to release, so a drag released outside the stage
+   * ends the same as one released inside it (the tool clamps the point to the image).
+   */
+  const endGesture = useRef<(() => void) | null>(null);
+  useEffect(() => () => endGesture.current?.(), []);
+  const followGesture = (active: Tool) => {
+    const imagePoint = (evt: PointerEvent): Point | null => {
+      const rect = container.current?.getBoundingClientRect();
+      const v = viewRef.current;
+      return rect && v ? toImage(v, { x: evt.clientX - rect.left, y: evt.clientY - rect.top }) : null;
+    };
+    const move = (evt: PointerEvent) => {
+      const p = imagePoint(evt);
+      if (!p) return;
+      active.move(p);
+      redraw((n) => n + 1);
+    };
+    const up = (evt: PointerEvent) => {
+      if (evt.button !== 0) return;
+      const p = imagePoint(evt);
+      if (p) active.up(p, { shift: evt.shiftKey });
+      else active.cancel();
+      stop();
+    };
+    const cancel = () => {
+      active.cancel();
+      stop();
+    };
+    const stop = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      window.removeEventListener('pointercancel', cancel);
+      endGesture.current = null;
+      redraw((n) => n + 1);
+    };
+    endGesture.current?.();
+    endGesture.current = cancel;
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+    window.addEventListener('pointercancel', cancel);
+  };
+
   const onPointerDown = (e: Konva.KonvaEventObject<PointerEvent>) => {
     if (e.evt.button === 1 || (e.evt.button === 0 && spaceHeld)) {
       e.evt.preventDefault();
@@ -228,21 +271,7 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
     const p = pointerIn(e);
     if (!p) return;
     tool.down(p, { shift: e.evt.shiftKey });
-    redraw((n) => n + 1);
-  };
-
-  const onPointerMove = (e: Konva.KonvaEventObject<PointerEvent>) => {
-    const p = pointerIn(e);
-    onCursor(p);
-    if (!p || !(e.evt.buttons & 1)) return;
-    tool.move(p);
-    redraw((n) => n + 1);
-  };
-
-  const onPointerUp = (e: Konva.KonvaEventObject<PointerEvent>) => {
-    if (e.evt.button !== 0) return;
-    const p = pointerIn(e);
-    if (p) tool.up(p, { shift: e.evt.shiftKey });
+    followGesture(tool);
     redraw((n) => n + 1);
   };
 
@@ -261,7 +290,7 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
   );
 
   const scale = view?.scale ?? 1;
-  const overlayLayers = useMemo(() => overlay?.(scale), [overlay, scale]);
+  const overlayShapes = useMemo(() => overlay?.(scale), [overlay, scale]);
 
   return (
     <div
@@ -271,6 +300,7 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
       data-zoom={view ? view.scale.toFixed(4) : ''}
       data-offset={view ? `${view.x.toFixed(2)},${view.y.toFixed(2)}` : ''}
       data-image-loaded={loaded.status === 'ready' ? 'true' : 'false'}
+      data-gesture={tool.preview()?.kind ?? ''}
     >
       {loaded.status === 'error' && <div className="stage-message">{loaded.message}</div>}
       {view && size.width > 0 && (
@@ -285,17 +315,15 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
           scaleY={view.scale}
           onWheel={onWheel}
           onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
+          onPointerMove={(e) => onCursor(pointerIn(e))}
           onPointerLeave={(e) => e.target === e.target.getStage() && onCursor(null)}
         >
-          {loaded.status === 'ready' ? (
-            <ImageLayer element={loaded.element} width={width} height={height} filter={filter} smooth={view.scale < 2} />
-          ) : (
-            <Layer visible={false} />
-          )}
-          {showMasks ? <MaskLayer annotations={annotations} width={width} height={height} /> : <Layer visible={false} />}
-          {overlayLayers}
+          {/* Four layers in all: the picture (photo, masks, predictions), resting boxes, selected boxes, gestures. */}
+          <Layer listening={false} imageSmoothingEnabled={view.scale < 2}>
+            {loaded.status === 'ready' && <ImageLayer element={loaded.element} width={width} height={height} filter={filter} />}
+            {showMasks && <MaskLayer annotations={annotations} width={width} height={height} />}
+            {overlayShapes}
+          </Layer>
           <AnnotationLayer
             annotations={annotations}
             categories={categories}

@@ -13,5 +13,7 @@ export const LABEL_BACKGROUND = 'rgba(10, 12, 16, 0.78)';
 
 /** Predictions of the model shown: dashed, in a colour no category uses. */
 export const PREDICTION_COLOUR = '#ff4fd8';
+/** The tint of the prediction under the cursor, the one Enter accepts. */
+export const PREDICTION_HOVER_FILL = 'rgba(255, 79, 216, 0.16)';
 /** The ring around the case the compare view points at (a diff or label-error case): no box uses it. */
 export const FOCUS_COLOUR = '#fde047';

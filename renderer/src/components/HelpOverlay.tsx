@@ -1,5 +1,4 @@
-import { actions } from '../editor/actions';
-import { describeChord } from '../editor/keys';
+import { helpRows } from '../editor/actions';
 
 const VIEW_HELP: [string, string][] = [
   ['Wheel', 'Zoom at the cursor'],
@@ -9,30 +8,28 @@ const VIEW_HELP: [string, string][] = [
   ['Drag a selected box, its handles', 'Move, resize'],
 ];
 
-/** Every shortcut, listed from the actions themselves so the list cannot go stale. */
+/**
+ * Every shortcut once, listed from the actions themselves so the list cannot go stale. The list scrolls inside
+ * the dialog, so the dialog fits any window and its Close button stays in view.
+ */
 export function HelpOverlay({ onClose }: { onClose(): void }) {
+  const rows = [...helpRows().map((r) => [r.keys, r.label]), ...VIEW_HELP];
   return (
     <div className="dialog-backdrop" role="presentation" onClick={onClose}>
       <div className="dialog help" role="dialog" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
         <h2>Keyboard shortcuts</h2>
-        <table>
-          <tbody>
-            {actions
-              .filter((a) => !/^label-[2-9]$/.test(a.id))
-              .map((a) => (
-                <tr key={a.id}>
-                  <td className="keys">{a.id === 'label-1' ? '1 … 9' : a.keys.map(describeChord).join(' / ')}</td>
-                  <td>{a.label}</td>
+        <div className="help-body" data-testid="help-body">
+          <table>
+            <tbody>
+              {rows.map(([keys, what]) => (
+                <tr key={keys}>
+                  <td className="keys">{keys}</td>
+                  <td>{what}</td>
                 </tr>
               ))}
-            {VIEW_HELP.map(([keys, what]) => (
-              <tr key={keys}>
-                <td className="keys">{keys}</td>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+            </tbody>
+          </table>
+        </div>
         <div className="dialog-buttons">
           <button type="button" className="primary" onClick={onClose}>
             Close

@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import type { EditorStore } from '../editor/editorStore';
 import { setCategory } from '../editor/operations';
 
-/** Adds a class to the project and makes it the label of the selection and of new boxes. */
+/** Adds a class to the project and makes it the label of the selection, or of new boxes when nothing is selected. */
 export function NewLabel({ store }: { store: EditorStore }) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');

@@ -13,7 +13,7 @@ interface Props {
   onHelp(): void;
 }
 
-/** Tools, the label of the selection, undo/redo and the view filters. */
+/** Tools, the label of the selection, undo/redo, what the last bulk action did, and the view filters. */
 export function Toolbar({ store, state, filter, onFilter, showMasks, onShowMasks, onHelp }: Props) {
   const selected = store.selected();
   const label = selected.length > 0 && selected.every((a) => a.categoryId === selected[0].categoryId) ? selected[0].categoryId : state.activeCategoryId;
@@ -54,6 +54,14 @@ export function Toolbar({ store, state, filter, onFilter, showMasks, onShowMasks
           Redo
         </button>
       </div>
+      {state.notice && (
+        <span className="editor-notice" role="status" data-testid="editor-notice">
+          {state.notice}
+          <button type="button" className="small" onClick={() => store.setNotice(null)} aria-label="Dismiss">
+            ×
+          </button>
+        </span>
+      )}
       <span className="status-spacer" />
       <label className="tool-group">
         <input type="checkbox" checked={showMasks} onChange={(e) => onShowMasks(e.target.checked)} /> Masks

@@ -1,6 +1,7 @@
 import type { Point } from '../../../core/geometry/box';
 import type { Annotation } from '../../../core/ipc/types';
 import type { EditorStore } from './editorStore';
+import { describeChord } from './keys';
 import { deleteSelection, nudgeSelection, paste, setCategory, toggleCrowd, type ImageSize } from './operations';
 
 /** What actions can reach: the editor, the image, the cursor and the view. */
@@ -17,11 +18,18 @@ export interface ActionContext {
   acceptAllPredictions(): void;
 }
 
+/** Actions that differ only in a number or a direction (the nine labels, the eight nudges) share one help row. */
+export interface ActionFamily {
+  keys: string;
+  label: string;
+}
+
 /** An action is data: what it is called, which keys run it, and what it does. */
 export interface Action {
   id: string;
   label: string;
   keys: string[];
+  family?: ActionFamily;
   /** Whether the keys mean this action now; the first action whose keys match and that applies runs. */
   applies?(ctx: ActionContext): boolean;
   perform(ctx: ActionContext): void;
@@ -30,11 +38,15 @@ export interface Action {
 const hasSelection = (ctx: ActionContext) => ctx.store.getState().selection.length > 0;
 const noSelection = (ctx: ActionContext) => !hasSelection(ctx);
 
+const NUDGES: ActionFamily = { keys: '← → ↑ ↓', label: 'Nudge the selection 1 px (with Shift: 10 px)' };
+const LABELS: ActionFamily = { keys: '1 … 9', label: 'Set the label of the selected boxes, or of new boxes when nothing is selected' };
+
 function nudge(id: string, label: string, keys: string[], dx: number, dy: number): Action {
   return {
     id,
     label,
     keys,
+    family: NUDGES,
     applies: hasSelection,
     perform: (ctx) => ctx.size && void nudgeSelection(ctx.store, dx, dy, ctx.size),
   };
@@ -42,8 +54,9 @@ function nudge(id: string, label: string, keys: string[], dx: number, dy: number
 
 const categoryActions: Action[] = Array.from({ length: 9 }, (_, i) => ({
   id: `label-${i + 1}`,
-  label: i === 0 ? 'Label 1–9: set the label of the selection and of new boxes' : `Label ${i + 1}`,
+  label: `Label ${i + 1}`,
   keys: [String(i + 1)],
+  family: LABELS,
   applies: (ctx: ActionContext) => ctx.store.getState().categories.length > i,
   perform: (ctx: ActionContext) => void setCategory(ctx.store, ctx.store.getState().categories[i].id),
 }));
@@ -75,7 +88,7 @@ export const actions: Action[] = [
   },
   { id: 'select-all', label: 'Select all boxes', keys: ['mod+a'], perform: (ctx) => ctx.store.selectAll() },
   { id: 'crowd', label: 'Toggle iscrowd of the selection', keys: ['c'], applies: hasSelection, perform: (ctx) => void toggleCrowd(ctx.store) },
-  nudge('nudge-left', 'Nudge left 1 px (Shift: 10 px)', ['arrowleft'], -1, 0),
+  nudge('nudge-left', 'Nudge left', ['arrowleft'], -1, 0),
   nudge('nudge-right', 'Nudge right', ['arrowright'], 1, 0),
   nudge('nudge-up', 'Nudge up', ['arrowup'], 0, -1),
   nudge('nudge-down', 'Nudge down', ['arrowdown'], 0, 1),
@@ -87,11 +100,30 @@ export const actions: Action[] = [
   { id: 'next', label: 'Next image (when nothing is selected)', keys: ['d', 'arrowright', 'arrowdown'], applies: noSelection, perform: (ctx) => ctx.navigate(1) },
   { id: 'fit', label: 'Fit the image to the window', keys: ['f'], perform: (ctx) => ctx.fit() },
   { id: 'actual-size', label: 'Actual size (1:1)', keys: ['0'], perform: (ctx) => ctx.actualSize() },
-  { id: 'accept', label: 'Accept the prediction under the cursor', keys: ['enter'], perform: (ctx) => ctx.acceptPrediction() },
-  { id: 'accept-all', label: 'Accept all predictions above the score threshold', keys: ['shift+enter'], perform: (ctx) => ctx.acceptAllPredictions() },
+  { id: 'accept', label: 'Accept the highlighted prediction (the smallest under the cursor)', keys: ['enter'], perform: (ctx) => ctx.acceptPrediction() },
+  {
+    id: 'accept-all',
+    label: 'Accept all predictions above the score threshold, except those already in the ground truth',
+    keys: ['shift+enter'],
+    perform: (ctx) => ctx.acceptAllPredictions(),
+  },
   ...categoryActions,
   { id: 'help', label: 'Show or hide this help', keys: ['?'], perform: (ctx) => ctx.toggleHelp() },
 ];
+
+/** The help's rows: one per action, and one per family of actions. */
+export function helpRows(): ActionFamily[] {
+  const rows: ActionFamily[] = [];
+  const listed = new Set<ActionFamily>();
+  for (const a of actions) {
+    if (!a.family) rows.push({ keys: a.keys.map(describeChord).join(' / '), label: a.label });
+    else if (!listed.has(a.family)) {
+      listed.add(a.family);
+      rows.push(a.family);
+    }
+  }
+  return rows;
+}
 
 /** The action a chord runs now, if any. */
 export function actionFor(chord: string, ctx: ActionContext): Action | undefined {

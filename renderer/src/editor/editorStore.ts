@@ -25,6 +25,8 @@ export interface EditorState {
   pending: number;
   /** The last edit the store refused, in words. */
   error: string | null;
+  /** What the last bulk action did, in words, until the next edit or image. */
+  notice: string | null;
   canUndo: boolean;
   canRedo: boolean;
 }
@@ -43,6 +45,7 @@ export class EditorStore {
     activeCategoryId: null,
     pending: 0,
     error: null,
+    notice: null,
     canUndo: false,
     canRedo: false,
   };
@@ -74,7 +77,7 @@ export class EditorStore {
 
   async loadImage(imageId: number | null): Promise<void> {
     this.selectingAll = false;
-    this.set({ imageId, annotations: [], selection: [] });
+    this.set({ imageId, annotations: [], selection: [], notice: null });
     if (imageId === null) return;
     await this.queue;
     const annotations = await api['annotations.list']({ imageId });
@@ -87,6 +90,10 @@ export class EditorStore {
 
   setActiveCategory(id: number): void {
     this.set({ activeCategoryId: id });
+  }
+
+  setNotice(notice: string | null): void {
+    this.set({ notice });
   }
 
   select(ids: number[]): void {
@@ -114,7 +121,11 @@ export class EditorStore {
     const stacks = this.stacks(imageId);
     stacks.undo.push(step);
     stacks.redo = [];
-    this.set({ annotations: applyLocally(before, change), selection: this.state.selection.filter((id) => !change.delete.includes(id)) });
+    this.set({
+      annotations: applyLocally(before, change),
+      selection: this.state.selection.filter((id) => !change.delete.includes(id)),
+      notice: null,
+    });
     const selectionThen = this.state.selection;
     return this.commit(imageId, step, 'forward', (created) => {
       step.forward = withCreatedIds(change, created);
@@ -143,7 +154,7 @@ export class EditorStore {
     if (!step) return Promise.resolve();
     (direction === 'undo' ? stacks.redo : stacks.undo).push(step);
     const side = direction === 'undo' ? 'backward' : 'forward';
-    this.set({ annotations: applyLocally(this.state.annotations, step[side]), selection: [] });
+    this.set({ annotations: applyLocally(this.state.annotations, step[side]), selection: [], notice: null });
     return this.commit(imageId, step, side, () => undefined);
   }
 

@@ -31,9 +31,14 @@ export function deleteSelection(store: EditorStore): Promise<void> {
   return store.edit('Delete', { create: [], update: [], delete: [...store.getState().selection] });
 }
 
+/** Sets the label of the selected boxes; with nothing selected, the label new boxes get. */
 export function setCategory(store: EditorStore, categoryId: number): Promise<void> {
-  store.setActiveCategory(categoryId);
-  const update = store.selected().filter((a) => a.categoryId !== categoryId).map((a) => ({ ...toDraft(a), categoryId }));
+  const selected = store.selected();
+  if (selected.length === 0) {
+    store.setActiveCategory(categoryId);
+    return Promise.resolve();
+  }
+  const update = selected.filter((a) => a.categoryId !== categoryId).map((a) => ({ ...toDraft(a), categoryId }));
   return store.edit('Change label', { create: [], update, delete: [] });
 }
 

@@ -1,6 +1,6 @@
 import type Konva from 'konva';
 import { memo, useEffect, useRef } from 'react';
-import { Image as KonvaImage, Layer } from 'react-konva';
+import { Image as KonvaImage } from 'react-konva';
 import { filterChain, type ViewFilter } from '../filters';
 
 interface Props {
@@ -8,11 +8,13 @@ interface Props {
   width: number;
   height: number;
   filter: ViewFilter;
-  smooth: boolean;
 }
 
-/** The photo, with the view filter applied to what is drawn (Konva caches the filtered pixels once per change). */
-export const ImageLayer = memo(function ImageLayer({ element, width, height, filter, smooth }: Props) {
+/**
+ * The photo, with the view filter applied to what is drawn (Konva caches the filtered pixels once per change).
+ * It is drawn in the stage's picture layer, which sets the smoothing.
+ */
+export const ImageLayer = memo(function ImageLayer({ element, width, height, filter }: Props) {
   const node = useRef<Konva.Image>(null);
   const chain = filterChain(filter);
   const key = `${filter.kind}:${filter.brightness}:${filter.contrast}`;
@@ -31,9 +33,5 @@ export const ImageLayer = memo(function ImageLayer({ element, width, height, fil
     // The chain is rebuilt from `key`: depending on the array itself would re-cache on every render.
   }, [key, element]);
 
-  return (
-    <Layer listening={false} imageSmoothingEnabled={smooth}>
-      <KonvaImage ref={node} image={element} width={width} height={height} data-filter={filter.kind} />
-    </Layer>
-  );
+  return <KonvaImage ref={node} image={element} width={width} height={height} listening={false} data-filter={filter.kind} />;
 });

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { Image as KonvaImage, Layer } from 'react-konva';
+import { Image as KonvaImage } from 'react-konva';
 import { rleDecode } from '../../../../core/masks/rle';
 import { rleFromCoco } from '../../../../core/masks/rleString';
 import type { Annotation } from '../../../../core/ipc/types';
@@ -45,9 +45,5 @@ export const MaskLayer = memo(function MaskLayer({ annotations, width, height }:
     return out;
   }, [masked, width, height]);
 
-  return (
-    <Layer listening={false} visible={!!canvas}>
-      {canvas && <KonvaImage image={canvas} width={width} height={height} />}
-    </Layer>
-  );
+  return canvas && <KonvaImage image={canvas} width={width} height={height} listening={false} />;
 });

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Layer, Rect } from 'react-konva';
+import { Group, Rect } from 'react-konva';
 import type { BoxOutcomes } from '../../../../core/compare/boxOutcomes';
 import type { Annotation, ImagePrediction } from '../../../../core/ipc/types';
 import { BoxLabel } from './BoxLabel';
@@ -17,12 +17,13 @@ interface Props {
 /**
  * One model's predictions coloured by what they are against the ground truth (TP blue, FP red, ignored grey),
  * each labelled with its score and its IoU with the best ground truth; missed ground truths get an orange frame.
+ * A group in the stage's picture layer, under the ground truth.
  */
 export const OutcomeLayer = memo(function OutcomeLayer({ predictions, groundTruth, outcomes, scale, imageWidth }: Props) {
   const s = 1 / scale;
   const shown = predictions.filter((p) => outcomes.predictions.has(p.id));
   return (
-    <Layer listening={false}>
+    <Group listening={false}>
       {groundTruth
         .filter((g) => outcomes.missed.has(g.id))
         .map((g) => (
@@ -72,6 +73,6 @@ export const OutcomeLayer = memo(function OutcomeLayer({ predictions, groundTrut
           />
         );
       })}
-    </Layer>
+    </Group>
   );
 });

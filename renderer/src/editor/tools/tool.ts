@@ -8,6 +8,8 @@ export interface Modifiers {
 export interface ToolContext {
   store: EditorStore;
   imageSize: { width: number; height: number };
+  /** Screen pixels per image pixel now. */
+  scale(): number;
 }
 
 /** What a tool shows while it works: a box being drawn or a selection rectangle. */
@@ -18,7 +20,8 @@ export interface ToolPreview {
 
 /**
  * A tool is a small state machine fed pointer events on the empty canvas, in image pixels. Presses on a box are
- * handled by the box itself (select, move, resize).
+ * handled by the box itself (select, move, resize). A gesture that starts on the canvas is followed to its
+ * release wherever that is, with points outside the image clamped to its edge.
  */
 export interface Tool {
   readonly name: 'select' | 'box';
