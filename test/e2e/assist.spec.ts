@@ -42,24 +42,32 @@ test.describe('model-assisted labelling', () => {
     await model.getByRole('radio').check();
     await expect(panel.getByTestId('predictions-shown')).toHaveText(/^[1-9]\d* shown/);
     const shown = Number((await panel.getByTestId('predictions-shown').textContent())!.match(/\d+/)![0]);
-    const predictions = (await callApi<{ bbox: number[]; score: number }[]>(app, 'predictions.forImage', { imageId: image.id, modelId: 1 }))
+    type Box = [number, number, number, number];
+    const predictions = (await callApi<{ bbox: Box; score: number }[]>(app, 'predictions.forImage', { imageId: image.id, modelId: 1 }))
       .sort((a, b) => b.score - a.score)
       .slice(0, shown);
 
-    // Point at the best prediction and press Enter: it becomes ground truth with the same box.
+    // Point at the middle of the best prediction and press Enter: the prediction pointed at (the smallest box
+    // holding the cursor) becomes ground truth with the same box.
     const stage = page.getByTestId('image-stage');
     const [ox, oy] = (await stage.getAttribute('data-offset'))!.split(',').map(Number);
     const scale = Number(await stage.getAttribute('data-zoom'));
     const origin = (await stage.boundingBox())!;
     const best = predictions[0].bbox;
-    await page.mouse.move(origin.x + ox + (best[0] + best[2] / 2) * scale, origin.y + oy + (best[1] + best[3] / 2) * scale);
+    const point = { x: Math.round(ox + (best[0] + best[2] / 2) * scale), y: Math.round(oy + (best[1] + best[3] / 2) * scale) };
+    const at = { x: (point.x - ox) / scale, y: (point.y - oy) / scale };
+    const holding = predictions.filter(({ bbox: [x, y, w, h] }) => at.x >= x && at.x <= x + w && at.y >= y && at.y <= y + h);
+    const pointed = holding.sort((a, b) => a.bbox[2] * a.bbox[3] - b.bbox[2] * b.bbox[3])[0].bbox;
+    await page.mouse.move(origin.x + point.x, origin.y + point.y);
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await groundTruth()).length).toBe(1);
-    expect((await groundTruth())[0].bbox.map((v) => Math.round(v))).toEqual(best.map((v) => Math.round(v)));
+    expect((await groundTruth())[0].bbox.map((v) => Math.round(v))).toEqual(pointed.map((v) => Math.round(v)));
 
-    // Shift+Enter takes every shown prediction in one step; one undo removes them all again.
+    // Shift+Enter takes every other shown prediction in one step (the one accepted is there already, so it is
+    // skipped, and the notice says so); one undo removes them all again.
     await page.keyboard.press('Shift+Enter');
-    await expect.poll(async () => (await groundTruth()).length).toBe(1 + shown);
+    await expect(page.getByTestId('editor-notice')).toHaveText(new RegExp(`^Accepted ${shown - 1} predictions?; skipped 1 `));
+    await expect.poll(async () => (await groundTruth()).length).toBe(shown);
     await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
     await page.screenshot({ path: screenshotPath('editor-accepted-predictions') });
     await page.keyboard.press('Control+z');
