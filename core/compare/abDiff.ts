@@ -35,8 +35,8 @@ export interface AbDiffOptions {
   /** The evaluation's IoU thresholds, of which `iouThr` must be one. */
   readonly iouThrs: readonly number[];
   readonly iouThr: number;
-  /** Only detections scored at least this count. */
-  readonly scoreThreshold: number;
+  /** Only detections scored at least this count: one threshold for both models, or A's and B's own. */
+  readonly scoreThreshold: number | readonly [number, number];
 }
 
 /**
@@ -56,10 +56,11 @@ export function abDiff(images: readonly PairedImage[], options: AbDiffOptions): 
   const falseAlarms: Record<FalseAlarmKind, number> = { aOnly: 0, bOnly: 0, shared: 0 };
   const instanceCases: InstanceCase[] = [];
   const falseAlarmCases: FalseAlarmCase[] = [];
+  const [scoreA, scoreB] = typeof options.scoreThreshold === 'number' ? [options.scoreThreshold, options.scoreThreshold] : options.scoreThreshold;
 
   for (const image of images) {
-    const a = boxOutcomes(image.a.result, t, options.scoreThreshold);
-    const b = boxOutcomes(image.b.result, t, options.scoreThreshold);
+    const a = boxOutcomes(image.a.result, t, scoreA);
+    const b = boxOutcomes(image.b.result, t, scoreB);
     for (const g of image.a.result.groundTruths) {
       const byA = a.found.has(g.id);
       const byB = b.found.has(g.id);

@@ -29,7 +29,7 @@ export function pairStatistics(pair: EvaluatedPair, options: { seed?: number; re
   };
 }
 
-/** The person-by-person diff at the sliders' IoU and score thresholds. */
-export function pairDiff(pair: EvaluatedPair, iouThr: number, scoreThreshold: number): AbDiff {
+/** The person-by-person diff at the sliders' IoU and score thresholds (one for both models, or each model's own). */
+export function pairDiff(pair: EvaluatedPair, iouThr: number, scoreThreshold: number | readonly [number, number]): AbDiff {
   return abDiff(pair.images, { iouThrs: pair.a.params.iouThrs, iouThr, scoreThreshold });
 }

@@ -123,7 +123,8 @@ export const contract = {
         modelIds: z.tuple([id, id]),
         dir: filePath,
         formats: z.array(z.enum(['html', 'pdf', 'csv', 'json'])).min(1).max(4),
-        scoreThreshold: z.number().min(0).max(1).optional(),
+        /** One score threshold for both models, or model A's and model B's. */
+        scoreThreshold: z.union([z.number().min(0).max(1), z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)])]).optional(),
         iouThreshold: z.number().min(0.5).max(0.95).optional(),
         overwrite: z.boolean().optional(),
       })

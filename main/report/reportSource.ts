@@ -11,8 +11,8 @@ import { appVersion } from '../version.js';
 export interface ReportOptions {
   /** Model A, then model B. */
   modelIds: [number, number];
-  /** Applies to both models; by default each model's display threshold. */
-  scoreThreshold?: number;
+  /** One threshold for both models, or A's and B's; each model's display threshold when absent. */
+  scoreThreshold?: number | readonly [number, number];
   /** Default 0.5. */
   iouThreshold?: number;
 }
@@ -75,7 +75,10 @@ export async function reportInput(store: ProjectStore, inference: InferenceServi
     createdAt: new Date().toISOString(),
     data,
     models: [info(models[0]), info(models[1])],
-    scoreThresholds: [options.scoreThreshold ?? models[0].settings.displayThreshold, options.scoreThreshold ?? models[1].settings.displayThreshold],
+    scoreThresholds: models.map((m, i) => {
+      const t = options.scoreThreshold;
+      return t === undefined ? m.settings.displayThreshold : typeof t === 'number' ? t : t[i];
+    }) as [number, number],
     iouThreshold: options.iouThreshold ?? 0.5,
     notes,
   };

@@ -22,7 +22,7 @@ import { EditorStore } from './editor/editorStore';
 import { chordOf, keyBelongsToTarget } from './editor/keys';
 import { useProject } from './state/useProject';
 import { CompareBar } from './compare/CompareBar';
-import type { CaseFocus } from './compare/caseFocus';
+import { stepCase, type CaseFocus } from './compare/caseFocus';
 import { CompareView } from './compare/CompareView';
 import { ExportReportDialog } from './compare/ExportReportDialog';
 import { ExportDialog } from './importExport/ExportDialog';
@@ -94,6 +94,16 @@ export function App() {
     [store],
   );
 
+  /** An operating point's button: that model's threshold, the two sliders apart from then on. */
+  const { setScoreThr, setLinked } = compare;
+  const setModelScore = useCallback(
+    (model: 0 | 1, score: number) => {
+      setLinked(false);
+      setScoreThr(model, score);
+    },
+    [setScoreThr, setLinked],
+  );
+
   const { reloadModels } = inference;
   const afterImport = useCallback(async () => {
     store.setCategories(await api['categories.list']({}));
@@ -145,6 +155,15 @@ export function App() {
         toggleHelp: () => setHelp((h) => !h),
         acceptPrediction: () => acceptPredictionAt(store, inference.visible, cursorRef.current),
         acceptAllPredictions: () => acceptAllPredictions(store, inference.visible),
+        ...(mode === 'compare' && focus && compare.findings.findings
+          ? {
+              stepCase: (step: 1 | -1) => {
+                const next = stepCase(focus, compare.findings.findings!.diff, compare.findings.findings!.statistics.labelErrors, step);
+                if (next) chooseCase(next);
+              },
+              acceptCase: focus.kind === 'label:unlabelled' && focus.box && focus.categoryId !== null ? () => acceptLabelBox(focus.imageId, focus.categoryId!, focus.box!) : undefined,
+            }
+          : {}),
       };
       const action = actionFor(chordOf(event), ctx);
       if (!action) return;
@@ -153,7 +172,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [asking, exporting, transfer, store, editable, navigate, inference.visible]);
+  }, [asking, exporting, transfer, store, editable, navigate, inference.visible, mode, focus, compare.findings.findings, chooseCase, acceptLabelBox]);
 
   return (
     <div className="app">
@@ -218,8 +237,10 @@ export function App() {
           onModels={(a, b) => compare.setPair([a, b])}
           iouThr={compare.iouThr}
           onIou={compare.setIouThr}
-          scoreThr={compare.scoreThr}
+          scoreThrs={compare.scoreThrs}
           onScore={compare.setScoreThr}
+          linked={compare.linked}
+          onLinked={compare.setLinked}
           sort={compare.sort}
           onSort={compare.setSort}
           stale={compare.stale}
@@ -245,7 +266,7 @@ export function App() {
               evaluations={compare.evaluation.evaluations}
               names={compare.names}
               iouThr={compare.iouThr}
-              scoreThr={compare.scoreThr}
+              scoreThrs={compare.scoreThrs}
               version={compare.evaluation.version}
               filter={filter}
               showMasks={showMasks}
@@ -262,7 +283,7 @@ export function App() {
               imageId={editor.imageId}
               annotations={editor.annotations}
               iouThr={compare.iouThr}
-              scoreThr={compare.scoreThr}
+              scoreThrs={compare.scoreThrs}
               version={compare.evaluation.version}
               iouType={compare.iouType}
               segmAvailable={compare.segmAvailable}
@@ -270,7 +291,7 @@ export function App() {
               findings={compare.findings}
               focus={focus}
               onFocus={chooseCase}
-              onScore={compare.setScoreThr}
+              onScore={setModelScore}
               onAcceptBox={acceptLabelBox}
             />
           </>
@@ -315,7 +336,7 @@ export function App() {
       {exporting && compare.pair && state.project && (
         <ExportReportDialog
           modelIds={compare.pair}
-          scoreThreshold={compare.scoreThr}
+          scoreThresholds={compare.scoreThrs}
           iouThreshold={compare.iouThr}
           onClose={() => setExporting(false)}
         />

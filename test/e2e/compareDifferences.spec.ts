@@ -92,14 +92,22 @@ test('A vs B: who finds whom as chips, a case list that jumps across images, sig
   // Person 4 ringed (halo and ring) in both panes.
   expect(rings).toEqual([2, 2]);
 
+  // , and . step through the cases from the keyboard, across images.
+  await page.keyboard.press(',');
+  await expect(page.getByTestId('case-position')).toHaveText('Case 1 of 2');
+  await expect(page.locator('[data-testid="image-item"][aria-selected="true"]')).toHaveAttribute('data-file-name', 'f1.png');
+  await page.keyboard.press('.');
+  await expect(page.getByTestId('case-position')).toHaveText('Case 2 of 2');
+
   // The image list can be ordered by a kind of case.
   await page.getByLabel('Sort images').selectOption('alarm:aOnly');
   await expect(page.getByTestId('image-item').first()).toHaveAttribute('data-file-name', /f[13]\.png/);
 
-  // An operating point sets the score slider.
+  // An operating point sets that model's own score threshold: the sliders come apart, A's stays where it was.
   const bestF1 = page.getByTestId('operating-points').locator('tr[data-model="b"] button').first();
   await bestF1.click();
-  await expect(page.getByLabel('Score threshold')).not.toHaveValue('0.5');
+  await expect(page.getByLabel('Score threshold of B')).toHaveValue('0.85');
+  await expect(page.getByLabel('Score threshold of A')).toHaveValue('0.5');
   expect(problems).toEqual([]);
 });
 
@@ -110,7 +118,8 @@ test('Labels: a person both models find without ground truth is listed, and one 
   await page.getByRole('button', { name: /No ground truth/ }).click();
   await expect(page.locator('[data-testid="image-item"][aria-selected="true"]')).toHaveAttribute('data-file-name', 'f2.png');
   await page.screenshot({ path: screenshotPath('compare-label-check') });
-  await page.getByTestId('accept-label').click();
+  await expect(page.getByTestId('accept-label')).toBeVisible();
+  await page.keyboard.press('g');
   const images = await callApi<ImageEntry[]>(app, 'images.list');
   const f2 = images.find((i) => i.fileName === 'f2.png')!;
   await expect.poll(async () => (await callApi<Annotation[]>(app, 'annotations.list', { imageId: f2.id })).length).toBe(2);

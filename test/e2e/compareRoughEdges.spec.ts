@@ -115,3 +115,21 @@ test('a compare view with a model that never ran says so, and leads to the Model
   await hint.getByRole('button', { name: 'Open the Models panel' }).click();
   await expect(page.getByRole('complementary', { name: 'Models' })).toBeVisible();
 });
+
+test('each model can be held to its own score threshold', async ({ page }) => {
+  await app.open(page);
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('combobox', { name: 'Model A' }).selectOption({ label: 'Finds all' });
+  await page.getByRole('combobox', { name: 'Model B' }).selectOption({ label: 'Misses two' });
+  await page.locator('[data-testid="image-item"][data-file-name="f1.png"]').click();
+  await page.getByLabel('per model').check();
+  // Above every score of B, B keeps nothing and misses f1's person; A, still at 0.50, keeps its hit.
+  await page.getByLabel('Score threshold of B').fill('0.95');
+  await expect(page.getByTestId('pane-b').getByTestId('pane-counts')).toHaveText('TP 0 FP 0 FN 1');
+  await expect(page.getByTestId('pane-a').getByTestId('pane-counts')).toHaveText('TP 1 FP 0 FN 0');
+  await expect(page.getByTestId('operating-point')).toContainText('scores ≥ 0.50 (A), 0.95 (B)');
+  await page.screenshot({ path: screenshotPath('compare-per-model-thresholds') });
+  // Linked again, both follow the one slider.
+  await page.getByLabel('per model').uncheck();
+  await expect(page.getByTestId('pane-b').getByTestId('pane-counts')).toHaveText('TP 1 FP 0 FN 0');
+});

@@ -1,4 +1,5 @@
 import type { ModelEntry } from '../../../core/ipc/types';
+import type { ScoreThresholds } from './scoreThresholds';
 
 interface Props {
   models: ModelEntry[];
@@ -7,14 +8,27 @@ interface Props {
   onModels(a: number, b: number): void;
   iouThr: number;
   onIou(v: number): void;
-  scoreThr: number;
-  onScore(v: number): void;
+  scoreThrs: ScoreThresholds;
+  onScore(model: 0 | 1 | 'both', v: number): void;
+  /** One slider for both models, or one each. */
+  linked: boolean;
+  onLinked(linked: boolean): void;
   sort: string;
   onSort(v: string): void;
   /** Whether edits changed the values since the list was sorted; the list then offers to sort again. */
   stale: boolean;
   onResort(): void;
   onExport(): void;
+}
+
+function ScoreSlider({ label, name, value, onChange }: { label: string; name: string; value: number; onChange(v: number): void }) {
+  return (
+    <label className="tool-group slider">
+      {label}
+      <input type="range" aria-label={name} min={0} max={1} step={0.01} value={value} onChange={(e) => onChange(Number(e.target.value))} />
+      <output>{value.toFixed(2)}</output>
+    </label>
+  );
 }
 
 export const SORTS: Record<string, string> = {
@@ -33,7 +47,7 @@ export const SORTS: Record<string, string> = {
 };
 
 /** Which two models, at which IoU and score thresholds, and how the image list is ordered. */
-export function CompareBar({ models, modelA, modelB, onModels, iouThr, onIou, scoreThr, onScore, sort, onSort, stale, onResort, onExport }: Props) {
+export function CompareBar({ models, modelA, modelB, onModels, iouThr, onIou, scoreThrs, onScore, linked, onLinked, sort, onSort, stale, onResort, onExport }: Props) {
   // A and B are two different models whenever the project has two: each list leaves out the other's choice.
   const choice = (value: number | null, other: number | null, onChange: (id: number) => void, label: string) => (
     <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(Number(e.target.value))}>
@@ -58,10 +72,24 @@ export function CompareBar({ models, modelA, modelB, onModels, iouThr, onIou, sc
         <input type="range" aria-label="IoU threshold" min={0.5} max={0.95} step={0.05} value={iouThr} onChange={(e) => onIou(Number(e.target.value))} />
         <output>{iouThr.toFixed(2)}</output>
       </label>
-      <label className="tool-group slider">
-        Score ≥
-        <input type="range" aria-label="Score threshold" min={0} max={1} step={0.01} value={scoreThr} onChange={(e) => onScore(Number(e.target.value))} />
-        <output>{scoreThr.toFixed(2)}</output>
+      {linked ? (
+        <ScoreSlider label="Score ≥" name="Score threshold" value={scoreThrs[0]} onChange={(v) => onScore('both', v)} />
+      ) : (
+        <>
+          <ScoreSlider label="A ≥" name="Score threshold of A" value={scoreThrs[0]} onChange={(v) => onScore(0, v)} />
+          <ScoreSlider label="B ≥" name="Score threshold of B" value={scoreThrs[1]} onChange={(v) => onScore(1, v)} />
+        </>
+      )}
+      <label className="tool-group" title="Each model at its own score threshold">
+        <input
+          type="checkbox"
+          checked={!linked}
+          onChange={(e) => {
+            onLinked(!e.target.checked);
+            if (!e.target.checked) onScore('both', scoreThrs[0]);
+          }}
+        />
+        per model
       </label>
       <span className="status-spacer" />
       <label className="tool-group">

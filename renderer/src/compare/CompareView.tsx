@@ -8,6 +8,7 @@ import { FocusLayer } from '../canvas/layers/FocusLayer';
 import { OutcomeLayer } from '../canvas/layers/OutcomeLayer';
 import type { CaseFocus } from './caseFocus';
 import { CompareHint } from './CompareHint';
+import type { ScoreThresholds } from './scoreThresholds';
 import type { Viewport } from '../canvas/viewport';
 import type { EditorState, EditorStore } from '../editor/editorStore';
 import type { ModelEvaluation } from './useEvaluation';
@@ -20,7 +21,7 @@ interface Props {
   evaluations: ModelEvaluation[];
   names: [string, string];
   iouThr: number;
-  scoreThr: number;
+  scoreThrs: ScoreThresholds;
   version: number;
   filter: ViewFilter;
   showMasks: boolean;
@@ -34,21 +35,21 @@ interface Props {
 
 /** Ground truth plus model A on the left, plus model B on the right, zoom and pan locked together. */
 export function CompareView(props: Props) {
-  const { image, data, evaluations, iouThr, scoreThr, version, editor } = props;
+  const { image, data, evaluations, iouThr, scoreThrs, version, editor } = props;
   const [view, setView] = useState<Viewport | null>(null);
   const gestureLayers = useRef(new Set<HTMLDivElement>());
   const shared = useMemo<SharedView>(() => ({ view, onChange: setView, gestureLayers: gestureLayers.current }), [view]);
 
   const panes = useMemo(() => {
-    return evaluations.map((e) => {
+    return evaluations.map((e, m) => {
       const known = data.images.some((i) => i.id === image.id);
       const t = e.bbox.params.iouThrs.findIndex((v) => Math.abs(v - iouThr) < 1e-9);
-      const outcomes: BoxOutcomes | null = known && t >= 0 ? boxOutcomes(e.bbox.imageResult(image.id), t, scoreThr) : null;
+      const outcomes: BoxOutcomes | null = known && t >= 0 ? boxOutcomes(e.bbox.imageResult(image.id), t, scoreThrs[m]) : null;
       const predictions = (data.predictions[e.modelId] ?? []).filter((p) => p.imageId === image.id);
       return { modelId: e.modelId, outcomes, predictions };
     });
     // `version` marks in-place updates of the evaluators after an edit.
-  }, [evaluations, data, image.id, iouThr, scoreThr, version]);
+  }, [evaluations, data, image.id, iouThr, scoreThrs, version]);
 
   return (
     <div className="compare-panes">

@@ -4,6 +4,7 @@ import type { EvaluationData } from '../../../core/ipc/types';
 import { CaseList } from './CaseList';
 import { casesOf, type CaseFocus } from './caseFocus';
 import type { CaseKind } from './imageOrder';
+import { scoreText, type ScoreThresholds } from './scoreThresholds';
 import type { FindingsState } from './useFindings';
 
 
@@ -11,10 +12,10 @@ interface Props {
   state: FindingsState;
   data: EvaluationData;
   iouThr: number;
-  scoreThr: number;
+  scoreThrs: ScoreThresholds;
   focus: CaseFocus | null;
   onFocus(focus: CaseFocus | null): void;
-  onScore(score: number): void;
+  onScore(model: 0 | 1, score: number): void;
 }
 
 const PEOPLE: [CaseKind, string][] = [
@@ -31,7 +32,7 @@ const ALARMS: [CaseKind, string][] = [
 const signed = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(3)}`;
 
 /** Who finds whom at the sliders, whether B − A is more than noise, and each model's operating points. */
-export function DifferencesPanel({ state, data, iouThr, scoreThr, focus, onFocus, onScore }: Props) {
+export function DifferencesPanel({ state, data, iouThr, scoreThrs, focus, onFocus, onScore }: Props) {
   const { findings, pending, error } = state;
   if (error) return <div className="metrics-warning" role="alert">{error}</div>;
   if (!findings) return <div className="muted">Comparing the two models person by person…</div>;
@@ -84,7 +85,7 @@ export function DifferencesPanel({ state, data, iouThr, scoreThr, focus, onFocus
         {statistics.bootstrap.sentence}
       </p>
       <div className="muted">
-        People and false alarms at IoU {iouThr.toFixed(2)}, score ≥ {scoreThr.toFixed(2)}:
+        People and false alarms at IoU {iouThr.toFixed(2)}, {scoreText(scoreThrs)}:
       </div>
       {chips('People', PEOPLE)}
       {chips('False alarms', ALARMS)}
@@ -103,7 +104,7 @@ export function DifferencesPanel({ state, data, iouThr, scoreThr, focus, onFocus
 }
 
 /** Each model's best-F1 threshold and its threshold at the target false alarms per image, with a button that sets the slider there. */
-function OperatingPointsTable({ points, onScore }: { points: [OperatingPoints, OperatingPoints]; onScore(score: number): void }) {
+function OperatingPointsTable({ points, onScore }: { points: [OperatingPoints, OperatingPoints]; onScore(model: 0 | 1, score: number): void }) {
   return (
     <table className="stats-table operating-points" data-testid="operating-points">
       <caption>Operating points (IoU 0.50)</caption>
@@ -122,7 +123,7 @@ function OperatingPointsTable({ points, onScore }: { points: [OperatingPoints, O
             </th>
             <td>
               {p.bestF1 ? (
-                <button type="button" className="link" title="Set the score slider here" onClick={() => onScore(p.bestF1!.scoreThreshold)}>
+                <button type="button" className="link" title="Set this model's score threshold here" onClick={() => onScore(i === 0 ? 0 : 1, p.bestF1!.scoreThreshold)}>
                   F1 {p.bestF1.f1.toFixed(3)} at ≥ {p.bestF1.scoreThreshold.toFixed(2)}
                 </button>
               ) : (
@@ -131,7 +132,7 @@ function OperatingPointsTable({ points, onScore }: { points: [OperatingPoints, O
             </td>
             <td>
               {p.atFalseAlarmRate ? (
-                <button type="button" className="link" title="Set the score slider here" onClick={() => onScore(p.atFalseAlarmRate!.scoreThreshold)}>
+                <button type="button" className="link" title="Set this model's score threshold here" onClick={() => onScore(i === 0 ? 0 : 1, p.atFalseAlarmRate!.scoreThreshold)}>
                   recall {p.atFalseAlarmRate.recall.toFixed(3)} at ≥ {p.atFalseAlarmRate.scoreThreshold.toFixed(2)}
                 </button>
               ) : (

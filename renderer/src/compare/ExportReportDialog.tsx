@@ -3,13 +3,14 @@ import type { ReportExport } from '../../../core/ipc/types';
 import { api, ApiError, hasNativeDialogs, reportUrl } from '../api/client';
 import { FormDialog } from '../components/FormDialog';
 import { PathField } from '../components/PathField';
+import { scoreText, type ScoreThresholds } from './scoreThresholds';
 
 type Format = 'html' | 'pdf' | 'csv' | 'json';
 const FORMATS: Format[] = ['html', 'pdf', 'csv', 'json'];
 
 interface Props {
   modelIds: [number, number];
-  scoreThreshold: number;
+  scoreThresholds: ScoreThresholds;
   iouThreshold: number;
   onClose(): void;
 }
@@ -18,7 +19,7 @@ interface Props {
  * Writes the evaluation report of the two models being compared, at the sliders' thresholds, by default into a new
  * folder of Pedlab's data folder; then offers to open the HTML report.
  */
-export function ExportReportDialog({ modelIds, scoreThreshold, iouThreshold, onClose }: Props) {
+export function ExportReportDialog({ modelIds, scoreThresholds, iouThreshold, onClose }: Props) {
   const [dir, setDir] = useState('');
   useEffect(() => {
     api['report.defaultFolder']({}).then(
@@ -37,7 +38,7 @@ export function ExportReportDialog({ modelIds, scoreThreshold, iouThreshold, onC
   };
   const exportReport = async () => {
     try {
-      setResult(await api['report.export']({ modelIds, dir: dir.trim(), formats, scoreThreshold, iouThreshold, overwrite: replacing !== null }));
+      setResult(await api['report.export']({ modelIds, dir: dir.trim(), formats, scoreThreshold: [scoreThresholds[0], scoreThresholds[1]], iouThreshold, overwrite: replacing !== null }));
       setReplacing(null);
     } catch (err) {
       if (!(err instanceof ApiError) || err.code !== 'export-exists') throw err;
@@ -69,7 +70,7 @@ export function ExportReportDialog({ modelIds, scoreThreshold, iouThreshold, onC
         ))}
       </div>
       <div className="muted">
-        At IoU {iouThreshold.toFixed(2)} and score ≥ {scoreThreshold.toFixed(2)}, as the sliders are set.
+        At IoU {iouThreshold.toFixed(2)} and {scoreText(scoreThresholds)}, as the sliders are set.
       </div>
       {replacing && (
         <div className="dialog-warning" role="alert" data-testid="report-replace">

@@ -6,6 +6,7 @@ import { DifferencesPanel } from './DifferencesPanel';
 import { ErrorsPanel } from './ErrorsPanel';
 import { LabelCheckPanel } from './LabelCheckPanel';
 import { NumbersPanel } from './NumbersPanel';
+import type { ScoreThresholds } from './scoreThresholds';
 import type { ModelEvaluation } from './useEvaluation';
 import type { FindingsState } from './useFindings';
 
@@ -16,7 +17,7 @@ interface Props {
   imageId: number | null;
   annotations: Annotation[];
   iouThr: number;
-  scoreThr: number;
+  scoreThrs: ScoreThresholds;
   version: number;
   iouType: 'bbox' | 'segm';
   segmAvailable: boolean;
@@ -24,7 +25,8 @@ interface Props {
   findings: FindingsState;
   focus: CaseFocus | null;
   onFocus(focus: CaseFocus | null): void;
-  onScore(score: number): void;
+  /** Sets one model's score threshold (an operating point's button). */
+  onScore(model: 0 | 1, score: number): void;
   /** Adds a model's box to the ground truth of an image (undoable, as any edit). */
   onAcceptBox(imageId: number, categoryId: number, box: readonly [number, number, number, number]): void;
 }
@@ -73,7 +75,7 @@ export function MetricsPanel(props: Props) {
       {tab === 'numbers' && <NumbersPanel {...props} />}
       {tab === 'errors' && <ErrorsPanel names={names} state={findings} iouType={iouType} />}
       {tab === 'differences' && (
-        <DifferencesPanel state={findings} data={props.data} iouThr={props.iouThr} scoreThr={props.scoreThr} focus={props.focus} onFocus={props.onFocus} onScore={props.onScore} />
+        <DifferencesPanel state={findings} data={props.data} iouThr={props.iouThr} scoreThrs={props.scoreThrs} focus={props.focus} onFocus={props.onFocus} onScore={props.onScore} />
       )}
       {tab === 'labels' && <LabelCheckPanel state={findings} data={props.data} focus={props.focus} onFocus={props.onFocus} onAccept={props.onAcceptBox} />}
     </aside>

@@ -7,6 +7,7 @@ import { operatingPoint, type OperatingPoint } from '../../../core/eval/curves';
 import type { Stats } from '../../../core/eval/summarize';
 import type { Annotation, EvaluationData } from '../../../core/ipc/types';
 import { PrChart, type Series } from './PrChart';
+import { scoreText, type ScoreThresholds } from './scoreThresholds';
 import { StatsTable } from './StatsTable';
 import type { ModelEvaluation } from './useEvaluation';
 
@@ -17,7 +18,7 @@ interface Props {
   imageId: number | null;
   annotations: Annotation[];
   iouThr: number;
-  scoreThr: number;
+  scoreThrs: ScoreThresholds;
   version: number;
   iouType: 'bbox' | 'segm';
 }
@@ -35,7 +36,7 @@ function averagedCurve(ev: CocoEvaluator): Float64Array {
 }
 
 /** Both models' COCO numbers for the project or the current image, the counts at the slider, and PR curves. */
-export function NumbersPanel({ names, evaluations, data, imageId, annotations, iouThr, scoreThr, version, iouType: type }: Props) {
+export function NumbersPanel({ names, evaluations, data, imageId, annotations, iouThr, scoreThrs, version, iouType: type }: Props) {
   const [scope, setScope] = useState<'project' | 'image'>('project');
 
   const scoped = useMemo(() => {
@@ -63,7 +64,7 @@ export function NumbersPanel({ names, evaluations, data, imageId, annotations, i
     [evaluations, data, names],
   );
   const stats: (Stats | null)[] = scoped.map((ev) => ev.stats());
-  const points: OperatingPoint[] = scoped.map((ev) => operatingPoint(ev.prCurve({ iouThr }), scoreThr));
+  const points: OperatingPoint[] = scoped.map((ev, m) => operatingPoint(ev.prCurve({ iouThr }), scoreThrs[m]));
   const curves = (iou: number | 'avg'): Series[] =>
     scoped.map((ev, i) => ({
       label: names[i],
@@ -90,7 +91,7 @@ export function NumbersPanel({ names, evaluations, data, imageId, annotations, i
       {scoped.length === 2 && <StatsTable names={names} a={stats[0]} b={stats[1]} />}
       <table className="stats-table counts" data-testid="operating-point">
         <caption>
-          At IoU {iouThr.toFixed(2)}, score ≥ {scoreThr.toFixed(2)}
+          At IoU {iouThr.toFixed(2)}, {scoreText(scoreThrs)}
         </caption>
         <thead>
           <tr>

@@ -13,13 +13,21 @@ export interface CaseFocus {
   gtIds: number[];
   aDetectionIds: number[];
   bDetectionIds: number[];
-  /** A label-error case's box (the model's box for a person without ground truth). */
+  /** A label-error case's box (the model's box for a person without ground truth) and its category. */
   box: Box | null;
+  categoryId: number | null;
+}
+
+/** The case `step` away from the one in view, among the cases of its kind (wrapping round); null when there is none. */
+export function stepCase(focus: CaseFocus, diff: AbDiff, labelErrors: readonly LabelErrorCase[], step: 1 | -1): CaseFocus | null {
+  const cases = casesOf(focus.kind, diff, labelErrors);
+  if (cases.length === 0) return null;
+  return cases[(Math.min(focus.index, cases.length - 1) + step + cases.length) % cases.length];
 }
 
 /** Every case of a kind, in the diff's order (images in evaluation order), as focuses. */
 export function casesOf(kind: CaseFocus['kind'], diff: AbDiff, labelErrors: readonly LabelErrorCase[]): CaseFocus[] {
-  const base = { gtIds: [] as number[], aDetectionIds: [] as number[], bDetectionIds: [] as number[], box: null };
+  const base = { gtIds: [] as number[], aDetectionIds: [] as number[], bDetectionIds: [] as number[], box: null, categoryId: null };
   if (kind.startsWith('person:')) {
     return diff.instanceCases
       .filter((c) => `person:${c.kind}` === kind)
@@ -48,5 +56,6 @@ export function casesOf(kind: CaseFocus['kind'], diff: AbDiff, labelErrors: read
       aDetectionIds: [c.a.detectionId],
       bDetectionIds: [c.b.detectionId],
       box: c.box,
+      categoryId: c.categoryId,
     }));
 }

@@ -17,13 +17,13 @@ function evaluate(data: EvaluationData, [a, b]: [number, number], iouType: 'bbox
 
 /** Works out the compare view's findings off the UI thread, one request at a time. */
 self.onmessage = (event: MessageEvent<FindingsRequest>) => {
-  const { id, data, modelIds, iouType, iouThr, scoreThr } = event.data;
+  const { id, data, modelIds, iouType, iouThr, scoreThrs } = event.data;
   try {
     const key = `${modelIds.join(',')}:${iouType}`;
     const source = data ?? evaluated?.data;
     if (!source) throw new Error('no project data to evaluate');
     if (data || !evaluated || evaluated.key !== key) evaluated = { data: source, key, ...evaluate(source, modelIds, iouType) };
-    const reply: FindingsReply = { id, diagnostics: evaluated.diagnostics, statistics: evaluated.statistics, diff: pairDiff(evaluated.pair, iouThr, scoreThr) };
+    const reply: FindingsReply = { id, diagnostics: evaluated.diagnostics, statistics: evaluated.statistics, diff: pairDiff(evaluated.pair, iouThr, scoreThrs) };
     self.postMessage(reply);
   } catch (err) {
     self.postMessage({ id, error: err instanceof Error ? err.message : String(err) } satisfies FindingsReply);

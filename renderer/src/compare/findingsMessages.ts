@@ -13,7 +13,7 @@ export interface FindingsRequest {
   modelIds: [number, number];
   iouType: 'bbox' | 'segm';
   iouThr: number;
-  scoreThr: number;
+  scoreThrs: [number, number];
 }
 
 /** Everything the compare view explains beyond the 12 numbers, for models A and B. */

@@ -2,6 +2,7 @@ import type { AbDiff, FalseAlarmKind, InstanceKind } from '../../../core/compare
 import type { ImageSummary } from '../../../core/eval/summaries';
 import { boxOutcomes } from '../../../core/compare/boxOutcomes';
 import type { ImageEntry } from '../../../core/ipc/types';
+import type { ScoreThresholds } from './scoreThresholds';
 import type { ModelEvaluation } from './useEvaluation';
 
 /** One model's TP, FP and FN on one image at the sliders. */
@@ -12,9 +13,10 @@ export interface OutcomeCounts {
 }
 
 /** Per image id, each compared model's TP / FP / FN at the sliders (as the panes count them). */
-export function countsPerImage(evaluations: readonly ModelEvaluation[], iouThr: number, scoreThr: number): Map<number, OutcomeCounts[]> {
+export function countsPerImage(evaluations: readonly ModelEvaluation[], iouThr: number, scoreThrs: ScoreThresholds): Map<number, OutcomeCounts[]> {
   const out = new Map<number, OutcomeCounts[]>();
-  for (const e of evaluations) {
+  for (const [m, e] of evaluations.entries()) {
+    const scoreThr = scoreThrs[m];
     const t = e.bbox.params.iouThrs.findIndex((v) => Math.abs(v - iouThr) < 1e-9);
     if (t < 0) continue;
     for (const imageId of e.bbox.imageIds) {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, ImageEntry, ModelEntry } from '../../../core/ipc/types';
 import { casesPerImage, countsPerImage, orderedIds, sortKeys } from './imageOrder';
+import type { ScoreThresholds } from './scoreThresholds';
 import { useFindings } from './useFindings';
 import { useEvaluation } from './useEvaluation';
 
@@ -15,7 +16,10 @@ export function useCompare(
 ) {
   const [pair, setPair] = useState<[number, number] | null>(null);
   const [iouThr, setIouThr] = useState(0.5);
-  const [scoreThr, setScoreThr] = useState(0.5);
+  /** Each model's score threshold; linked, one slider moves both. */
+  const [scoreThrs, setScoreThrs] = useState<ScoreThresholds>([0.5, 0.5]);
+  const [linked, setLinked] = useState(true);
+  const setScoreThr = useCallback((model: 0 | 1 | 'both', value: number) => setScoreThrs((t) => (model === 'both' ? [value, value] : model === 0 ? [value, t[1]] : [t[0], value])), []);
   const [sort, setSort] = useState('name');
   const [iouType, setIouType] = useState<'bbox' | 'segm'>('bbox');
 
@@ -34,7 +38,7 @@ export function useCompare(
 
   const segmAvailable = evaluation.evaluations.length > 0 && evaluation.evaluations.every((e) => e.segm);
   const type = segmAvailable ? iouType : 'bbox';
-  const findings = useFindings({ data: active ? evaluation.data : null, pair: active ? pair : null, iouType: type, iouThr, scoreThr, imageId, annotations });
+  const findings = useFindings({ data: active ? evaluation.data : null, pair: active ? pair : null, iouType: type, iouThr, scoreThrs, imageId, annotations });
   const diffCounts = useMemo(() => (findings.findings ? casesPerImage(findings.findings.diff) : null), [findings.findings]);
 
   const summaries = useMemo(
@@ -69,9 +73,9 @@ export function useCompare(
   const stale = useMemo(() => order !== null && keys !== null && orderedIds(images, keys).some((id, k) => id !== ordered[k]?.id), [order, keys, images, ordered]);
   const resort = useCallback(() => setResorts((n) => n + 1), []);
   const outcomeCounts = useMemo(
-    () => (active ? countsPerImage(evaluation.evaluations, iouThr, scoreThr) : null),
+    () => (active ? countsPerImage(evaluation.evaluations, iouThr, scoreThrs) : null),
     // `version` marks in-place updates of the evaluators.
-    [active, evaluation.evaluations, evaluation.version, iouThr, scoreThr],
+    [active, evaluation.evaluations, evaluation.version, iouThr, scoreThrs],
   );
   const sortLabels = useMemo(() => (keys ? new Map([...keys].map(([id, v]) => [id, v.label])) : null), [keys]);
 
@@ -80,8 +84,10 @@ export function useCompare(
     setPair,
     iouThr,
     setIouThr,
-    scoreThr,
+    scoreThrs,
     setScoreThr,
+    linked,
+    setLinked,
     sort,
     setSort,
     iouType: type,

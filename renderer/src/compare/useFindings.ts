@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Annotation, EvaluationData } from '../../../core/ipc/types';
 import type { Findings, FindingsReply, FindingsRequest } from './findingsMessages';
+import type { ScoreThresholds } from './scoreThresholds';
 
 /** How long edits pause before the project is evaluated again for the findings. */
 const SETTLE_MS = 400;
@@ -23,7 +24,7 @@ interface Request {
   pair: [number, number] | null;
   iouType: 'bbox' | 'segm';
   iouThr: number;
-  scoreThr: number;
+  scoreThrs: ScoreThresholds;
   imageId: number | null;
   annotations: Annotation[];
 }
@@ -33,7 +34,7 @@ interface Request {
  * likely label errors), worked out in a worker once edits settle: the UI thread never waits for them, and the
  * answer to an older request is dropped. Only the diff is redone when just the sliders move.
  */
-export function useFindings({ data, pair, iouType, iouThr, scoreThr, imageId, annotations }: Request): FindingsState {
+export function useFindings({ data, pair, iouType, iouThr, scoreThrs, imageId, annotations }: Request): FindingsState {
   const worker = useRef<Worker | null>(null);
   const latest = useRef(0);
   const sent = useRef<{ data: EvaluationData; annotations: Annotation[] } | null>(null);
@@ -54,6 +55,7 @@ export function useFindings({ data, pair, iouType, iouThr, scoreThr, imageId, an
     };
   }, []);
 
+  const [scoreA, scoreB] = scoreThrs;
   const a = pair?.[0];
   const b = pair?.[1];
   useEffect(() => {
@@ -62,7 +64,7 @@ export function useFindings({ data, pair, iouType, iouThr, scoreThr, imageId, an
     const changed = sent.current?.data !== data || sent.current.annotations !== annotations;
     const timer = setTimeout(
       () => {
-        const request: FindingsRequest = { id: ++latest.current, modelIds: [a, b], iouType, iouThr, scoreThr };
+        const request: FindingsRequest = { id: ++latest.current, modelIds: [a, b], iouType, iouThr, scoreThrs: [scoreA, scoreB] };
         if (changed) {
           request.data = withLiveGroundTruth(data, imageId, annotations);
           sent.current = { data, annotations };
@@ -72,7 +74,7 @@ export function useFindings({ data, pair, iouType, iouThr, scoreThr, imageId, an
       changed ? SETTLE_MS : 0,
     );
     return () => clearTimeout(timer);
-  }, [data, a, b, iouType, iouThr, scoreThr, imageId, annotations]);
+  }, [data, a, b, iouType, iouThr, scoreA, scoreB, imageId, annotations]);
 
   return state;
 }

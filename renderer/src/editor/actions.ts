@@ -16,6 +16,10 @@ export interface ActionContext {
   toggleHelp(): void;
   acceptPrediction(): void;
   acceptAllPredictions(): void;
+  /** In the compare view with a kind of case chosen: move to the next (+1) or previous (−1) case of it. */
+  stepCase?(step: 1 | -1): void;
+  /** In the compare view on a person the labels likely missed: add the models' box to the ground truth. */
+  acceptCase?(): void;
 }
 
 /** Actions that differ only in a number or a direction (the nine labels, the eight nudges) share one help row. */
@@ -106,6 +110,15 @@ export const actions: Action[] = [
     label: 'Accept all predictions above the score threshold, except those already in the ground truth',
     keys: ['shift+enter'],
     perform: (ctx) => ctx.acceptAllPredictions(),
+  },
+  { id: 'next-case', label: 'Next case of the chosen kind (compare view)', keys: ['.'], applies: (ctx) => !!ctx.stepCase, perform: (ctx) => ctx.stepCase!(1) },
+  { id: 'previous-case', label: 'Previous case of the chosen kind (compare view)', keys: [','], applies: (ctx) => !!ctx.stepCase, perform: (ctx) => ctx.stepCase!(-1) },
+  {
+    id: 'accept-case',
+    label: 'Add the box of the likely missed person in view to the ground truth (compare view)',
+    keys: ['g'],
+    applies: (ctx) => !!ctx.acceptCase,
+    perform: (ctx) => ctx.acceptCase!(),
   },
   ...categoryActions,
   { id: 'help', label: 'Show or hide this help', keys: ['?'], perform: (ctx) => ctx.toggleHelp() },

@@ -110,6 +110,23 @@ describe('A/B diff, person by person', () => {
     expect(all.falseAlarms).toEqual(diff.falseAlarms);
   });
 
+  it('takes each model at its own score threshold when given two', () => {
+    // One threshold for both is the same as the pair of it; lowering only one model's threshold changes only
+    // what that model keeps.
+    expect(abDiff(images, { iouThrs, iouThr: 0.5, scoreThreshold: [0.3, 0.3] })).toEqual(diff);
+    const bothLow = abDiff(images, { iouThrs, iouThr: 0.5, scoreThreshold: 0 });
+    const aLow = abDiff(images, { iouThrs, iouThr: 0.5, scoreThreshold: [0, 0.3] });
+    const bLow = abDiff(images, { iouThrs, iouThr: 0.5, scoreThreshold: [0.3, 0] });
+    const kindOf = (d: typeof diff, gtId: number) => d.instanceCases.find((c) => c.gtId === gtId)?.kind;
+    for (const c of bothLow.instanceCases) {
+      const found = (k: string | undefined) => ({ a: k === 'both' || k === 'aOnly', b: k === 'both' || k === 'bOnly' });
+      expect(found(kindOf(aLow, c.gtId)).a).toBe(found(c.kind).a);
+      expect(found(kindOf(aLow, c.gtId)).b).toBe(found(kindOf(diff, c.gtId)).b);
+      expect(found(kindOf(bLow, c.gtId)).b).toBe(found(c.kind).b);
+      expect(found(kindOf(bLow, c.gtId)).a).toBe(found(kindOf(diff, c.gtId)).a);
+    }
+  });
+
   it('does not share alarms that overlap less than the IoU threshold asks', () => {
     // At 0.95 the boxes 5 px apart (IoU 0.905) and 2 px apart are two alarms each; the exact pair stays shared.
     const strict = abDiff(images, { iouThrs, iouThr: 0.95, scoreThreshold: 0.3 });
