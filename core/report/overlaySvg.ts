@@ -1,12 +1,13 @@
+import { OUTCOME_COLOURS } from '../compare/palette.js';
 import type { OverlayShape } from './imageOutcomes.js';
 
 /** How each kind of box is drawn on the gallery's images. */
 export const OVERLAY_STYLE: Record<OverlayShape['kind'], { color: string; dash: boolean; label: string }> = {
   gt: { color: '#22c55e', dash: false, label: 'ground truth' },
-  tp: { color: '#3b82f6', dash: false, label: 'true positive' },
-  fp: { color: '#ef4444', dash: false, label: 'false positive' },
-  fn: { color: '#f97316', dash: true, label: 'missed (false negative)' },
-  ignored: { color: '#9ca3af', dash: true, label: 'ignored (crowd)' },
+  tp: { color: OUTCOME_COLOURS.tp, dash: false, label: 'true positive' },
+  fp: { color: OUTCOME_COLOURS.fp, dash: false, label: 'false positive' },
+  fn: { color: OUTCOME_COLOURS.fn, dash: true, label: 'missed (false negative)' },
+  ignored: { color: OUTCOME_COLOURS.ignored, dash: true, label: 'ignored (crowd)' },
 };
 
 /** Ground truth under detections, so a TP's box shows over the box it found. */

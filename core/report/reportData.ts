@@ -1,23 +1,7 @@
 import { STAT_NAMES } from '../eval/summarize.js';
+import { csv } from './csvText.js';
+import { comparisonJson } from './diagnosticsData.js';
 import type { ReportModel } from './reportModel.js';
-
-type Cell = string | number | boolean | null;
-
-/**
- * One CSV cell. Text that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a
- * carriage return: a file, model or category name can) is neutralised as OWASP recommends, with a leading `'`
- * and quotes. Numbers, negative ones included, stay numbers.
- */
-export function csvCell(v: Cell): string {
-  if (v === null) return '';
-  if (typeof v !== 'string') return String(v);
-  const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return text !== v || /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function csv(header: readonly string[], rows: readonly Cell[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
 
 /** One row per IoU type, image and model: the image's AP, AP50, and TP/FP/FN at the IoU and score thresholds. */
 export function imagesCsv(report: ReportModel): string {
@@ -49,7 +33,10 @@ export function boxesCsv(report: ReportModel): string {
   return csv(header, rows);
 }
 
-/** Everything the report holds, as one JSON value: parameters, both models' stats per IoU type, per-image and per-box results. */
+/**
+ * Everything the report holds, as one JSON value: parameters, both models' stats, TIDE breakdown and miss rates,
+ * the comparison of A and B (under `pedlab compare --json`'s keys), per-image and per-box results.
+ */
 export function reportJson(report: ReportModel): unknown {
   return {
     pedlab: report.appVersion,
@@ -61,6 +48,8 @@ export function reportJson(report: ReportModel): unknown {
       label: i === 0 ? 'A' : 'B',
       ...m,
       scoreThreshold: report.scoreThresholds[i],
+      missRate: report.missRate?.[i].summary ?? null,
+      missRateSamples: report.missRate?.[i].samples ?? null,
       evaluations: Object.fromEntries(
         report.sections.map((s) => {
           const r = s.results[i];
@@ -71,6 +60,8 @@ export function reportJson(report: ReportModel): unknown {
               summary: r.summary,
               operatingPoint: { iouThreshold: report.iouThreshold, ...r.operatingPoint },
               precisionAtRecall: r.curves,
+              tide: s.tide[i].summary,
+              tideCounts: s.tide[i].counts,
             },
           ];
         }),
@@ -79,6 +70,7 @@ export function reportJson(report: ReportModel): unknown {
     differences: Object.fromEntries(
       report.sections.map((s) => [s.iouType, Object.fromEntries(STAT_NAMES.map((name, k) => [name, difference(s.results[0].stats[k], s.results[1].stats[k])]))]),
     ),
+    comparison: comparisonJson(report),
     images: report.images,
     boxes: report.boxes,
     notes: report.notes,

@@ -1,6 +1,7 @@
 import type { IouType } from '../eval/params.js';
 import { STAT_NAMES } from '../eval/summarize.js';
-import { escapeXml as esc } from '../formats/xml.js';
+import { block, COLORS, esc, fixed, LABELS, modelHeading, signed, signedText } from './htmlParts.js';
+import { comparisonSection, missRateSection, tideBlock } from './diagnosticsHtml.js';
 import { OVERLAY_STYLE } from './overlaySvg.js';
 import { prChartSvg } from './prChart.js';
 import { difference } from './reportData.js';
@@ -9,8 +10,6 @@ import type { GalleryEntry, ReportModel, ReportSection } from './reportModel.js'
 /** Per gallery image id: the overlays of model A and model B as data: URIs. */
 export type GalleryImages = ReadonlyMap<number, readonly [string, string]>;
 
-const COLORS = ['#2563eb', '#c026d3'] as const;
-const LABELS = ['A', 'B'] as const;
 const IOU_TYPE_TITLE: Record<IouType, string> = { bbox: 'Boxes (bbox)', segm: 'Masks (segm)' };
 
 /** What each of the 12 stats averages over, in pycocotools' order: AP or AR, IoU, area, maxDets index. */
@@ -56,24 +55,18 @@ figcaption{font-size:12px;color:#374151}
 .pair img{width:100%;height:auto;max-height:460px;object-fit:contain;background:#f3f4f6;display:block;border:1px solid #d1d5db}
 .shot{break-inside:avoid;margin-bottom:14px}
 .notes li{color:#92400e}
+.figure-row svg{display:block;margin:0 auto 6px;max-width:100%;height:auto}
+.split{display:grid;grid-template-columns:1fr 1fr;gap:14px;align-items:start}
+.split svg{width:100%;height:auto;display:block}
+caption{text-align:left;font-weight:bold;padding:2px 0}
+tr.special th,tr.special td{background:#f9fafb;color:#374151}
+.verdict{font-weight:bold;margin:2px 0 10px}
+table.label-errors{font-size:11px}
 footer{margin-top:28px;color:#6b7280;font-size:11px}
 section.keep,table,.block{break-inside:avoid}
 @page{size:A4;margin:12mm}
 @media print{main{padding:0;max-width:none}h2{break-after:avoid}section.page{break-before:page}}
 `;
-
-const fixed = (v: number, digits = 3) => (v < 0 ? '—' : v.toFixed(digits));
-
-function signedText(d: number): string {
-  return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d).toFixed(3)}`;
-}
-
-function signed(d: number | null): string {
-  if (d === null) return '<td class="num">—</td>';
-  const text = signedText(d);
-  const cls = d > 0.0005 ? 'better' : d < -0.0005 ? 'worse' : '';
-  return `<td class="num ${cls}">${text}</td>`;
-}
 
 function modelsTable(report: ReportModel): string {
   const [a, b] = report.models;
@@ -120,7 +113,7 @@ function operatingTable(report: ReportModel, section: ReportSection): string {
     const p = r.operatingPoint;
     const cells = [p.scoreThreshold, p.tp, p.fp, p.fn].map((v) => `<td class="num">${v}</td>`).join('');
     const rates = [p.precision, p.recall, p.f1].map((v) => `<td class="num">${v.toFixed(3)}</td>`).join('');
-    return `<tr><th><span class="swatch" style="background:${COLORS[i]}"></span>${LABELS[i]}: ${esc(report.models[i].name)}</th>${cells}${rates}</tr>`;
+    return `<tr><th>${modelHeading(i as 0 | 1, report.models[i].name)}</th>${cells}${rates}</tr>`;
   });
   const head = ['Score ≥', 'TP', 'FP', 'FN', 'Precision', 'Recall', 'F1'].map((h) => `<th class="num">${h}</th>`).join('');
   return `<table><thead><tr><th>At IoU ${report.iouThreshold.toFixed(2)}</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -147,11 +140,6 @@ function summaries(report: ReportModel, section: ReportSection): string {
   return `<div class="summaries">${blocks.join('')}</div>`;
 }
 
-/** A heading and what it introduces, kept on one page. */
-function block(title: string, body: string): string {
-  return `<div class="block"><h3>${esc(title)}</h3>${body}</div>`;
-}
-
 function sectionHtml(report: ReportModel, section: ReportSection): string {
   return [
     `<section class="page" data-iou-type="${section.iouType}">`,
@@ -159,6 +147,7 @@ function sectionHtml(report: ReportModel, section: ReportSection): string {
     statsTable(report, section),
     block('Precision and recall at a score threshold', operatingTable(report, section)),
     block(`Precision/recall curves (interpolated, maxDets ${report.params.maxDets[report.params.maxDets.length - 1]}, area all)`, charts(report, section)),
+    tideBlock(report, section),
     block('pycocotools summary', summaries(report, section)),
     `</section>`,
   ].join('\n');
@@ -227,6 +216,8 @@ export function reportHtml(report: ReportModel, images: GalleryImages): string {
     `<section class="keep"><h2>Project</h2>${projectTable(report)}</section>`,
     `<section class="keep"><h2>Models</h2>${modelsTable(report)}</section>`,
     ...report.sections.map((s) => sectionHtml(report, s)),
+    missRateSection(report),
+    comparisonSection(report),
     gallery(report, images),
     `<footer>COCO evaluation computed as pycocotools' COCOeval does. B − A is model B's value minus model A's; — marks a range without ground truth.</footer>`,
     '</main></body></html>',

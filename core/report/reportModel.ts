@@ -7,6 +7,7 @@ import type { Stats } from '../eval/summarize.js';
 import type { ModelSettings } from '../detect/types.js';
 import type { EvaluationData } from '../ipc/types.js';
 import { imageOutcomes, type BoxRow, type ImageRow, type OverlayShape } from './imageOutcomes.js';
+import { diagnosticsOf, reportComparison, type MissRateEntry, type ReportComparison, type TideEntry } from './reportComparison.js';
 
 export type { BoxRow, ImageRow, OverlayShape } from './imageOutcomes.js';
 
@@ -62,6 +63,8 @@ export interface ModelEvaluation {
 export interface ReportSection {
   iouType: IouType;
   results: [ModelEvaluation, ModelEvaluation];
+  /** Per model, TIDE's error breakdown by this IoU type. */
+  tide: [TideEntry, TideEntry];
 }
 
 export interface GalleryCounts {
@@ -107,6 +110,10 @@ export interface ReportModel {
   };
   counts: { images: number; groundTruth: number; categories: string[]; detections: [number, number] };
   sections: ReportSection[];
+  /** Per model, MR⁻² by box; null when the project has no pedestrian category. */
+  missRate: [MissRateEntry, MissRateEntry] | null;
+  /** A against B by box: the person-by-person diff, the bootstrap, operating points and label errors. */
+  comparison: ReportComparison;
   /** Per IoU type, image and model. */
   images: ImageRow[];
   /** Per IoU type, image and model: every detection, then the ground truths it missed. */
@@ -203,14 +210,22 @@ export function buildReport(input: ReportInput): ReportModel {
   const boxes: BoxRow[] = [];
   const overlays = new Map<string, Overlay>();
   let params: CocoEvaluator['params'] | null = null;
+  let boxEvaluators: [CocoEvaluator, CocoEvaluator] | null = null;
+  let missRates: (MissRateEntry | null)[] = [];
   for (const iouType of iouTypes) {
     const evaluators = models.map((m) => new CocoEvaluator(evalInputFor(data, m.id), { iouType }));
+    const diagnostics = models.map((m) => diagnosticsOf(data, m.id, iouType));
+    if (iouType === 'bbox') {
+      boxEvaluators = [evaluators[0], evaluators[1]];
+      missRates = diagnostics.map((d) => d.missRate);
+    }
     const detectionBoxes = models.map((m) => new Map((data.predictions[m.id] ?? []).map((p) => [p.id, p.bbox] as const)));
     params = evaluators[0].params;
     const t = iouThresholdIndex(params.iouThrs, input.iouThreshold);
     sections.push({
       iouType,
       results: [evaluation(evaluators[0], t, input.scoreThresholds[0]), evaluation(evaluators[1], t, input.scoreThresholds[1])],
+      tide: [diagnostics[0].tide, diagnostics[1].tide],
     });
     const summaries = evaluators.map((ev) => new Map(ev.imageSummaries().map((s) => [s.imageId, s])));
     const fileNames = new Map(data.images.map((i) => [i.id, i.fileName]));
@@ -238,13 +253,15 @@ export function buildReport(input: ReportInput): ReportModel {
   }
 
   const p = params!;
+  const iouThreshold = Number(p.iouThrs[iouThresholdIndex(p.iouThrs, input.iouThreshold)].toFixed(2));
+  const [mrA, mrB] = missRates;
   return {
     project: input.project,
     appVersion: input.appVersion,
     createdAt: input.createdAt,
     models,
     scoreThresholds: input.scoreThresholds,
-    iouThreshold: Number(p.iouThrs[iouThresholdIndex(p.iouThrs, input.iouThreshold)].toFixed(2)),
+    iouThreshold,
     params: { iouThrs: p.iouThrs, recThrs: p.recThrs, maxDets: p.maxDets, areaRng: p.areaRng, areaRngLbl: p.areaRngLbl, useCats: p.useCats },
     counts: {
       images: data.images.length,
@@ -253,6 +270,8 @@ export function buildReport(input: ReportInput): ReportModel {
       detections: [data.predictions[models[0].id]?.length ?? 0, data.predictions[models[1].id]?.length ?? 0],
     },
     sections,
+    missRate: mrA && mrB ? [mrA, mrB] : null,
+    comparison: reportComparison(data, [models[0].id, models[1].id], boxEvaluators!, input.scoreThresholds, iouThreshold),
     images,
     boxes,
     gallery: pickGallery(

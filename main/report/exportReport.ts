@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { groundTruthCoco, resultsCoco } from '../../core/report/cocoFiles.js';
+import { diagnosticsCsv, labelErrorsCsv } from '../../core/report/diagnosticsData.js';
 import { boxesCsv, imagesCsv, reportJson } from '../../core/report/reportData.js';
 import { reportHtml } from '../../core/report/reportHtml.js';
 import { buildReport } from '../../core/report/reportModel.js';
@@ -25,8 +26,8 @@ function slug(name: string): string {
 }
 
 /**
- * Writes the comparison report of two models into `dir`: report.html (self-contained) and report.pdf; per-image
- * and per-box CSV; report.json with every stat and parameter, with the ground truth and each model's predictions
+ * Writes the comparison report of two models into `dir`: report.html (self-contained) and report.pdf; per-image,
+ * per-box, diagnostics and label-error CSV; report.json with every stat and parameter, with the ground truth and each model's predictions
  * as COCO files that pycocotools (or `pedlab eval`) scores to the same numbers.
  */
 export async function exportReport(
@@ -77,6 +78,8 @@ async function writeReportFiles(dir: string, { store, input, report, formats, pr
   if (formats.has('csv')) {
     await write('report-images.csv', imagesCsv(report));
     await write('report-boxes.csv', boxesCsv(report));
+    await write('report-diagnostics.csv', diagnosticsCsv(report));
+    await write('report-label-errors.csv', labelErrorsCsv(report));
   }
   if (formats.has('json')) {
     await write('report.json', JSON.stringify(reportJson(report), null, 1));

@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evalInputFor } from '../../../core/compare/evalInput.js';
+import { modelDiagnostics } from '../../../core/compare/modelDiagnostics.js';
+import { tideSummary } from '../../../core/eval/tide/tideSummary.js';
 import { CocoEvaluator } from '../../../core/eval/cocoEval.js';
 import type { ReportExport } from '../../../core/ipc/types.js';
 import { chromiumBinary } from '../../../main/chromium.js';
@@ -54,7 +56,7 @@ describe('report.export', () => {
     const reply = await exportReport({ modelIds: ids, dir: out, formats: ['html', 'csv', 'json', ...pdf], scoreThreshold: 0.5 });
     expect(reply).toMatchObject({ ok: true });
     const { files, notes } = (reply as { value: ReportExport }).value;
-    const names = ['report.html', ...(pdf.length ? ['report.pdf'] : []), 'report-images.csv', 'report-boxes.csv', 'report.json'];
+    const names = ['report.html', ...(pdf.length ? ['report.pdf'] : []), 'report-images.csv', 'report-boxes.csv', 'report-diagnostics.csv', 'report-label-errors.csv', 'report.json'];
     const all = [...names, 'ground-truth.coco.json', 'results-a-lab-model.json', 'results-b-field-model.json'];
     expect(files).toEqual(all.map((n) => join(out, n)).sort());
     for (const file of files) expect(existsSync(file)).toBe(true);
@@ -68,6 +70,17 @@ describe('report.export', () => {
     });
     const below = json.boxes.find((b: { modelId: number; result: string }) => b.modelId === ids[0] && b.result === 'below threshold');
     expect(below).toMatchObject({ imageId: expect.any(Number), score: 0.4 });
+
+    const diagnostics = ids.map((id) => modelDiagnostics(data, id, 'bbox'));
+    ids.forEach((_, i) => expect(json.models[i].evaluations.bbox.tide).toEqual(tideSummary(diagnostics[i].tide)));
+    expect(Object.keys(json.comparison)).toEqual(expect.arrayContaining(['instances', 'falseAlarms', 'deltaAP', 'deltaAP50', 'deltaAR100', 'operatingPoints', 'labelErrors']));
+    expect(json.comparison.bootstrap).toMatchObject({ seed: 1, resamples: 1000 });
+    const csv = readFileSync(join(out, 'report-diagnostics.csv'), 'utf8');
+    expect(csv).toContain(`tide,bbox,${ids[0]},lab model,Miss,${tideSummary(diagnostics[0].tide).main.Miss},,,\r\n`);
+    expect(csv).toMatch(/\r\ndelta,bbox,,,AP50,/);
+    expect(readFileSync(join(out, 'report-label-errors.csv'), 'utf8')).toMatch(/^rank,kind,image_id,/);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    for (const section of ['data-section="miss-rate"', 'data-section="comparison"', '<table class="tide" data-iou-type="bbox">']) expect(html).toContain(section);
   });
 
   it('refuses bad requests at the door, and unknown models and thresholds with the reason', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../../../core/report/reportData.js';
+import { csvCell } from '../../../../core/report/csvText.js';
 
 describe('CSV cells', () => {
   it('neutralises text a spreadsheet would run as a formula, as OWASP recommends', () => {

@@ -127,7 +127,7 @@ describe('report text', () => {
     expect(html).toContain('Detector &lt;A &amp; B&gt;');
     expect(html).toContain(report.sections[0].results[1].summary);
     expect(html).toContain('<img src="data:image/jpeg;base64,BBBB"');
-    expect((html.match(/<svg /g) ?? []).length).toBe(3);
+    expect((html.match(/<svg /g) ?? []).length).toBe(5);
   });
 });
 
