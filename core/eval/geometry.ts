@@ -1,3 +1,4 @@
+import { decodedRle, EncodedRle } from '../masks/encodedRle.js';
 import { boxIouAt, maskIou } from '../masks/iou.js';
 import { rleArea, rleToBbox, type Rle } from '../masks/rle.js';
 import { segmentationToRle } from '../masks/segmentation.js';
@@ -9,7 +10,7 @@ import type { Detection, EvalImage, GroundTruth } from './types.js';
 export interface Geometry {
   /** `[x, y, w, h]` per annotation: the box itself, or the mask's bounding box for `segm`. */
   readonly boxes: Float64Array;
-  /** Masks and their pixel counts, for `segm` only. */
+  /** Masks and their pixel counts, for `segm` only. Detection masks may still be encoded (see {@link EncodedRle}). */
   readonly masks: readonly Rle[] | null;
   readonly maskAreas: Float64Array | null;
 }
@@ -36,6 +37,12 @@ export function annotationGeometry(
   const maskAreas = arrays.float64(anns.length);
   anns.forEach((a, i) => {
     const mask = annotationMask(image, a, kind);
+    if (mask instanceof EncodedRle) {
+      maskAreas[i] = mask.area;
+      boxes.set(mask.bbox, i * 4);
+      masks.push(kind === 'detection' ? mask : decodedRle(mask));
+      return;
+    }
     masks.push(mask);
     maskAreas[i] = rleArea(mask);
     boxes.set(rleToBbox(mask), i * 4);
@@ -83,12 +90,15 @@ export function fillIous(
   for (let d = 0; d < nd; d++) {
     const di = dt[d0 + d];
     const row = offset + d * ng;
+    // An encoded mask is decoded when its box first meets a ground truth's, once for the row.
+    let dMask: Rle | null = null;
     for (let g = 0; g < ng; g++) {
       const gi = gt[g0 + g];
       const isCrowd = crowd[g0 + g] === 1;
       let iou = boxIouAt(db, di * 4, gb, gi * 4, isCrowd);
       if (iou > 0 && dtGeom.masks && gtGeom.masks) {
-        iou = maskIou(dtGeom.masks[di], gtGeom.masks[gi], isCrowd, dtGeom.maskAreas![di], gtGeom.maskAreas![gi]);
+        dMask ??= decodedRle(dtGeom.masks[di]);
+        iou = maskIou(dMask, gtGeom.masks[gi], isCrowd, dtGeom.maskAreas![di], gtGeom.maskAreas![gi]);
       }
       out[row + g] = iou;
     }

@@ -174,7 +174,8 @@ export function parseCocoResults(json: unknown, gt: CocoGroundTruth, { segmentat
   });
 }
 
-function boxPolygon(b: Box): Segmentation {
+/** A box's outline as the polygon pycocotools' loadRes gives box results without a segmentation. */
+export function boxPolygon(b: Box): Segmentation {
   const [x, y, w, h] = b;
   return { kind: 'polygons', polygons: [[x, y, x, y + h, x + w, y + h, x + w, y]] };
 }
