@@ -3,6 +3,7 @@ import { MISS_RATE_SETUPS } from '../eval/missRate/setups.js';
 import { TIDE_MAIN_ERRORS } from '../eval/tide/tideErrors.js';
 import { TIDE_MAIN_LABELS } from '../eval/tide/tideSummary.js';
 import { csv, type Cell } from './csvText.js';
+import { MISS_RATE_METRIC } from './reportComparison.js';
 import type { ReportModel } from './reportModel.js';
 
 const HEADER = ['section', 'iou_type', 'model_id', 'model', 'name', 'value', 'ci95_low', 'ci95_high', 'note'];
@@ -86,6 +87,7 @@ export function comparisonJson(report: ReportModel) {
     deltaAP: delta(metric('AP')),
     deltaAP50: delta(metric('AP50')),
     deltaAR100: delta(metric('AR100')),
+    deltaMissRate: delta(metric(MISS_RATE_METRIC)),
     bootstrap: { seed: c.bootstrap.seed, resamples: c.bootstrap.resamples, sentence: c.bootstrap.sentence },
     operatingPoints: { a: c.operatingPoints[0], b: c.operatingPoints[1] },
     labelErrors: c.labelErrors.top,

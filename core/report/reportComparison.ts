@@ -2,7 +2,7 @@ import { abDiff, type FalseAlarmKind, type InstanceKind } from '../compare/abDif
 import { pairedBootstrap, type BootstrapResult } from '../compare/bootstrap.js';
 import { evalInputFor } from '../compare/evalInput.js';
 import { labelErrors, type LabelErrorCase } from '../compare/labelErrors.js';
-import { modelDiagnostics } from '../compare/modelDiagnostics.js';
+import { missRateInput, modelDiagnostics } from '../compare/modelDiagnostics.js';
 import { operatingPoints, type OperatingPoints } from '../compare/operatingPoints.js';
 import { evaluatePair, pairImages, type PairedImage } from '../compare/pairedImages.js';
 import type { CocoEvaluator } from '../eval/cocoEval.js';
@@ -13,6 +13,7 @@ import type { TideMainError } from '../eval/tide/tideErrors.js';
 import { tideSummary, type TideSummary } from '../eval/tide/tideSummary.js';
 import type { Detection } from '../eval/types.js';
 import type { EvaluationData } from '../ipc/types.js';
+import { resampledMissRate } from './resampledMissRate.js';
 
 /** One model's TIDE error breakdown over one IoU type. */
 export interface TideEntry {
@@ -46,7 +47,7 @@ export interface ReportComparison {
   scoreThresholds: readonly [number, number];
   instances: Record<InstanceKind, number>;
   falseAlarms: Record<FalseAlarmKind, number>;
-  /** B − A of AP, AP50 and AR100 over every detection, with 95% paired-bootstrap intervals. */
+  /** B − A of AP, AP50, AR100 and (with a pedestrian category) Reasonable MR⁻² over every detection, with 95% paired-bootstrap intervals. */
   bootstrap: BootstrapResult;
   /** Per model: best F1 and 0.1 false alarms per image (IoU 0.50, all areas, maxDets 100). */
   operatingPoints: readonly [OperatingPoints, OperatingPoints];
@@ -61,6 +62,8 @@ export interface ReportComparison {
 export const BOOTSTRAP_SEED = 1;
 export const BOOTSTRAP_RESAMPLES = 1000;
 export const LABEL_ERRORS_SHOWN = 20;
+/** The bootstrap's name of the Reasonable setup's MR⁻². */
+export const MISS_RATE_METRIC = 'MR⁻² (Reasonable)';
 
 /** One model's TIDE breakdown and, by box, its miss rates (null without a pedestrian category). */
 export function diagnosticsOf(data: EvaluationData, modelId: number, iouType: 'bbox' | 'segm'): { tide: TideEntry; missRate: MissRateEntry | null } {
@@ -95,11 +98,13 @@ export function reportComparison(
   const detections = modelIds.map((id) => evalInputFor(data, id).detections);
   const images: PairedImage[] = pairImages(evalInputFor(data, modelIds[0]).groundTruth, { evaluator: evaluators[0], detections: detections[0] }, { evaluator: evaluators[1], detections: detections[1] });
   const diff = diffAtThresholds(data, modelIds, scoreThresholds, iouThreshold);
+  const [missA, missB] = modelIds.map((id) => missRateInput(data, id));
+  const extraMetrics = missA && missB ? [resampledMissRate(MISS_RATE_METRIC, 'reasonable', missA, missB, images.map((im) => im.imageId))] : [];
   const bootstrap = pairedBootstrap(
     images.map((im) => im.a.result),
     images.map((im) => im.b.result),
     evaluators[0].params,
-    { seed: BOOTSTRAP_SEED, resamples: BOOTSTRAP_RESAMPLES },
+    { seed: BOOTSTRAP_SEED, resamples: BOOTSTRAP_RESAMPLES, extraMetrics },
   );
   const points = evaluators.map((ev) => operatingPoints(ev.prCurve({ iouThr: 0.5 }), images.length));
   const cases = labelErrors(images);

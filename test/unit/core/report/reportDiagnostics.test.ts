@@ -3,7 +3,7 @@ import { abDiff } from '../../../../core/compare/abDiff.js';
 import { pairedBootstrap } from '../../../../core/compare/bootstrap.js';
 import { evalInputFor } from '../../../../core/compare/evalInput.js';
 import { labelErrors } from '../../../../core/compare/labelErrors.js';
-import { modelDiagnostics } from '../../../../core/compare/modelDiagnostics.js';
+import { missRateInput, modelDiagnostics } from '../../../../core/compare/modelDiagnostics.js';
 import { operatingPoints } from '../../../../core/compare/operatingPoints.js';
 import { evaluatePair } from '../../../../core/compare/pairedImages.js';
 import { MODEL_COLOURS_ON_WHITE, OUTCOME_COLOURS } from '../../../../core/compare/palette.js';
@@ -13,7 +13,9 @@ import { DEFAULT_MODEL_SETTINGS } from '../../../../core/detect/types.js';
 import type { Annotation, EvaluationData, ImagePrediction } from '../../../../core/ipc/types.js';
 import { diagnosticsCsv, labelErrorsCsv } from '../../../../core/report/diagnosticsData.js';
 import { reportJson } from '../../../../core/report/reportData.js';
+import { MISS_RATE_METRIC } from '../../../../core/report/reportComparison.js';
 import { reportHtml } from '../../../../core/report/reportHtml.js';
+import { resampledMissRate } from '../../../../core/report/resampledMissRate.js';
 import { buildReport, type ReportInput, type ReportModelInfo } from '../../../../core/report/reportModel.js';
 
 const gt = (id: number, imageId: number, bbox: Annotation['bbox'], iscrowd = false): Annotation => ({ id, imageId, categoryId: 1, bbox, area: bbox[2] * bbox[3], iscrowd, mask: null });
@@ -118,9 +120,13 @@ describe('the report model’s diagnostics', () => {
 
   it('bootstraps B − A over every detection with seed 1 and 1000 resamples, and reads the operating points and label errors', () => {
     const pair = unfiltered();
-    const core = pairedBootstrap(pair.images.map((im) => im.a.result), pair.images.map((im) => im.b.result), pair.a.params, { seed: 1, resamples: 1000 });
-    expect(report.comparison.bootstrap).toEqual(core);
-    expect(report.comparison.bootstrap.metrics.map((m) => m.name)).toEqual(['AP', 'AP50', 'AR100']);
+    const [ma, mb] = [missRateInput(DATA, 10)!, missRateInput(DATA, 20)!];
+    const extraMetrics = [resampledMissRate(MISS_RATE_METRIC, 'reasonable', ma, mb, pair.images.map((im) => im.imageId))];
+    const core = pairedBootstrap(pair.images.map((im) => im.a.result), pair.images.map((im) => im.b.result), pair.a.params, { seed: 1, resamples: 1000, extraMetrics });
+    expect(JSON.stringify(report.comparison.bootstrap)).toBe(JSON.stringify(core));
+    expect(report.comparison.bootstrap.metrics.map((m) => m.name)).toEqual(['AP', 'AP50', 'AR100', 'MR⁻² (Reasonable)']);
+    const mr = report.comparison.bootstrap.metrics[3];
+    expect([mr.a, mr.b, mr.higherIsBetter]).toEqual([report.missRate![0].summary.reasonable, report.missRate![1].summary.reasonable, false]);
     expect(report.comparison.operatingPoints).toEqual([operatingPoints(pair.a.prCurve({ iouThr: 0.5 }), 5), operatingPoints(pair.b.prCurve({ iouThr: 0.5 }), 5)]);
     const cases = labelErrors(pair.images);
     expect(report.comparison.labelErrors.top).toEqual(cases.slice(0, 20).map((c) => ({ ...c, fileName: `frame_${c.imageId}.png`, category: 'person' })));
@@ -158,7 +164,7 @@ describe('the diagnostics in HTML, CSV and JSON', () => {
     expect(lines[0]).toBe('section,iou_type,model_id,model,name,value,ci95_low,ci95_high,note');
     const count = (section: string) => lines.filter((l) => l.startsWith(`${section},`)).length;
     expect([count('tide'), count('tide_count'), count('tide_ap'), count('miss_rate'), count('instances'), count('false_alarms'), count('delta'), count('operating_point')]).toEqual([
-      16, 12, 2, 8, 4, 3, 3, 14,
+      16, 12, 2, 8, 4, 3, 4, 14,
     ]);
     const tide = tideSummary(modelDiagnostics(DATA, 20, 'bbox').tide);
     expect(lines).toContain(`tide,bbox,20,field,Miss,${tide.main.Miss},,,`);
@@ -181,6 +187,7 @@ describe('the diagnostics in HTML, CSV and JSON', () => {
       deltaAP: { value: c.bootstrap.metrics[0].value, ci95: c.bootstrap.metrics[0].ci95, sentence: c.bootstrap.metrics[0].sentence },
       deltaAP50: { value: c.bootstrap.metrics[1].value },
       deltaAR100: { value: c.bootstrap.metrics[2].value },
+      deltaMissRate: { value: c.bootstrap.metrics[3].value, ci95: c.bootstrap.metrics[3].ci95 },
       bootstrap: { seed: 1, resamples: 1000, sentence: c.bootstrap.sentence },
       operatingPoints: { a: c.operatingPoints[0], b: c.operatingPoints[1] },
       labelErrorCounts: { unlabelled: 1, loose: c.labelErrors.loose },
