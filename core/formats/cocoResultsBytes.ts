@@ -1,5 +1,5 @@
 import type { Box, Detection, EvalImage } from '../eval/types.js';
-import { decodeCountsBytes, EncodedRle } from '../masks/encodedRle.js';
+import { EncodedRle } from '../masks/encodedRle.js';
 import type { Segmentation } from '../masks/segmentation.js';
 import { boxPolygon, type CocoGroundTruth, type CocoReadOptions } from './cocoJson.js';
 import { JsonBytes, NOT_PLAIN } from './jsonBytes.js';
@@ -44,12 +44,10 @@ export function readCocoResultsBytes(bytes: Uint8Array, gt: CocoGroundTruth, { s
 
 class ResultReader {
   readonly cursor: JsonBytes;
-  private counts = new Uint32Array(1024);
   // The record being read.
   private maskH = 0;
   private maskW = 0;
   private maskStart = 0;
-  private maskRuns = -1;
   private boxMode: boolean | null = null;
 
   constructor(
@@ -69,7 +67,6 @@ class ResultReader {
     let categoryId: number | typeof NOT_PLAIN = NOT_PLAIN;
     let score: number | typeof NOT_PLAIN = NOT_PLAIN;
     let bbox: Box | null = null;
-    this.maskRuns = -1;
     if (!c.take(0x7d)) {
       do {
         if (c.peek() !== QUOTE) return null;
@@ -103,18 +100,19 @@ class ResultReader {
     if (!image) return null;
     // As loadRes: the first result says whether results are boxes (then masks are optional) or masks.
     this.boxMode ??= bbox !== null;
-    const base = { id, imageId: imageId as number, categoryId: categoryId as number, score };
+    const image_ = imageId as number;
+    const category = categoryId as number;
     if (this.boxMode) {
       if (bbox === null) return null;
       const area = bbox[2] * bbox[3];
-      if (!this.segmentations) return { ...base, bbox, area };
+      if (!this.segmentations) return { id, imageId: image_, categoryId: category, score, bbox, area };
       const segmentation = seen & SEGMENTATION ? this.encodedMask(image) : boxPolygon(bbox);
-      return segmentation && { ...base, bbox, area, segmentation };
+      return segmentation && { id, imageId: image_, categoryId: category, score, bbox, area, segmentation };
     }
     if (!this.segmentations || !(seen & SEGMENTATION)) return null;
     const segmentation = this.encodedMask(image);
     if (!segmentation) return null;
-    return { ...base, bbox: bbox ?? segmentation.rle.bbox, area: segmentation.rle.area, segmentation };
+    return { id, imageId: image_, categoryId: category, score, bbox: bbox ?? segmentation.rle.bbox, area: segmentation.rle.area, segmentation };
   }
 
   /** `[x, y, w, h]`: four finite numbers, w and h not negative. */
@@ -134,7 +132,7 @@ class ResultReader {
     return [x, y, w, h];
   }
 
-  /** `{ "size": [h, w], "counts": "..." }`, decoded into `this.counts` and checked once the record is read. */
+  /** `{ "size": [h, w], "counts": "..." }`, the counts read once the record is read. */
   private mask(): boolean {
     const c = this.cursor;
     if (!c.take(0x7b)) return false;
@@ -156,12 +154,8 @@ class ResultReader {
       } else if (c.spells(key, 'counts')) {
         field = 2;
         if (c.peek() !== QUOTE) return false;
-        const start = c.pos + 1;
+        this.maskStart = c.pos + 1;
         if (!c.skipString()) return false;
-        if (this.counts.length < c.pos - start) this.counts = new Uint32Array(2 * (c.pos - start));
-        this.maskStart = start;
-        this.maskRuns = decodeCountsBytes(this.bytes, start, this.counts);
-        if (this.maskRuns < 0) return false;
       } else if (!c.skipValue()) return false;
       if (seen & field) return false;
       seen |= field;
@@ -174,9 +168,7 @@ class ResultReader {
     const h = this.maskH;
     const w = this.maskW;
     if ((image.height !== undefined && h !== image.height) || (image.width !== undefined && w !== image.width)) return null;
-    let sum = 0;
-    for (let i = 0; i < this.maskRuns; i++) sum += this.counts[i];
-    if (sum !== h * w) return null;
-    return { kind: 'rle', rle: new EncodedRle(h, w, this.bytes, this.maskStart, this.maskRuns, this.counts) };
+    const rle = EncodedRle.read(h, w, this.bytes, this.maskStart);
+    return rle && { kind: 'rle', rle };
   }
 }
