@@ -15,6 +15,8 @@ import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { ModelsPanel } from './components/ModelsPanel';
 import { PredictionLayer } from './canvas/layers/PredictionLayer';
+import { PredictionMaskLayer } from './canvas/layers/PredictionMaskLayer';
+import { PREDICTION_COLOUR } from './canvas/colours';
 import { useInference } from './state/useInference';
 import { acceptAllPredictions, acceptPredictionAt, predictionAt } from './editor/acceptPredictions';
 import { actionFor, type ActionContext } from './editor/actions';
@@ -66,9 +68,19 @@ export function App() {
   );
 
   const hovered = predictionAt(inference.visible, cursor)?.id ?? null;
+  const [showPredictedMasks, setShowPredictedMasks] = useState(true);
+  const predictedMasks = useMemo(
+    () => (showPredictedMasks ? inference.visible.flatMap((p) => (p.mask ? [{ mask: p.mask, colour: PREDICTION_COLOUR }] : [])) : []),
+    [showPredictedMasks, inference.visible],
+  );
   const predictionOverlay = useCallback(
-    (scale: number) => <PredictionLayer predictions={inference.visible} hoveredId={hovered} scale={scale} />,
-    [inference.visible, hovered],
+    (scale: number) => (
+      <>
+        {editable && <PredictionMaskLayer masks={predictedMasks} width={editable.width!} height={editable.height!} />}
+        <PredictionLayer predictions={inference.visible} hoveredId={hovered} scale={scale} />
+      </>
+    ),
+    [inference.visible, hovered, predictedMasks, editable],
   );
 
   useEffect(() => {
@@ -245,6 +257,8 @@ export function App() {
           onSort={compare.setSort}
           stale={compare.stale}
           onResort={compare.resort}
+          showModelMasks={compare.showModelMasks}
+          onShowModelMasks={compare.setShowModelMasks}
           onExport={() => setExporting(true)}
         />
       )}
@@ -275,6 +289,9 @@ export function App() {
               onViewport={setViewport}
               focus={focus?.imageId === editable.id ? focus : null}
               onModels={() => setMode('edit')}
+              iouType={compare.iouType}
+              showModelMasks={compare.showModelMasks}
+              errorTypes={compare.errorTypes}
             />
             <MetricsPanel
               names={compare.names}
@@ -313,7 +330,7 @@ export function App() {
             {state.busy ? 'Opening…' : image?.error ? `${image.fileName}: ${image.error}` : 'Open a folder of PNG or JPEG images to begin.'}
           </div>
         )}
-        {state.project && mode === 'edit' && <ModelsPanel inference={inference} />}
+        {state.project && mode === 'edit' && <ModelsPanel inference={inference} showMasks={showPredictedMasks} onShowMasks={setShowPredictedMasks} />}
       </main>
       <StatusBar image={image} viewport={editable ? viewport : null} cursor={cursor} selection={editor.selection.length} boxes={editor.annotations.length} onScale={(scale) => controls.current?.setScale(scale)} />
       {asking && (

@@ -13,6 +13,9 @@ export interface LabelSpot {
 
 type Rect = LabelSpot & { w: number; h: number };
 
+/** A label already placed: its corner and size, in image pixels. */
+export type PlacedLabel = LabelSpot & { width: number; height: number };
+
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /**
@@ -24,9 +27,10 @@ class Placed {
   private readonly cellW: number;
   private readonly cellH: number;
 
-  constructor(requests: readonly LabelRequest[]) {
+  constructor(requests: readonly LabelRequest[], taken: readonly PlacedLabel[] = []) {
     this.cellW = Math.max(1e-9, ...requests.map((r) => r.width));
     this.cellH = Math.max(1e-9, ...requests.map((r) => r.height));
+    for (const t of taken) this.takeFirstFree([{ x: t.x, y: t.y, w: t.width, h: t.height }]);
   }
 
   /** Takes the first free spot among `spots` and returns it, or null when every one overlaps a placed label. */
@@ -52,10 +56,12 @@ class Placed {
 /**
  * Places each label inside a corner of its box (bottom-left first, then bottom-right, top-left, top-right),
  * in the order given (best first), skipping corners taken by labels already placed. A label that fits in no
- * free corner is left out (null): its box is still drawn.
+ * free corner is left out (null): its box is still drawn. `taken` are labels already on the picture (another
+ * list's), which these keep clear of; with `imageWidth`, a label is kept inside the image's width.
  */
-export function placeLabels(requests: readonly LabelRequest[]): (LabelSpot | null)[] {
-  const placed = new Placed(requests);
+export function placeLabels(requests: readonly LabelRequest[], taken: readonly PlacedLabel[] = [], imageWidth = Infinity): (LabelSpot | null)[] {
+  const placed = new Placed(requests, taken);
+  const inside = (x: number, width: number) => Math.max(0, Math.min(x, imageWidth - width));
   return requests.map(({ box: [x, y, w, h], width, height }) =>
     placed.takeFirstFree(
       [
@@ -63,7 +69,7 @@ export function placeLabels(requests: readonly LabelRequest[]): (LabelSpot | nul
         { x: x + w - width, y: y + h - height },
         { x, y },
         { x: x + w - width, y },
-      ].map((c) => ({ ...c, w: width, h: height })),
+      ].map((c) => ({ x: inside(c.x, width), y: c.y, w: width, h: height })),
     ),
   );
 }

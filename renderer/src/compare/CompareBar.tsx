@@ -18,6 +18,8 @@ interface Props {
   /** Whether edits changed the values since the list was sorted; the list then offers to sort again. */
   stale: boolean;
   onResort(): void;
+  showModelMasks: boolean;
+  onShowModelMasks(show: boolean): void;
   onExport(): void;
 }
 
@@ -47,26 +49,26 @@ export const SORTS: Record<string, string> = {
 };
 
 /** Which two models, at which IoU and score thresholds, and how the image list is ordered. */
-export function CompareBar({ models, modelA, modelB, onModels, iouThr, onIou, scoreThrs, onScore, linked, onLinked, sort, onSort, stale, onResort, onExport }: Props) {
-  // A and B are two different models whenever the project has two: each list leaves out the other's choice.
-  const choice = (value: number | null, other: number | null, onChange: (id: number) => void, label: string) => (
+export function CompareBar({ models, modelA, modelB, onModels, iouThr, onIou, scoreThrs, onScore, linked, onLinked, sort, onSort, stale, onResort, showModelMasks, onShowModelMasks, onExport }: Props) {
+  // A and B stay two different models: choosing for one side the model the other side shows swaps them.
+  const choice = (value: number | null, onChange: (id: number) => void, label: string) => (
     <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(Number(e.target.value))}>
-      {models
-        .filter((m) => models.length < 2 || m.id !== other)
-        .map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name}
-          </option>
-        ))}
+      {models.map((m) => (
+        <option key={m.id} value={m.id}>
+          {m.name}
+        </option>
+      ))}
     </select>
   );
+  const chooseA = (a: number) => (a === modelB && modelA !== null ? onModels(a, modelA) : onModels(a, modelB ?? a));
+  const chooseB = (b: number) => (b === modelA && modelB !== null ? onModels(modelB, b) : onModels(modelA ?? b, b));
   return (
     <div className="toolbar compare-bar" role="toolbar" aria-label="Compare">
-      <label className="tool-group">A {choice(modelA, modelB, (a) => onModels(a, modelB ?? a), 'Model A')}</label>
+      <label className="tool-group">A {choice(modelA, chooseA, 'Model A')}</label>
       <button type="button" aria-label="Swap A and B" title="Swap A and B" disabled={modelA === null || modelB === null || modelA === modelB} onClick={() => onModels(modelB!, modelA!)}>
         ⇄
       </button>
-      <label className="tool-group">B {choice(modelB, modelA, (b) => onModels(modelA ?? b, b), 'Model B')}</label>
+      <label className="tool-group">B {choice(modelB, chooseB, 'Model B')}</label>
       <label className="tool-group slider">
         IoU ≥
         <input type="range" aria-label="IoU threshold" min={0.5} max={0.95} step={0.05} value={iouThr} onChange={(e) => onIou(Number(e.target.value))} />
@@ -90,6 +92,9 @@ export function CompareBar({ models, modelA, modelB, onModels, iouThr, onIou, sc
           }}
         />
         per model
+      </label>
+      <label className="tool-group" title="The models' masks, coloured by outcome (by mask IoU in segm mode)">
+        <input type="checkbox" checked={showModelMasks} onChange={(e) => onShowModelMasks(e.target.checked)} /> Model masks
       </label>
       <span className="status-spacer" />
       <label className="tool-group">

@@ -4,7 +4,10 @@ import type { Point } from '../../../core/geometry/box';
 import type { EvaluationData, ImageEntry } from '../../../core/ipc/types';
 import { EditorStage, type SharedView, type ViewControls } from '../canvas/EditorStage';
 import type { ViewFilter } from '../canvas/filters';
+import { OUTCOME_COLOURS } from '../../../core/compare/palette';
+import { groundTruthTags } from '../canvas/groundTruthTags';
 import { FocusLayer } from '../canvas/layers/FocusLayer';
+import { PredictionMaskLayer } from '../canvas/layers/PredictionMaskLayer';
 import { OutcomeLayer } from '../canvas/layers/OutcomeLayer';
 import type { CaseFocus } from './caseFocus';
 import { CompareHint } from './CompareHint';
@@ -31,11 +34,19 @@ interface Props {
   /** The case pointed at on this image, ringed in both panes. */
   focus: CaseFocus | null;
   onModels(): void;
+  /** Box or mask IoU: the outcomes, IoUs and the masks' colours follow it. */
+  iouType: 'bbox' | 'segm';
+  /** Whether the models' masks are drawn. */
+  showModelMasks: boolean;
+  /** Per model, each false positive's TIDE error type. */
+  errorTypes: [ReadonlyMap<number, string>, ReadonlyMap<number, string>] | null;
 }
+
+const NO_ERRORS: ReadonlyMap<number, string> = new Map();
 
 /** Ground truth plus model A on the left, plus model B on the right, zoom and pan locked together. */
 export function CompareView(props: Props) {
-  const { image, data, evaluations, iouThr, scoreThrs, version, editor } = props;
+  const { image, data, evaluations, iouThr, scoreThrs, version, editor, iouType } = props;
   const [view, setView] = useState<Viewport | null>(null);
   const gestureLayers = useRef(new Set<HTMLDivElement>());
   const shared = useMemo<SharedView>(() => ({ view, onChange: setView, gestureLayers: gestureLayers.current }), [view]);
@@ -43,13 +54,20 @@ export function CompareView(props: Props) {
   const panes = useMemo(() => {
     return evaluations.map((e, m) => {
       const known = data.images.some((i) => i.id === image.id);
-      const t = e.bbox.params.iouThrs.findIndex((v) => Math.abs(v - iouThr) < 1e-9);
-      const outcomes: BoxOutcomes | null = known && t >= 0 ? boxOutcomes(e.bbox.imageResult(image.id), t, scoreThrs[m]) : null;
+      const evaluator = iouType === 'segm' && e.segm ? e.segm : e.bbox;
+      const t = evaluator.params.iouThrs.findIndex((v) => Math.abs(v - iouThr) < 1e-9);
+      const outcomes: BoxOutcomes | null = known && t >= 0 ? boxOutcomes(evaluator.imageResult(image.id), t, scoreThrs[m]) : null;
       const predictions = (data.predictions[e.modelId] ?? []).filter((p) => p.imageId === image.id);
-      return { modelId: e.modelId, outcomes, predictions };
+      const masks = outcomes
+        ? predictions.flatMap((p) => {
+            const mark = outcomes.predictions.get(p.id);
+            return p.mask && mark ? [{ mask: p.mask, colour: OUTCOME_COLOURS[mark.outcome] }] : [];
+          })
+        : [];
+      return { modelId: e.modelId, outcomes, predictions, masks, byMask: evaluator === e.segm };
     });
     // `version` marks in-place updates of the evaluators after an edit.
-  }, [evaluations, data, image.id, iouThr, scoreThrs, version]);
+  }, [evaluations, data, image.id, iouThr, scoreThrs, version, iouType]);
 
   return (
     <div className="compare-panes">
@@ -80,7 +98,17 @@ export function CompareView(props: Props) {
               overlay={(scale) =>
                 o ? (
                   <>
-                    <OutcomeLayer predictions={pane.predictions} groundTruth={editor.annotations} outcomes={o} scale={scale} imageWidth={image.width ?? 0} />
+                    {props.showModelMasks && <PredictionMaskLayer masks={pane.masks} width={image.width ?? 0} height={image.height ?? 0} />}
+                    <OutcomeLayer
+                      predictions={pane.predictions}
+                      groundTruth={editor.annotations}
+                      outcomes={o}
+                      scale={scale}
+                      imageWidth={image.width ?? 0}
+                      gtTags={groundTruthTags(editor.annotations, editor.categories, scale, image.width ?? 0)}
+                      iouName={pane.byMask ? 'mask IoU' : 'IoU'}
+                      errorTypes={props.errorTypes?.[i] ?? NO_ERRORS}
+                    />
                     {props.focus && (
                       <FocusLayer
                         gtIds={props.focus.gtIds}

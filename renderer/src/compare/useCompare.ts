@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, ImageEntry, ModelEntry } from '../../../core/ipc/types';
+import { TIDE_MAIN_LABELS } from '../../../core/eval/tide/tideSummary';
 import { casesPerImage, countsPerImage, orderedIds, sortKeys } from './imageOrder';
 import type { ScoreThresholds } from './scoreThresholds';
 import { useFindings } from './useFindings';
@@ -39,6 +40,13 @@ export function useCompare(
   const segmAvailable = evaluation.evaluations.length > 0 && evaluation.evaluations.every((e) => e.segm);
   const type = segmAvailable ? iouType : 'bbox';
   const findings = useFindings({ data: active ? evaluation.data : null, pair: active ? pair : null, iouType: type, iouThr, scoreThrs, imageId, annotations });
+  /** Per model, each detection TIDE counts as an error, by the error's name (Loc, Bkg, …). */
+  const errorTypes = useMemo(() => {
+    const f = findings.findings;
+    if (!f) return null;
+    return f.diagnostics.map((d) => new Map(d.tide.detections.flatMap((o) => (o.error ? [[o.detectionId, TIDE_MAIN_LABELS[o.error]] as const] : [])))) as [Map<number, string>, Map<number, string>];
+  }, [findings.findings]);
+  const [showModelMasks, setShowModelMasks] = useState(true);
   const diffCounts = useMemo(() => (findings.findings ? casesPerImage(findings.findings.diff) : null), [findings.findings]);
 
   const summaries = useMemo(
@@ -99,6 +107,9 @@ export function useCompare(
     ordered,
     sortLabels,
     outcomeCounts,
+    errorTypes,
+    showModelMasks,
+    setShowModelMasks,
     stale,
     resort,
   };

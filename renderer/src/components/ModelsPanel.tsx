@@ -13,7 +13,7 @@ function threadChoices(): number[] {
 }
 
 /** The project's detectors: which one is drawn, where each runs, a Run button for each and for all, and progress. */
-export function ModelsPanel({ inference }: { inference: Inference }) {
+export function ModelsPanel({ inference, showMasks, onShowMasks }: { inference: Inference; showMasks: boolean; onShowMasks(show: boolean): void }) {
   const { models, status, shown } = inference;
   const [adding, setAdding] = useState(false);
   const [threads, setThreads] = useState<number | undefined>(undefined);
@@ -88,6 +88,11 @@ export function ModelsPanel({ inference }: { inference: Inference }) {
             <span className="legend-swatch" style={{ borderColor: PREDICTION_COLOUR }} />
             {inference.visible.length} shown, score ≥ {shown.settings.displayThreshold}
           </span>
+        )}
+        {shown && (
+          <label className="tool-group" title="The shown model's masks, outlined, under its boxes">
+            <input type="checkbox" checked={showMasks} onChange={(e) => onShowMasks(e.target.checked)} /> Its masks
+          </label>
         )}
       </div>
       {adding && (

@@ -2,9 +2,10 @@ import { memo } from 'react';
 import { Group, Rect } from 'react-konva';
 import type { BoxOutcomes } from '../../../../core/compare/boxOutcomes';
 import type { Annotation, ImagePrediction } from '../../../../core/ipc/types';
-import { BoxLabel } from './BoxLabel';
+import { OUTCOME_COLOURS } from '../../../../core/compare/palette';
+import { placeLabels, type PlacedLabel } from '../labelPlacement';
+import { BoxLabel, boxLabelSize } from './BoxLabel';
 
-export const OUTCOME_COLOURS = { tp: '#3d9bff', fp: '#ff4d4f', fn: '#ff9f1a', ignored: '#9aa3b5' } as const;
 
 interface Props {
   predictions: ImagePrediction[];
@@ -12,6 +13,12 @@ interface Props {
   outcomes: BoxOutcomes;
   scale: number;
   imageWidth: number;
+  /** Where the ground truth's tags sit: the outcome labels keep clear of them. */
+  gtTags: readonly PlacedLabel[];
+  /** 'IoU' for boxes, 'mask IoU' when the outcomes are by mask. */
+  iouName: string;
+  /** Per false positive, what kind of error TIDE calls it (Loc, Bkg, …), shown in its label. */
+  errorTypes: ReadonlyMap<number, string>;
 }
 
 /**
@@ -19,9 +26,20 @@ interface Props {
  * each labelled with its score and its IoU with the best ground truth; missed ground truths get an orange frame.
  * A group in the stage's picture layer, under the ground truth.
  */
-export const OutcomeLayer = memo(function OutcomeLayer({ predictions, groundTruth, outcomes, scale, imageWidth }: Props) {
+export const OutcomeLayer = memo(function OutcomeLayer({ predictions, groundTruth, outcomes, scale, imageWidth, gtTags, iouName, errorTypes }: Props) {
   const s = 1 / scale;
-  const shown = predictions.filter((p) => outcomes.predictions.has(p.id));
+  // Best score first: the best keep their labels when labels would collide.
+  const shown = predictions.filter((p) => outcomes.predictions.has(p.id)).sort((a, b) => b.score - a.score);
+  const texts = shown.map((p) => {
+    const mark = outcomes.predictions.get(p.id)!;
+    const error = mark.outcome === 'fp' ? errorTypes.get(p.id) : undefined;
+    return `${mark.outcome.toUpperCase()} ${p.score.toFixed(2)} · ${iouName} ${mark.iou.toFixed(2)}${error ? ` · ${error}` : ''}`;
+  });
+  const spots = placeLabels(
+    shown.map((p, i) => ({ box: p.bbox, ...boxLabelSize(texts[i], scale) })),
+    gtTags,
+    imageWidth,
+  );
   return (
     <Group listening={false}>
       {groundTruth
@@ -57,21 +75,10 @@ export const OutcomeLayer = memo(function OutcomeLayer({ predictions, groundTrut
           />
         );
       })}
-      {shown.map((p) => {
+      {shown.map((p, i) => {
+        const spot = spots[i];
         const mark = outcomes.predictions.get(p.id)!;
-        const bottom = p.bbox[1] + p.bbox[3];
-        return (
-          <BoxLabel
-            key={`label-${p.id}`}
-            x={p.bbox[0]}
-            y={bottom}
-            below
-            text={`${mark.outcome.toUpperCase()} ${p.score.toFixed(2)} · IoU ${mark.iou.toFixed(2)}`}
-            colour={OUTCOME_COLOURS[mark.outcome]}
-            scale={scale}
-            maxX={imageWidth}
-          />
-        );
+        return spot && <BoxLabel key={`label-${p.id}`} x={spot.x} y={spot.y} below text={texts[i]} colour={OUTCOME_COLOURS[mark.outcome]} scale={scale} />;
       })}
     </Group>
   );

@@ -13,6 +13,24 @@ describe('placeLabels', () => {
   });
 });
 
+describe('placeLabels beside labels already placed', () => {
+  it('keeps clear of another list’s labels: a ground-truth tag inside the top of a box pushes the score label to a free corner', () => {
+    const box = [0, 0, 100, 100] as const;
+    // The tag sits just inside the box's top-left corner, as placeTags puts it at the image's top edge.
+    const taken = [{ x: 0, y: 0, width: 40, height: 10 }];
+    expect(placeLabels([{ box, width: 30, height: 10 }], taken)).toEqual([{ x: 0, y: 90 }]);
+    // With the bottom corners taken too, the label goes top-right, clear of the tag.
+    const crowded = [...taken, { x: 0, y: 90, width: 100, height: 10 }];
+    expect(placeLabels([{ box, width: 30, height: 10 }], crowded)).toEqual([{ x: 70, y: 0 }]);
+    // And with no corner left it is left out rather than drawn over a tag.
+    expect(placeLabels([{ box, width: 30, height: 10 }], [...crowded, { x: 60, y: 0, width: 40, height: 10 }])).toEqual([null]);
+  });
+
+  it('keeps a label inside the image when its box reaches the right edge', () => {
+    expect(placeLabels([{ box: [180, 0, 20, 50], width: 60, height: 10 }], [], 200)).toEqual([{ x: 140, y: 40 }]);
+  });
+});
+
 describe('placeTags', () => {
   it('puts a tag above its box, inside it at the top edge of the image, and inside the image on the right', () => {
     const requests = [
