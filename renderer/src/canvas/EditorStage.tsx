@@ -6,9 +6,8 @@ import type { ImageEntry } from '../../../core/ipc/types';
 import { imageUrl } from '../api/client';
 import type { EditorStore } from '../editor/editorStore';
 import { setBoxes } from '../editor/operations';
-import { BoxTool } from '../editor/tools/BoxTool';
 import { keyBelongsToTarget } from '../editor/keys';
-import { SelectTool } from '../editor/tools/SelectTool';
+import { createTool } from '../editor/tools/createTool';
 import type { Tool } from '../editor/tools/tool';
 import type { ViewFilter } from './filters';
 import { AnnotationLayer } from './layers/AnnotationLayer';
@@ -59,6 +58,10 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
   const selection = useSyncExternalStore(store.subscribe, () => store.getState().selection);
   const categories = useSyncExternalStore(store.subscribe, () => store.getState().categories);
   const toolName = useSyncExternalStore(store.subscribe, () => store.getState().tool);
+  const maskOpacity = useSyncExternalStore(store.subscribe, () => store.getState().maskOpacity);
+  const maskOutline = useSyncExternalStore(store.subscribe, () => store.getState().maskOutline);
+  // The brush outline follows the radius as keys change it.
+  useSyncExternalStore(store.subscribe, () => store.getState().brushRadius);
   const [ownView, setOwnView] = useState<Viewport | null>(null);
   // Side-by-side panes share one view (locked zoom and pan); a lone stage keeps its own.
   const view = shared ? shared.view : ownView;
@@ -79,13 +82,17 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
   const height = image.height ?? 1;
   const imageSize = useMemo(() => ({ width, height }), [width, height]);
 
-  const tool: Tool = useMemo(() => {
-    const ctx = { store, imageSize, scale: () => viewRef.current?.scale ?? 1 };
-    return toolName === 'box' ? new BoxTool(ctx) : new SelectTool(ctx);
-  }, [toolName, store, imageSize]);
+  const tool: Tool = useMemo(
+    () => createTool(toolName, { store, imageSize, scale: () => viewRef.current?.scale ?? 1, changed: () => redraw((n) => n + 1) }),
+    [toolName, store, imageSize],
+  );
 
   const toolRef = useRef(tool);
   toolRef.current = tool;
+  useEffect(() => {
+    store.attachTool({ can: (c) => tool.can?.(c) ?? false, run: (c) => tool.run?.(c) });
+    return () => store.attachTool(null);
+  }, [store, tool]);
 
   const fit = useCallback(() => {
     if (size.width > 0 && size.height > 0) setView(fitViewport(imageSize, size));
@@ -130,9 +137,9 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
         e.preventDefault();
         setSpaceHeld(true);
       }
-      // Escape drops a box or selection rectangle being dragged.
-      if (e.key === 'Escape' && toolRef.current.preview()) {
-        toolRef.current.cancel();
+      // Escape drops the gesture under way: a box, selection rectangle or stroke being dragged.
+      if (e.key === 'Escape' && endGesture.current) {
+        endGesture.current();
         redraw((n) => n + 1);
       }
     };
@@ -144,6 +151,12 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
       window.removeEventListener('keyup', up);
     };
   }, []);
+
+  const hover = (p: Point | null) => {
+    if (!tool.hover) return;
+    tool.hover(p);
+    redraw((n) => n + 1);
+  };
 
   const pointerIn = (e: Konva.KonvaEventObject<PointerEvent | WheelEvent>): Point | null => {
     const p = e.target.getStage()?.getPointerPosition();
@@ -295,7 +308,7 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
   return (
     <div
       ref={container}
-      className={`stage${spaceHeld ? ' panning' : ''}${toolName === 'box' ? ' drawing' : ''}`}
+      className={`stage${spaceHeld ? ' panning' : ''}${toolName !== 'select' ? ' drawing' : ''}`}
       data-testid="image-stage"
       data-zoom={view ? view.scale.toFixed(4) : ''}
       data-offset={view ? `${view.x.toFixed(2)},${view.y.toFixed(2)}` : ''}
@@ -315,13 +328,21 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
           scaleY={view.scale}
           onWheel={onWheel}
           onPointerDown={onPointerDown}
-          onPointerMove={(e) => onCursor(pointerIn(e))}
-          onPointerLeave={(e) => e.target === e.target.getStage() && onCursor(null)}
+          onPointerMove={(e) => {
+            const p = pointerIn(e);
+            onCursor(p);
+            if (!endGesture.current) hover(p);
+          }}
+          onPointerLeave={(e) => {
+            if (e.target !== e.target.getStage()) return;
+            onCursor(null);
+            if (!endGesture.current) hover(null);
+          }}
         >
           {/* Four layers in all: the picture (photo, masks, predictions), resting boxes, selected boxes, gestures. */}
           <Layer listening={false} imageSmoothingEnabled={view.scale < 2}>
             {loaded.status === 'ready' && <ImageLayer element={loaded.element} width={width} height={height} filter={filter} />}
-            {showMasks && <MaskLayer annotations={annotations} width={width} height={height} />}
+            {showMasks && <MaskLayer annotations={annotations} width={width} height={height} opacity={maskOpacity} outline={maskOutline} />}
             {overlayShapes}
           </Layer>
           <AnnotationLayer
@@ -334,7 +355,7 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
             onPick={pick}
             onBoxes={changeBoxes}
           />
-          <PreviewLayer preview={tool.preview()} scale={view.scale} />
+          <PreviewLayer preview={tool.preview()} cursor={tool.cursor?.() ?? null} scale={view.scale} />
         </Stage>
         </div>
       )}

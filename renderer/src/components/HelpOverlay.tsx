@@ -3,7 +3,9 @@ import { helpRows } from '../editor/actions';
 const VIEW_HELP: [string, string][] = [
   ['Wheel', 'Zoom at the cursor'],
   ['Space+drag, middle drag', 'Pan'],
-  ['Drag on the image', 'Draw a box (draw tool) or select boxes (select tool)'],
+  ['Drag on the image', 'Draw a box (draw tool), paint or erase (brush, eraser), or select boxes (select tool)'],
+  ['Shift+drag (brush, eraser)', 'A straight line from the press'],
+  ['Click (polygon tool)', 'Place a vertex; on the first vertex, close the polygon'],
   ['Click, Shift+click', 'Select a box, add to the selection'],
   ['Drag a selected box, its handles', 'Move, resize'],
 ];

@@ -1,4 +1,5 @@
-import type { EditorState, EditorStore } from '../editor/editorStore';
+import type { EditorState, EditorStore, ToolName } from '../editor/editorStore';
+import { clearSelectedMasks, fillSelectedHoles, keepSelectedLargestPieces } from '../editor/maskEdits';
 import { setCategory, toggleCrowd } from '../editor/operations';
 import { FILTER_LABELS, type FilterName, type ViewFilter } from '../canvas/filters';
 import { NewLabel } from './NewLabel';
@@ -13,19 +14,32 @@ interface Props {
   onHelp(): void;
 }
 
-/** Tools, the label of the selection, undo/redo, what the last bulk action did, and the view filters. */
+const TOOLS: { name: ToolName; label: string; title: string }[] = [
+  { name: 'select', label: 'Select', title: 'Select (V)' },
+  { name: 'box', label: 'Draw box', title: 'Draw box (W or R)' },
+  { name: 'brush', label: 'Brush', title: 'Brush: paint the selected mask, or a new one (B; [ ] size; Shift-drag: straight line)' },
+  { name: 'eraser', label: 'Eraser', title: 'Eraser: erase from the selected masks, or any mask (E)' },
+  { name: 'polygon', label: 'Polygon', title: 'Polygon: click vertices, close on the first or Enter; Backspace, Esc (P)' },
+];
+
+/** Tools, the label of the selection, mask edits, undo/redo, what the last bulk action did, and the view settings. */
 export function Toolbar({ store, state, filter, onFilter, showMasks, onShowMasks, onHelp }: Props) {
   const selected = store.selected();
+  const hasMask = selected.some((a) => a.mask);
   const label = selected.length > 0 && selected.every((a) => a.categoryId === selected[0].categoryId) ? selected[0].categoryId : state.activeCategoryId;
   return (
     <div className="toolbar" role="toolbar" aria-label="Editor">
       <div className="tool-group">
-        <button type="button" aria-pressed={state.tool === 'select'} onClick={() => store.setTool('select')} title="Select (V)">
-          Select
-        </button>
-        <button type="button" aria-pressed={state.tool === 'box'} onClick={() => store.setTool('box')} title="Draw box (W or R)">
-          Draw box
-        </button>
+        {TOOLS.map((t) => (
+          <button key={t.name} type="button" aria-pressed={state.tool === t.name} onClick={() => store.setTool(t.name)} title={t.title}>
+            {t.label}
+          </button>
+        ))}
+        {(state.tool === 'brush' || state.tool === 'eraser') && (
+          <span className="brush-size" data-testid="brush-radius" title="Brush radius in image pixels ([ smaller, ] larger)">
+            r {state.brushRadius}
+          </span>
+        )}
       </div>
       <NewLabel store={store} />
       <label className="tool-group">
@@ -46,6 +60,17 @@ export function Toolbar({ store, state, filter, onFilter, showMasks, onShowMasks
       <button type="button" disabled={selected.length === 0} onClick={() => void toggleCrowd(store)} title="Toggle iscrowd (C)">
         {selected.length > 0 && selected.every((a) => a.iscrowd) ? 'Crowd ✓' : 'Crowd'}
       </button>
+      <div className="tool-group" role="group" aria-label="Mask">
+        <button type="button" disabled={!hasMask} onClick={() => void fillSelectedHoles(store)} title="Fill the holes of the selected masks (H)">
+          Fill holes
+        </button>
+        <button type="button" disabled={!hasMask} onClick={() => void keepSelectedLargestPieces(store)} title="Keep only the largest piece of the selected masks (K)">
+          Largest piece
+        </button>
+        <button type="button" disabled={!hasMask} onClick={() => void clearSelectedMasks(store)} title="Clear the selected masks; the boxes stay (X)">
+          Clear mask
+        </button>
+      </div>
       <div className="tool-group">
         <button type="button" disabled={!state.canUndo} onClick={() => void store.undo()} title="Undo (Ctrl+Z)">
           Undo
@@ -65,6 +90,20 @@ export function Toolbar({ store, state, filter, onFilter, showMasks, onShowMasks
       <span className="status-spacer" />
       <label className="tool-group">
         <input type="checkbox" checked={showMasks} onChange={(e) => onShowMasks(e.target.checked)} /> Masks
+      </label>
+      <label className="tool-group" title="Outline masks (O)">
+        <input type="checkbox" checked={state.maskOutline} onChange={(e) => store.setMaskStyle({ maskOutline: e.target.checked })} /> Outline
+      </label>
+      <label className="tool-group slider" title="Mask fill opacity">
+        ▦
+        <input
+          type="range"
+          aria-label="Mask opacity"
+          min={0}
+          max={100}
+          value={Math.round(state.maskOpacity * 100)}
+          onChange={(e) => store.setMaskStyle({ maskOpacity: Number(e.target.value) / 100 })}
+        />
       </label>
       <label className="tool-group">
         Filter

@@ -1,7 +1,9 @@
 import type { Point } from '../../../core/geometry/box';
 import type { Annotation } from '../../../core/ipc/types';
 import type { EditorStore } from './editorStore';
+import type { ToolCommand } from './tools/tool';
 import { describeChord } from './keys';
+import { clearSelectedMasks, fillSelectedHoles, keepSelectedLargestPieces } from './maskEdits';
 import { deleteSelection, nudgeSelection, paste, setCategory, toggleCrowd, type ImageSize } from './operations';
 
 /** What actions can reach: the editor, the image, the cursor and the view. */
@@ -42,6 +44,14 @@ export interface Action {
 const hasSelection = (ctx: ActionContext) => ctx.store.getState().selection.length > 0;
 const noSelection = (ctx: ActionContext) => !hasSelection(ctx);
 
+const placing = (command: ToolCommand) => (ctx: ActionContext) => ctx.store.toolCan(command);
+const selectionHasMask = (ctx: ActionContext) => ctx.store.selected().some((a) => a.mask);
+/** Brush radius steps: a quarter bigger or smaller, at least a pixel. */
+const growRadius = (r: number) => Math.max(r + 1, Math.round(r * 1.25));
+const shrinkRadius = (r: number) => Math.min(r - 1, Math.round(r / 1.25));
+
+/** Keys that mean something else while a polygon is being placed share one help row. */
+const POLYGON_KEYS: ActionFamily = { keys: 'Enter / Backspace / Esc', label: 'While placing a polygon: close it, remove its last vertex, drop it' };
 const NUDGES: ActionFamily = { keys: '← → ↑ ↓', label: 'Nudge the selection 1 px (with Shift: 10 px)' };
 const LABELS: ActionFamily = { keys: '1 … 9', label: 'Set the label of the selected boxes, or of new boxes when nothing is selected' };
 
@@ -68,12 +78,66 @@ const categoryActions: Action[] = Array.from({ length: 9 }, (_, i) => ({
 export const actions: Action[] = [
   { id: 'tool-select', label: 'Select tool', keys: ['v'], perform: (ctx) => ctx.store.setTool('select') },
   {
-    id: 'escape',
-    label: 'Cancel: leave the draw box tool, or clear the selection',
+    id: 'polygon-cancel',
+    label: 'Drop the polygon being placed',
     keys: ['escape'],
-    perform: (ctx) => (ctx.store.getState().tool === 'box' ? ctx.store.setTool('select') : ctx.store.select([])),
+    family: POLYGON_KEYS,
+    applies: placing('cancel'),
+    perform: (ctx) => ctx.store.toolRun('cancel'),
+  },
+  {
+    id: 'escape',
+    label: 'Cancel: leave a drawing tool, or clear the selection',
+    keys: ['escape'],
+    perform: (ctx) => (ctx.store.getState().tool !== 'select' ? ctx.store.setTool('select') : ctx.store.select([])),
   },
   { id: 'tool-box', label: 'Draw box tool', keys: ['w', 'r'], perform: (ctx) => ctx.store.setTool('box') },
+  { id: 'tool-brush', label: 'Brush tool: paint the selected mask, or a new one', keys: ['b'], perform: (ctx) => ctx.store.setTool('brush') },
+  { id: 'tool-eraser', label: 'Eraser tool: erase from the selected masks, or from any mask', keys: ['e'], perform: (ctx) => ctx.store.setTool('eraser') },
+  { id: 'tool-polygon', label: 'Polygon tool: click the outline of a mask', keys: ['p'], perform: (ctx) => ctx.store.setTool('polygon') },
+  {
+    id: 'brush-smaller',
+    label: 'Smaller brush',
+    keys: ['['],
+    perform: (ctx) => ctx.store.setBrushRadius(shrinkRadius(ctx.store.getState().brushRadius)),
+  },
+  {
+    id: 'brush-larger',
+    label: 'Larger brush',
+    keys: [']'],
+    perform: (ctx) => ctx.store.setBrushRadius(growRadius(ctx.store.getState().brushRadius)),
+  },
+  {
+    id: 'polygon-finish',
+    label: 'Close the polygon being placed',
+    keys: ['enter'],
+    family: POLYGON_KEYS,
+    applies: placing('finish'),
+    perform: (ctx) => ctx.store.toolRun('finish'),
+  },
+  {
+    id: 'polygon-remove-vertex',
+    label: 'Remove the last vertex of the polygon being placed',
+    keys: ['backspace'],
+    family: POLYGON_KEYS,
+    applies: placing('remove-last'),
+    perform: (ctx) => ctx.store.toolRun('remove-last'),
+  },
+  { id: 'fill-holes', label: 'Fill the holes of the selected masks', keys: ['h'], applies: selectionHasMask, perform: (ctx) => void fillSelectedHoles(ctx.store) },
+  {
+    id: 'keep-largest-piece',
+    label: 'Keep only the largest piece of the selected masks',
+    keys: ['k'],
+    applies: selectionHasMask,
+    perform: (ctx) => void keepSelectedLargestPieces(ctx.store),
+  },
+  { id: 'clear-mask', label: 'Clear the selected masks (the boxes stay)', keys: ['x'], applies: selectionHasMask, perform: (ctx) => void clearSelectedMasks(ctx.store) },
+  {
+    id: 'mask-outline',
+    label: 'Outline masks on or off',
+    keys: ['o'],
+    perform: (ctx) => ctx.store.setMaskStyle({ maskOutline: !ctx.store.getState().maskOutline }),
+  },
   { id: 'undo', label: 'Undo', keys: ['mod+z'], perform: (ctx) => void ctx.store.undo() },
   { id: 'redo', label: 'Redo', keys: ['mod+shift+z', 'mod+y'], perform: (ctx) => void ctx.store.redo() },
   { id: 'delete', label: 'Delete selected boxes', keys: ['delete', 'backspace'], applies: hasSelection, perform: (ctx) => void deleteSelection(ctx.store) },

@@ -1,8 +1,18 @@
 import type { Annotation, Category } from '../../../core/ipc/types';
 import { api } from '../api/client';
 import { applyLocally, inverse, isEmpty, reconcile, withCreatedIds, type Change } from './change';
+import type { ToolCommand } from './tools/tool';
 
-export type ToolName = 'select' | 'box';
+export type ToolName = 'select' | 'box' | 'brush' | 'eraser' | 'polygon';
+
+/** Brush and eraser radius, in image pixels. */
+export const BRUSH_RADIUS = { initial: 8, min: 1, max: 200 };
+
+/** What keys can ask of the tool in use (a polygon being placed: finish it, drop its last vertex, cancel it). */
+export interface ToolCommands {
+  can(command: ToolCommand): boolean;
+  run(command: ToolCommand): void;
+}
 
 /**
  * One undoable edit. It is on the undo stack from the moment it is made; the ids the store gives to boxes it
@@ -19,6 +29,10 @@ export interface EditorState {
   annotations: Annotation[];
   selection: number[];
   tool: ToolName;
+  brushRadius: number;
+  /** How ground-truth masks are drawn: fill opacity (0–1) and whether their edges are outlined. */
+  maskOpacity: number;
+  maskOutline: boolean;
   categories: Category[];
   activeCategoryId: number | null;
   /** Edits sent to the store and not yet confirmed. */
@@ -41,6 +55,9 @@ export class EditorStore {
     annotations: [],
     selection: [],
     tool: 'select',
+    brushRadius: BRUSH_RADIUS.initial,
+    maskOpacity: 0.45,
+    maskOutline: true,
     categories: [],
     activeCategoryId: null,
     pending: 0,
@@ -86,6 +103,29 @@ export class EditorStore {
 
   setTool(tool: ToolName): void {
     this.set({ tool });
+  }
+
+  setBrushRadius(radius: number): void {
+    this.set({ brushRadius: Math.min(BRUSH_RADIUS.max, Math.max(BRUSH_RADIUS.min, Math.round(radius))) });
+  }
+
+  setMaskStyle(style: { maskOpacity?: number; maskOutline?: boolean }): void {
+    this.set(style);
+  }
+
+  private toolCommands: ToolCommands | null = null;
+
+  /** The tool on the canvas now, for the keys that speak to it; null when no canvas is shown. */
+  attachTool(tool: ToolCommands | null): void {
+    this.toolCommands = tool;
+  }
+
+  toolCan(command: ToolCommand): boolean {
+    return !!this.toolCommands?.can(command);
+  }
+
+  toolRun(command: ToolCommand): void {
+    this.toolCommands?.run(command);
   }
 
   setActiveCategory(id: number): void {

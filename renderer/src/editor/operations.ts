@@ -1,6 +1,7 @@
 import { clipBox, moveBoxInside, roundBox, type Box, type Point } from '../../../core/geometry/box';
 import type { Annotation, AnnotationDraft } from '../../../core/ipc/types';
 import { toDraft } from './change';
+import { withCarriedMask } from './maskEdits';
 import type { EditorStore } from './editorStore';
 
 export interface ImageSize {
@@ -8,10 +9,9 @@ export interface ImageSize {
   height: number;
 }
 
-/** The annotation with a new box. A box-only annotation's area follows its box; a mask keeps its own area. */
+/** The annotation with a new box: a box-only annotation's area follows its box, a mask moves and scales with it. */
 export function withBox(a: Annotation, bbox: Box): AnnotationDraft & { id: number } {
-  const box = roundBox(bbox);
-  return { ...toDraft(a), bbox: box, area: a.mask ? a.area : box[2] * box[3] };
+  return withCarriedMask(a, roundBox(bbox));
 }
 
 export function setBoxes(store: EditorStore, label: string, boxes: Map<number, Box>, size: ImageSize): Promise<void> {
