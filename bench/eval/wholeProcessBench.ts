@@ -1,8 +1,9 @@
 // Times whole evaluation processes on COCO-val-sized files (see cocoValFiles.ts): `pedlab eval`, pycocotools and
 // faster-coco-eval, in this one run, on the same files, for bbox and segm. Prints the median wall time and peak
-// RSS (from /usr/bin/time -v) of each and the ratios of pedlab to each peer; asserts nothing. Checks that each
-// peer prints pedlab's summary. Settings (environment):
-//   PEDLAB_BENCH_RUNS   runs per process (default 3)
+// RSS (from /usr/bin/time -v) of each and the ratios of pedlab to each peer; asserts nothing. Prints how far each
+// peer's 12 stats are from pedlab's. Settings (environment):
+//   PEDLAB_BENCH_RUNS   runs per pedlab process (default 3)
+//   PEDLAB_BENCH_PEER_RUNS  runs per peer process (default: PEDLAB_BENCH_RUNS)
 //   PEDLAB_BENCH_DIR    where the files are written, or reused when there (default: a folder in the temp dir)
 //   PEDLAB_PEERS        the peers built by shared/peers/build.sh (default /tmp/pedlab-peers)
 //   PEDLAB_BENCH_ALSO   another pedlab entry point (bin/pedlab.js of an older build) to time beside this one
@@ -16,6 +17,7 @@ import { RESULTS_PER_IMAGE, VAL_GROUND_TRUTHS, VAL_IMAGES, writeCocoValFiles, ty
 
 const SEED = 2017;
 const RUNS = Number(process.env.PEDLAB_BENCH_RUNS ?? 3);
+const PEER_RUNS = Number(process.env.PEDLAB_BENCH_PEER_RUNS ?? RUNS);
 const DIR = process.env.PEDLAB_BENCH_DIR ?? join(tmpdir(), `pedlab-eval-files-${SEED}`);
 const PEERS = process.env.PEDLAB_PEERS ?? '/tmp/pedlab-peers';
 const PYTHON = '/usr/bin/python3';
@@ -24,14 +26,17 @@ const IOU_TYPES = ['bbox', 'segm'] as const;
 
 interface Evaluator {
   readonly name: string;
+  readonly runs: number;
   readonly command: (files: CocoValFiles, iouType: string) => { argv: string[]; env?: NodeJS.ProcessEnv };
 }
 
 interface Timing {
   readonly seconds: number;
   readonly peakMb: number | null;
-  readonly summary: string;
+  readonly stats: readonly number[];
 }
+
+const PRINT_STATS = "import json; print('STATS ' + json.dumps([float(s) for s in e.stats[:12]]))";
 
 const PYCOCOTOOLS_SCRIPT = `import sys
 import numpy as np
@@ -40,21 +45,24 @@ from pycocotools.coco import COCO
 from pycocotools.cocoeval import COCOeval
 gt = COCO(sys.argv[1])
 e = COCOeval(gt, gt.loadRes(sys.argv[2]), sys.argv[3])
-e.evaluate(); e.accumulate(); e.summarize()`;
+e.evaluate(); e.accumulate(); e.summarize()
+${PRINT_STATS}`;
 
 const FASTER_SCRIPT = `import sys
 from faster_coco_eval import COCO, COCOeval_faster
 gt = COCO(sys.argv[1])
 e = COCOeval_faster(gt, gt.loadRes(sys.argv[2]), sys.argv[3])
-e.evaluate(); e.accumulate(); e.summarize()`;
+e.evaluate(); e.accumulate(); e.summarize()
+${PRINT_STATS}`;
 
 function pedlab(name: string, entry: string): Evaluator {
-  return { name, command: (f, iouType) => ({ argv: [process.execPath, entry, 'eval', '--gt', f.groundTruth, '--dt', f.results, '--iou-type', iouType] }) };
+  return { name, runs: RUNS, command: (f, iouType) => ({ argv: [process.execPath, entry, 'eval', '--gt', f.groundTruth, '--dt', f.results, '--iou-type', iouType, '--json'] }) };
 }
 
 function python(name: string, script: string, path: string): Evaluator {
   return {
     name,
+    runs: PEER_RUNS,
     command: (f, iouType) => ({ argv: [PYTHON, '-c', script, f.groundTruth, f.results, iouType], env: { ...process.env, PYTHONPATH: path } }),
   };
 }
@@ -70,12 +78,11 @@ function peer(name: string, script: string, folder: string, built: RegExp): Eval
   return python(name, script, path);
 }
 
-/** The 12 "Average Precision/Recall ... = 0.xxx" lines a run prints. */
-function summaryLines(stdout: string): string {
-  return stdout
-    .split('\n')
-    .filter((l) => /^ Average (Precision|Recall)/.test(l))
-    .join('\n');
+/** The 12 stats a run prints: pedlab as JSON, the peers on a line of their own. */
+function printedStats(stdout: string): number[] {
+  const line = /^STATS (.*)$/m.exec(stdout);
+  if (line) return JSON.parse(line[1]) as number[];
+  return Object.values((JSON.parse(stdout) as { stats: Record<string, number> }).stats);
 }
 
 function runOnce(evaluator: Evaluator, files: CocoValFiles, iouType: string): Timing {
@@ -86,7 +93,7 @@ function runOnce(evaluator: Evaluator, files: CocoValFiles, iouType: string): Ti
   const seconds = (performance.now() - start) / 1000;
   if (run.status !== 0) throw new Error(`${evaluator.name} ${iouType} failed (${run.status ?? run.signal}):\n${run.stderr.slice(-2000)}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
-  return { seconds, peakMb: rss ? Number(rss[1]) / 1024 : null, summary: summaryLines(run.stdout) };
+  return { seconds, peakMb: rss ? Number(rss[1]) / 1024 : null, stats: printedStats(run.stdout) };
 }
 
 function files(): CocoValFiles {
@@ -112,21 +119,22 @@ evaluators.push(...peerEvaluators);
 const f = files();
 console.log(
   `${VAL_IMAGES} images, ${VAL_GROUND_TRUTHS} ground truths, ${VAL_IMAGES * RESULTS_PER_IMAGE} results; ` +
-    `whole processes, median of ${RUNS} run(s)${existsSync(TIME) ? '' : ' (no /usr/bin/time: peak RSS not measured)'}`,
+    `whole processes, wall time and peak RSS, median of ${RUNS} run(s) of pedlab, ${PEER_RUNS} of each peer${existsSync(TIME) ? '' : ' (no /usr/bin/time: peak RSS not measured)'}`,
 );
 for (const iouType of IOU_TYPES) {
   const medians = new Map<string, { seconds: number; peakMb: number | null }>();
-  let reference: string | null = null;
+  let reference: readonly number[] | null = null;
   for (const e of evaluators) {
     const timings: Timing[] = [];
-    for (let r = 0; r < RUNS; r++) timings.push(runOnce(e, f, iouType));
+    for (let r = 0; r < e.runs; r++) timings.push(runOnce(e, f, iouType));
     const seconds = median(timings.map((t) => t.seconds));
     const peaks = timings.map((t) => t.peakMb).filter((m): m is number => m !== null);
     const peakMb = peaks.length ? median(peaks) : null;
     medians.set(e.name, { seconds, peakMb });
-    reference ??= timings[0].summary;
-    const same = timings[0].summary === reference ? '' : '  (summary differs from pedlab)';
-    console.log(`${iouType.padEnd(5)} ${e.name.padEnd(22)} ${seconds.toFixed(2).padStart(7)} s  ${peakMb === null ? '-' : `${peakMb.toFixed(0)} MB`.padStart(8)} peak RSS${same}`);
+    const ref = (reference ??= timings[0].stats);
+    const off = Math.max(...timings[0].stats.map((v, i) => Math.abs(v - ref[i])));
+    const rss = peakMb === null ? '-' : `${peakMb.toFixed(0)} MB`.padStart(8);
+    console.log(`${iouType.padEnd(5)} ${e.name.padEnd(22)} ${seconds.toFixed(2).padStart(7)} s  ${rss} peak RSS  stats within ${off.toExponential(1)} of pedlab's`);
   }
   const own = medians.get('pedlab')!;
   for (const [name, m] of medians) {

@@ -100,19 +100,19 @@ class ResultReader {
     if (!image) return null;
     // As loadRes: the first result says whether results are boxes (then masks are optional) or masks.
     this.boxMode ??= bbox !== null;
-    const image_ = imageId as number;
+    const imageNumber = imageId as number;
     const category = categoryId as number;
     if (this.boxMode) {
       if (bbox === null) return null;
       const area = bbox[2] * bbox[3];
-      if (!this.segmentations) return { id, imageId: image_, categoryId: category, score, bbox, area };
+      if (!this.segmentations) return { id, imageId: imageNumber, categoryId: category, score, bbox, area };
       const segmentation = seen & SEGMENTATION ? this.encodedMask(image) : boxPolygon(bbox);
-      return segmentation && { id, imageId: image_, categoryId: category, score, bbox, area, segmentation };
+      return segmentation && { id, imageId: imageNumber, categoryId: category, score, bbox, area, segmentation };
     }
     if (!this.segmentations || !(seen & SEGMENTATION)) return null;
     const segmentation = this.encodedMask(image);
     if (!segmentation) return null;
-    return { id, imageId: image_, categoryId: category, score, bbox: bbox ?? segmentation.rle.bbox, area: segmentation.rle.area, segmentation };
+    return { id, imageId: imageNumber, categoryId: category, score, bbox: bbox ?? segmentation.rle.bbox, area: segmentation.rle.area, segmentation };
   }
 
   /** `[x, y, w, h]`: four finite numbers, w and h not negative. */
