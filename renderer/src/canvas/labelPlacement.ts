@@ -28,8 +28,10 @@ class Placed {
   private readonly cellH: number;
 
   constructor(requests: readonly LabelRequest[], taken: readonly PlacedLabel[] = []) {
-    this.cellW = Math.max(1e-9, ...requests.map((r) => r.width));
-    this.cellH = Math.max(1e-9, ...requests.map((r) => r.height));
+    // Cells as large as the largest label, of either list, so that a label spans at most a few cells.
+    const sizes = [...requests, ...taken];
+    this.cellW = Math.max(1e-9, ...sizes.map((r) => r.width));
+    this.cellH = Math.max(1e-9, ...sizes.map((r) => r.height));
     for (const t of taken) this.takeFirstFree([{ x: t.x, y: t.y, w: t.width, h: t.height }]);
   }
 

@@ -26,6 +26,10 @@ describe('placeLabels beside labels already placed', () => {
     expect(placeLabels([{ box, width: 30, height: 10 }], [...crowded, { x: 60, y: 0, width: 40, height: 10 }])).toEqual([null]);
   });
 
+  it('places nothing, quickly, when only the other list has labels', () => {
+    expect(placeLabels([], [{ x: 10, y: 10, width: 80, height: 14 }])).toEqual([]);
+  });
+
   it('keeps a label inside the image when its box reaches the right edge', () => {
     expect(placeLabels([{ box: [180, 0, 20, 50], width: 60, height: 10 }], [], 200)).toEqual([{ x: 140, y: 40 }]);
   });
