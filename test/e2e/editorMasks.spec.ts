@@ -307,3 +307,55 @@ test('moving a box carries its mask, resizing scales it, and one undo puts both 
   await saved(page);
   expect(problems).toEqual([]);
 });
+
+test('the reshape tool traces the selected mask to an outline; a dragged vertex re-rasterises it, one undo each', async ({ page }) => {
+  const problems = watchConsole(page);
+  await clearGroundTruth();
+  await app.open(page);
+  const v = await view(page);
+  await page.keyboard.press('p');
+  for (const p of [{ x: 300, y: 100 }, { x: 400, y: 100 }, { x: 400, y: 200 }, { x: 300, y: 200 }]) {
+    const s = screen(v, p);
+    await page.mouse.click(s.x, s.y);
+  }
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await groundTruth()).length).toBe(1);
+  await saved(page);
+  const [square] = await groundTruth();
+
+  await page.keyboard.press('t');
+  const outline = () =>
+    page.evaluate(() => {
+      const konva = (window as unknown as { Konva: { stages: { findOne(s: string): { points(): number[] } | undefined }[] } }).Konva;
+      return konva.stages[0]?.findOne('.mask-outline')?.points() ?? null;
+    });
+  // The square's pixels traced back to its four corners (within the clicks' rounding to the view).
+  const corners = (await outline())!;
+  expect(corners).toHaveLength(8);
+  const vertices = [0, 1, 2, 3].map((i) => ({ x: corners[2 * i], y: corners[2 * i + 1] }));
+  const index = vertices.findIndex((c) => Math.abs(c.x - 400) + Math.abs(c.y - 200) <= 2);
+  expect(index).toBeGreaterThanOrEqual(0);
+  const corner = vertices[index];
+
+  const from = screen(v, corner);
+  const to = screen(v, { x: 460, y: 260 });
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.screenshot({ path: screenshotPath('masks-reshape-drag') });
+  await page.mouse.up();
+  await expect.poll(async () => (await groundTruth())[0].area).toBeGreaterThan(square.area);
+  await saved(page);
+  const [reshaped] = await groundTruth();
+  const m = maskOf(reshaped);
+  expect(m.at(430, 220) && m.at(350, 150)).toBe(true);
+  expect(m.at(300, 250) || m.at(460, 120)).toBe(false);
+  expect(reshaped.area).toBe(m.count);
+  expect(reshaped.bbox).toEqual(m.bbox);
+  expect((await outline())!.slice(2 * index, 2 * index + 2).map(Math.round)).toEqual([460, 260]);
+
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await groundTruth())[0].mask?.counts).toBe(square.mask!.counts);
+  await saved(page);
+  expect(problems).toEqual([]);
+});

@@ -20,6 +20,7 @@ const TOOLS: { name: ToolName; label: string; title: string }[] = [
   { name: 'brush', label: 'Brush', title: 'Brush: paint the selected mask, or a new one (B; [ ] size; Shift-drag: straight line)' },
   { name: 'eraser', label: 'Eraser', title: 'Eraser: erase from the selected masks, or any mask (E)' },
   { name: 'polygon', label: 'Polygon', title: 'Polygon: click vertices, close on the first or Enter; Backspace, Esc (P)' },
+  { name: 'reshape', label: 'Reshape', title: "Reshape: drag the vertices of the selected mask's outline (T)" },
 ];
 
 /** Tools, the label of the selection, mask edits, undo/redo, what the last bulk action did, and the view settings. */

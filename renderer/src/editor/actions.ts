@@ -95,6 +95,7 @@ export const actions: Action[] = [
   { id: 'tool-brush', label: 'Brush tool: paint the selected mask, or a new one', keys: ['b'], perform: (ctx) => ctx.store.setTool('brush') },
   { id: 'tool-eraser', label: 'Eraser tool: erase from the selected masks, or from any mask', keys: ['e'], perform: (ctx) => ctx.store.setTool('eraser') },
   { id: 'tool-polygon', label: 'Polygon tool: click the outline of a mask', keys: ['p'], perform: (ctx) => ctx.store.setTool('polygon') },
+  { id: 'tool-reshape', label: "Reshape tool: drag the vertices of the selected mask's outline", keys: ['t'], perform: (ctx) => ctx.store.setTool('reshape') },
   {
     id: 'brush-smaller',
     label: 'Smaller brush',

@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { applyLocally, inverse, isEmpty, reconcile, withCreatedIds, type Change } from './change';
 import type { ToolCommand } from './tools/tool';
 
-export type ToolName = 'select' | 'box' | 'brush' | 'eraser' | 'polygon';
+export type ToolName = 'select' | 'box' | 'brush' | 'eraser' | 'polygon' | 'reshape';
 
 /** Brush and eraser radius, in image pixels. */
 export const BRUSH_RADIUS = { initial: 8, min: 1, max: 200 };

@@ -1,7 +1,7 @@
 import { clipBox, moveBoxInside, roundBox, type Box, type Point } from '../../../core/geometry/box';
 import type { Annotation, AnnotationDraft } from '../../../core/ipc/types';
 import { toDraft } from './change';
-import { withCarriedMask } from './maskEdits';
+import { withCarriedMask } from './maskRules';
 import type { EditorStore } from './editorStore';
 
 export interface ImageSize {

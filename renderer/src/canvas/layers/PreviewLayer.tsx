@@ -66,6 +66,25 @@ function Gesture({ preview, scale }: { preview: ToolPreview; scale: number }) {
       </>
     );
   }
+  if (preview.kind === 'outline') {
+    return (
+      <>
+        <Line points={preview.points.flatMap((p) => [p.x, p.y])} closed stroke={PREVIEW_COLOUR} strokeWidth={1.5 / scale} name="mask-outline" />
+        {preview.points.map((p, i) => (
+          <Rect
+            key={i}
+            x={p.x - 3 / scale}
+            y={p.y - 3 / scale}
+            width={6 / scale}
+            height={6 / scale}
+            fill={i === preview.active ? PREVIEW_COLOUR : '#ffffff'}
+            stroke={HALO_COLOUR}
+            strokeWidth={1 / scale}
+          />
+        ))}
+      </>
+    );
+  }
   const [x, y, w, h] = preview.box;
   return (
     <Rect

@@ -2,6 +2,7 @@ import type { ToolName } from '../editorStore';
 import { BoxTool } from './BoxTool';
 import { BrushTool } from './BrushTool';
 import { PolygonTool } from './PolygonTool';
+import { ReshapeTool } from './ReshapeTool';
 import { SelectTool } from './SelectTool';
 import type { Tool, ToolContext } from './tool';
 
@@ -14,6 +15,8 @@ export function createTool(name: ToolName, ctx: ToolContext): Tool {
       return new BrushTool(ctx, name);
     case 'polygon':
       return new PolygonTool(ctx);
+    case 'reshape':
+      return new ReshapeTool(ctx);
     case 'select':
       return new SelectTool(ctx);
   }

@@ -18,7 +18,8 @@ export interface ToolContext {
 export type ToolPreview =
   | { kind: 'new-box' | 'rubber-band'; box: Box }
   | { kind: 'stroke'; points: Point[]; radius: number; erase: boolean }
-  | { kind: 'polygon'; points: Point[]; cursor: Point | null; closing: boolean };
+  | { kind: 'polygon'; points: Point[]; cursor: Point | null; closing: boolean }
+  | { kind: 'outline'; points: Point[]; active: number | null };
 
 /** Keys a tool may answer: finish what it is placing, drop the last thing placed, drop it all. */
 export type ToolCommand = 'finish' | 'remove-last' | 'cancel';
