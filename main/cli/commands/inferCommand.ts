@@ -1,7 +1,6 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { READ_LIMITS, readBoundedFile } from '../../security/boundedRead.js';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { toCocoResult, type CocoResult } from '../../../core/detect/cocoResults.js';
 import { parseCocoGroundTruth, parseJsonText } from '../../../core/formats/cocoJson.js';
 import { probeImage } from '../../imaging/probeImage.js';
@@ -13,6 +12,7 @@ import { DEFAULT_CATEGORY, ProjectService } from '../../project/projectService.j
 import { listImageFiles } from '../../project/scanFolder.js';
 import type { StoredModel } from '../../store/modelsRepository.js';
 import { ProjectStore } from '../../store/projectStore.js';
+import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 
 const HELP = `usage: pedlab infer --model M.onnx [--model N.onnx] --images DIR|FILE... --out RESULTS.json
@@ -146,10 +146,10 @@ function outputPath(out: string, model: StoredModel, several: boolean): string {
 export const inferCommand: Command = {
   summary: 'run ONNX detectors over images and write COCO results',
   async run(argv) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
+    const parsed = parseCommand(
+      'infer',
+      argv,
+      {
         model: { type: 'string', multiple: true, default: [] },
         images: { type: 'string', multiple: true, default: [] },
         coco: { type: 'string' },
@@ -161,11 +161,10 @@ export const inferCommand: Command = {
         'score-threshold': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+      HELP,
+    );
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
     const images = [...values.images, ...positionals];
     const problem =
       values.model.length === 0 ? '--model is required'
@@ -173,13 +172,15 @@ export const inferCommand: Command = {
       : values.coco && images.length ? 'give --images or --coco, not both'
       : !values.coco && !images.length && !values.project ? 'give --images, --coco or --project'
       : null;
-    if (problem) {
-      console.error(`pedlab infer: ${problem}\n\n${HELP}`);
-      return 2;
+    if (problem) return usageError('infer', problem, HELP);
+    let threads: number, maxSide: number | undefined, scoreThreshold: number | undefined;
+    try {
+      threads = number(values.threads, '--threads', (v) => Number.isInteger(v) && v > 0) ?? defaultThreads();
+      maxSide = number(values['max-side'], '--max-side', (v) => Number.isInteger(v) && v > 0);
+      scoreThreshold = number(values['score-threshold'], '--score-threshold', (v) => v >= 0 && v <= 1);
+    } catch (err) {
+      return usageError('infer', (err as Error).message, HELP);
     }
-    const threads = number(values.threads, '--threads', (v) => Number.isInteger(v) && v > 0) ?? defaultThreads();
-    const maxSide = number(values['max-side'], '--max-side', (v) => Number.isInteger(v) && v > 0);
-    const scoreThreshold = number(values['score-threshold'], '--score-threshold', (v) => v >= 0 && v <= 1);
     const settings = { ...(maxSide ? { maxSide } : {}), ...(scoreThreshold !== undefined ? { scoreThreshold } : {}) };
 
     const job = await prepareJob({ ...values, images });

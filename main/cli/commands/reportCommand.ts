@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import type { ReportFormat } from '../../../core/ipc/types.js';
 import { InferenceService } from '../../inference/inferenceService.js';
 import { ProjectService } from '../../project/projectService.js';
 import { exportReport } from '../../report/exportReport.js';
 import { findModel } from '../../report/reportSource.js';
+import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 
 const FORMATS: readonly ReportFormat[] = ['html', 'pdf', 'csv', 'json'];
@@ -54,28 +54,20 @@ export const reportCommand: Command = {
   summary: "compare two models' predictions in a report (HTML, PDF, CSV, JSON)",
   async run(argv) {
     const { rest, models } = splitModels(argv);
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: {
-          out: { type: 'string', default: 'pedlab-report' },
-          format: { type: 'string', default: FORMATS.join(',') },
-          'score-threshold': { type: 'string' },
-          iou: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (err) {
-      console.error(`pedlab report: ${(err as Error).message}\n\n${HELP}`);
-      return 2;
-    }
+    const parsed = parseCommand(
+      'report',
+      rest,
+      {
+        out: { type: 'string', default: 'pedlab-report' },
+        format: { type: 'string', default: FORMATS.join(',') },
+        'score-threshold': { type: 'string' },
+        iou: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      HELP,
+    );
+    if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
     const formats = values.format.split(',').map((f) => f.trim()).filter(Boolean);
     const unknown = formats.filter((f) => !FORMATS.includes(f as ReportFormat));
     const problem =
@@ -83,12 +75,14 @@ export const reportCommand: Command = {
       : models.length !== 2 ? '--models needs two models (A B)'
       : formats.length === 0 || unknown.length ? `--format takes html, pdf, csv, json; got "${values.format}"`
       : null;
-    if (problem) {
-      console.error(`pedlab report: ${problem}\n\n${HELP}`);
-      return 2;
+    if (problem) return usageError('report', problem, HELP);
+    let scoreThreshold: number | undefined, iouThreshold: number | undefined;
+    try {
+      scoreThreshold = threshold(values['score-threshold'], '--score-threshold');
+      iouThreshold = threshold(values.iou, '--iou');
+    } catch (err) {
+      return usageError('report', (err as Error).message, HELP);
     }
-    const scoreThreshold = threshold(values['score-threshold'], '--score-threshold');
-    const iouThreshold = threshold(values.iou, '--iou');
 
     const projects = new ProjectService();
     await projects.openFolder(positionals[0]);

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 import { launchServices, rendererDir } from '../../launch.js';
 import { startWebHost } from '../../webHost/webHost.js';
@@ -12,16 +12,12 @@ Without --project it opens the last project, or the bundled sample on first run.
 export const serveCommand: Command = {
   summary: 'serve the app on 127.0.0.1 for a browser (prints a one-time launch URL first)',
   async run(argv) {
-    const { values } = parseArgs({
-      args: argv,
-      options: { port: { type: 'string' }, project: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+    const parsed = parseCommand('serve', argv, { port: { type: 'string' }, project: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, HELP);
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
+    if (positionals.length > 0) return usageError('serve', `unexpected argument "${positionals[0]}"`, HELP);
     const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${values.port}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError('serve', `--port must be a port number, got "${values.port}"`, HELP);
     const services = await launchServices('web', values.project);
     const host = await startWebHost({ services, rendererDir: rendererDir(), port });
     console.log(host.launchUrl());

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommand, usageError } from '../args.js';
 import type { Command } from '../index.js';
 import { chromiumBinary } from '../../chromium.js';
 import { launchServices, rendererDir } from '../../launch.js';
@@ -35,14 +35,10 @@ function hasDisplay(): boolean {
 export const startCommand: Command = {
   summary: 'start the app: Electron when installed, else the web host in Chromium app mode',
   async run(argv) {
-    const { values } = parseArgs({
-      args: argv,
-      options: { project: { type: 'string' }, web: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-    if (values.help) {
-      console.log(HELP);
-      return 0;
-    }
+    const parsed = parseCommand('start', argv, { project: { type: 'string' }, web: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, HELP);
+    if (typeof parsed === 'number') return parsed;
+    const { values, positionals } = parsed;
+    if (positionals.length > 0) return usageError('start', `unexpected argument "${positionals[0]}"`, HELP);
     const electron = values.web ? null : desktopRuntime();
     if (electron) {
       console.log(`pedlab: desktop mode (Electron at ${electron})`);
