@@ -24,7 +24,7 @@ import { EditorStore } from './editor/editorStore';
 import { chordOf, keyBelongsToTarget } from './editor/keys';
 import { useProject } from './state/useProject';
 import { CompareBar } from './compare/CompareBar';
-import { stepCase, type CaseFocus } from './compare/caseFocus';
+import { casesOf, stepCase, type CaseFocus } from './compare/caseFocus';
 import { CompareView } from './compare/CompareView';
 import { ExportReportDialog } from './compare/ExportReportDialog';
 import { ExportDialog } from './importExport/ExportDialog';
@@ -96,6 +96,12 @@ export function App() {
       if (next) select(next.imageId);
     },
     [select],
+  );
+  /** The cases of the chosen kind on the image in view: the panes draw only their boxes. */
+  const findings = compare.findings.findings;
+  const kindCases = useMemo(
+    () => (focus && findings && editable ? casesOf(focus.kind, findings.diff, findings.statistics.labelErrors).filter((c) => c.imageId === editable.id) : null),
+    [focus, findings, editable],
   );
   /** A box both models found where the ground truth has none, taken into it as one undoable edit. */
   const acceptLabelBox = useCallback(
@@ -292,6 +298,7 @@ export function App() {
               iouType={compare.iouType}
               showModelMasks={compare.showModelMasks}
               errorTypes={compare.errorTypes}
+              kindCases={kindCases}
             />
             <MetricsPanel
               names={compare.names}

@@ -82,6 +82,19 @@ test('A vs B: who finds whom as chips, a case list that jumps across images, sig
   await chip(page, 'People', 'person:bOnly').click();
   await expect(page.getByTestId('case-position')).toHaveText('Case 1 of 2');
   await expect(page.locator('[data-testid="image-item"][aria-selected="true"]')).toHaveAttribute('data-file-name', 'f1.png');
+  // The chip filters what the panes draw: only person 2, missed by A (its frame) and found by B (its hit).
+  const drawn = () =>
+    page.evaluate(() =>
+      (window as unknown as { Konva: { stages: { find(s: string): unknown[] }[] } }).Konva.stages.map((s) => ({
+        fn: s.find('.fn-box').length,
+        tp: s.find('.prediction-tp').length,
+        fp: s.find('.prediction-fp').length,
+      })),
+    );
+  await expect.poll(drawn).toEqual([
+    { fn: 1, tp: 0, fp: 0 },
+    { fn: 0, tp: 1, fp: 0 },
+  ]);
   await page.screenshot({ path: screenshotPath('compare-differences') });
   await page.getByRole('button', { name: 'Next ›' }).click();
   await expect(page.getByTestId('case-position')).toHaveText('Case 2 of 2');

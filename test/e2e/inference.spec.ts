@@ -49,7 +49,7 @@ test.describe('the bundled models', () => {
     const [first, second] = bundled.map((m) => panel.locator(`[data-model-name="${m.entry.name}"]`));
     await expect(first).toContainText(`${bundled[0].entry.variant} · bundled`);
     await expect(second).toContainText(`${bundled[1].entry.variant} · bundled`);
-    await expect(first.getByTestId('model-provider')).toHaveText('not loaded');
+    await expect(first.getByTestId('model-provider')).toHaveText('not run yet');
 
     await panel.getByRole('button', { name: 'Run both' }).click();
     const firstRun = first.getByTestId('run-progress');

@@ -40,6 +40,8 @@ interface Props {
   showModelMasks: boolean;
   /** Per model, each false positive's TIDE error type. */
   errorTypes: [ReadonlyMap<number, string>, ReadonlyMap<number, string>] | null;
+  /** With a kind of case chosen (a chip), the cases of that kind on this image: only their boxes are drawn. */
+  kindCases: readonly CaseFocus[] | null;
 }
 
 const NO_ERRORS: ReadonlyMap<number, string> = new Map();
@@ -68,6 +70,12 @@ export function CompareView(props: Props) {
     });
     // `version` marks in-place updates of the evaluators after an edit.
   }, [evaluations, data, image.id, iouThr, scoreThrs, version, iouType]);
+
+  const only = useMemo(() => {
+    if (!props.kindCases) return null;
+    const gtIds = new Set(props.kindCases.flatMap((c) => c.gtIds));
+    return [0, 1].map((m) => ({ gtIds, detectionIds: new Set(props.kindCases!.flatMap((c) => (m === 0 ? c.aDetectionIds : c.bDetectionIds))) }));
+  }, [props.kindCases]);
 
   return (
     <div className="compare-panes">
@@ -108,6 +116,7 @@ export function CompareView(props: Props) {
                       gtTags={groundTruthTags(editor.annotations, editor.categories, scale, image.width ?? 0)}
                       iouName={pane.byMask ? 'mask IoU' : 'IoU'}
                       errorTypes={props.errorTypes?.[i] ?? NO_ERRORS}
+                      only={only?.[i] ?? null}
                     />
                     {props.focus && (
                       <FocusLayer

@@ -55,8 +55,8 @@ export function ModelsPanel({ inference, showMasks, onShowMasks }: { inference: 
               <div className="muted model-meta">
                 {m.variant}
                 {m.bundled ? ' · bundled' : ''}
-                <span className="provider" data-testid="model-provider">
-                  {provider ?? 'not loaded'}
+                <span className="provider" data-testid="model-provider" title={provider ? 'Where its last run ran' : 'It runs on the CPU, or on a GPU where one is found, when it first runs'}>
+                  {provider ?? (m.kind === 'imported' ? 'imported results' : 'not run yet')}
                 </span>
               </div>
               {m.problem && <div className="run-error">{m.problem}</div>}

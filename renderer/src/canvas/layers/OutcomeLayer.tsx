@@ -19,6 +19,8 @@ interface Props {
   iouName: string;
   /** Per false positive, what kind of error TIDE calls it (Loc, Bkg, …), shown in its label. */
   errorTypes: ReadonlyMap<number, string>;
+  /** With a kind of case chosen, only its boxes: these ground truths (missed, or the hits on them) and these detections. */
+  only: { gtIds: ReadonlySet<number>; detectionIds: ReadonlySet<number> } | null;
 }
 
 /**
@@ -26,10 +28,15 @@ interface Props {
  * each labelled with its score and its IoU with the best ground truth; missed ground truths get an orange frame.
  * A group in the stage's picture layer, under the ground truth.
  */
-export const OutcomeLayer = memo(function OutcomeLayer({ predictions, groundTruth, outcomes, scale, imageWidth, gtTags, iouName, errorTypes }: Props) {
+export const OutcomeLayer = memo(function OutcomeLayer({ predictions, groundTruth, outcomes, scale, imageWidth, gtTags, iouName, errorTypes, only }: Props) {
   const s = 1 / scale;
   // Best score first: the best keep their labels when labels would collide.
-  const shown = predictions.filter((p) => outcomes.predictions.has(p.id)).sort((a, b) => b.score - a.score);
+  const kept = (p: ImagePrediction) => {
+    const mark = outcomes.predictions.get(p.id);
+    if (!mark) return false;
+    return !only || only.detectionIds.has(p.id) || (mark.outcome === 'tp' && mark.gtId !== null && only.gtIds.has(mark.gtId));
+  };
+  const shown = predictions.filter(kept).sort((a, b) => b.score - a.score);
   const texts = shown.map((p) => {
     const mark = outcomes.predictions.get(p.id)!;
     const error = mark.outcome === 'fp' ? errorTypes.get(p.id) : undefined;
@@ -43,7 +50,7 @@ export const OutcomeLayer = memo(function OutcomeLayer({ predictions, groundTrut
   return (
     <Group listening={false}>
       {groundTruth
-        .filter((g) => outcomes.missed.has(g.id))
+        .filter((g) => outcomes.missed.has(g.id) && (!only || only.gtIds.has(g.id)))
         .map((g) => (
           <Rect
             key={`fn-${g.id}`}
