@@ -82,17 +82,15 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
   const height = image.height ?? 1;
   const imageSize = useMemo(() => ({ width, height }), [width, height]);
 
+  // A tool of its own for each image, so a polygon half placed on one is not carried to the next.
   const tool: Tool = useMemo(
     () => createTool(toolName, { store, imageSize, scale: () => viewRef.current?.scale ?? 1, changed: () => redraw((n) => n + 1) }),
-    [toolName, store, imageSize],
+    [toolName, store, imageSize, image.id],
   );
 
   const toolRef = useRef(tool);
   toolRef.current = tool;
-  useEffect(() => {
-    store.attachTool({ can: (c) => tool.can?.(c) ?? false, run: (c) => tool.run?.(c) });
-    return () => store.attachTool(null);
-  }, [store, tool]);
+  useEffect(() => store.attachTool({ can: (c) => tool.can?.(c) ?? false, run: (c) => tool.run?.(c) }), [store, tool]);
 
   const fit = useCallback(() => {
     if (size.width > 0 && size.height > 0) setView(fitViewport(imageSize, size));

@@ -115,9 +115,15 @@ export class EditorStore {
 
   private toolCommands: ToolCommands | null = null;
 
-  /** The tool on the canvas now, for the keys that speak to it; null when no canvas is shown. */
-  attachTool(tool: ToolCommands | null): void {
+  /**
+   * The tool on the canvas now, for the keys that speak to it (of two canvases, the one attached last). Returns
+   * the detach, which leaves a tool attached since in place.
+   */
+  attachTool(tool: ToolCommands): () => void {
     this.toolCommands = tool;
+    return () => {
+      if (this.toolCommands === tool) this.toolCommands = null;
+    };
   }
 
   toolCan(command: ToolCommand): boolean {
