@@ -7,7 +7,7 @@ import { launchServices, rendererDir } from '../launch.js';
 import type { Services } from '../services.js';
 import { appRoot } from '../version.js';
 import { APP_ORIGIN, answerProtocol, isAppUrl } from './appProtocol.js';
-import { electronPrintPdf } from './printPdf.js';
+import { electronPrintPdf } from './electronPdf.js';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'pedlab', privileges: { standard: true, secure: true, supportFetchAPI: true } },

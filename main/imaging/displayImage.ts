@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { READ_LIMITS, readBoundedFile } from '../security/boundedRead.js';
+import { needsTurning } from './orientation.js';
 
 export interface DisplayImage {
   bytes: Buffer;
@@ -13,7 +14,7 @@ export interface DisplayImage {
 export async function readDisplayImage(path: string, orientation: number): Promise<DisplayImage> {
   const bytes = await readBoundedFile(path, READ_LIMITS.image);
   const isPng = bytes.subarray(1, 4).toString('latin1') === 'PNG';
-  if (orientation <= 1) return { bytes, mime: isPng ? 'image/png' : 'image/jpeg' };
+  if (!needsTurning(orientation)) return { bytes, mime: isPng ? 'image/png' : 'image/jpeg' };
   const upright = await sharp(bytes).rotate().toFormat(isPng ? 'png' : 'jpeg', { quality: 95 }).toBuffer();
   return { bytes: upright, mime: isPng ? 'image/png' : 'image/jpeg' };
 }

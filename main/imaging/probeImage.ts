@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { beyondPixelLimit } from '../../core/geometry/pixelLimit.js';
 import { READ_LIMITS, readBoundedFile, readFailure } from '../security/boundedRead.js';
+import { uprightSize } from './orientation.js';
 
 export interface ProbeResult {
   sha256: string | null;
@@ -56,7 +57,6 @@ export async function probeImage(path: string): Promise<ProbeResult> {
     const tooLarge = beyondPixelLimit(meta.width, meta.height);
     if (tooLarge) return failed(`image ${tooLarge}`, sha256);
     const orientation = meta.orientation ?? 1;
-    const swap = orientation >= 5 && orientation <= 8;
     const thumbnail = await sharp(bytes, { failOn: 'truncated' })
       .rotate()
       .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
@@ -65,8 +65,7 @@ export async function probeImage(path: string): Promise<ProbeResult> {
       .toBuffer();
     return {
       sha256,
-      width: swap ? meta.height : meta.width,
-      height: swap ? meta.width : meta.height,
+      ...uprightSize(meta.width, meta.height, orientation),
       orientation,
       error: null,
       thumbnail,

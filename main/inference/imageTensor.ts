@@ -1,12 +1,5 @@
-import sharp from 'sharp';
 import { LETTERBOX_PAD, letterbox } from '../../core/detect/yolox.js';
-
-/** An image decoded upright to 8-bit RGB, row-major, 3 bytes a pixel. */
-export interface RgbImage {
-  width: number;
-  height: number;
-  pixels: Buffer;
-}
+import { decodeRgb, type ImageHeader } from '../imaging/decodeImage.js';
 
 /** A model input and how its pixels relate to the image's: input = image · (scaleX, scaleY). */
 export interface ImageTensor {
@@ -18,38 +11,6 @@ export interface ImageTensor {
   /** The upright image's size. */
   imageWidth: number;
   imageHeight: number;
-}
-
-/** What the header says: the upright size, and whether there is an alpha channel to drop. */
-export interface ImageHeader {
-  width: number;
-  height: number;
-  hasAlpha: boolean;
-}
-
-export async function readHeader(bytes: Buffer): Promise<ImageHeader> {
-  const meta = await sharp(bytes).metadata();
-  if (!meta.width || !meta.height) throw new Error('image has no size');
-  const swap = (meta.orientation ?? 1) >= 5;
-  return { width: swap ? meta.height : meta.width, height: swap ? meta.width : meta.height, hasAlpha: meta.hasAlpha ?? false };
-}
-
-/**
- * Decodes a PNG or JPEG as the viewer shows it: EXIF orientation applied, alpha dropped, grey expanded to RGB,
- * 16-bit samples reduced to 8; with `size`, resized to exactly that. Images with alpha are flattened to RGB
- * before resizing, so the colours fed do not depend on transparency.
- */
-export async function decodeRgb(bytes: Buffer, header: ImageHeader, size?: { width: number; height: number }): Promise<RgbImage> {
-  const upright = () => sharp(bytes, { failOn: 'truncated' }).rotate().removeAlpha().toColourspace('srgb');
-  let pipeline = upright();
-  if (size && header.hasAlpha) {
-    const flat = await upright().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
-    pipeline = sharp(flat.data, { raw: { width: flat.info.width, height: flat.info.height, channels: 3 } });
-  }
-  if (size) pipeline = pipeline.resize(size.width, size.height, { fit: 'fill', kernel: 'linear' });
-  const { data, info } = await pipeline.raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
-  if (info.channels !== 3) throw new Error(`decoded to ${info.channels} channels, expected 3`);
-  return { width: info.width, height: info.height, pixels: data };
 }
 
 /** The size torchvision models are fed: the image itself, shrunk to `maxSide`, or the size the graph fixes. */

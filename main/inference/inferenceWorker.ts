@@ -3,7 +3,8 @@ import { parentPort } from 'node:worker_threads';
 import type { InferenceSettings } from '../../core/detect/types.js';
 import { describeDecodeError } from '../imaging/probeImage.js';
 import { Detector, ModelRefusedError } from './detector.js';
-import { readHeader, type ImageHeader, type ImageTensor } from './imageTensor.js';
+import { readHeader, type ImageHeader } from '../imaging/decodeImage.js';
+import type { ImageTensor } from './imageTensor.js';
 import type { WorkImage, WorkerReply, WorkerRequest } from './workerProtocol.js';
 
 /**

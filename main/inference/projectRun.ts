@@ -6,7 +6,7 @@ import { storeFailure } from '../store/storeErrors.js';
 import { fileSha256 } from './modelFile.js';
 import { inferenceSettings, settingsKey } from './modelSettings.js';
 import { RateMeter } from './rateMeter.js';
-import type { WorkerRun } from './modelWorker.js';
+import type { WorkerRun } from './inferenceWorkerClient.js';
 import type { SessionPool } from './sessionPool.js';
 
 export interface ProjectRunOptions {

@@ -1,5 +1,5 @@
 import type { DetectorInfo } from './detector.js';
-import { ModelWorker } from './modelWorker.js';
+import { ModelWorker } from './inferenceWorkerClient.js';
 
 interface Entry {
   worker: ModelWorker;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import type { ImageDetection, InferenceSettings } from '../../core/detect/types.js';
-import { ModelWorker } from '../../main/inference/modelWorker.js';
+import { ModelWorker } from '../../main/inference/inferenceWorkerClient.js';
 
 /**
  * Variants of one picture that must all be seen the same way: stored sideways with EXIF orientation 6, as RGBA

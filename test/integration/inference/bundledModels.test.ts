@@ -7,7 +7,7 @@ import type { ImageDetection } from '../../../core/detect/types.js';
 import { rleDecode } from '../../../core/masks/rle.js';
 import { rleFromCoco } from '../../../core/masks/rleString.js';
 import { readManifest } from '../../../main/inference/manifest.js';
-import { ModelWorker } from '../../../main/inference/modelWorker.js';
+import { ModelWorker } from '../../../main/inference/inferenceWorkerClient.js';
 import { appRoot } from '../../../main/version.js';
 import { useSourceInferenceWorker } from '../../helpers/inferenceWorker.js';
 import { bestMatches, detectAll, imageVariants, settingsFor, xywhIou } from '../../helpers/inferenceImages.js';

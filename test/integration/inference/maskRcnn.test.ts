@@ -5,7 +5,7 @@ import { mapClasses } from '../../../core/detect/classes.js';
 import type { ImageDetection } from '../../../core/detect/types.js';
 import { rleArea, rleToBbox } from '../../../core/masks/rle.js';
 import { rleFromCoco } from '../../../core/masks/rleString.js';
-import { ModelWorker } from '../../../main/inference/modelWorker.js';
+import { ModelWorker } from '../../../main/inference/inferenceWorkerClient.js';
 import { useSourceInferenceWorker } from '../../helpers/inferenceWorker.js';
 import { bestMatches, detectAll, imageVariants, settingsFor, syntheticPicture } from '../../helpers/inferenceImages.js';
 import { ABBEY_ROAD, TV_IMAGE_05, SHARED } from '../../helpers/shared.js';

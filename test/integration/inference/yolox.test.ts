@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COCO_CLASSES, mapClasses } from '../../../core/detect/classes.js';
-import { ModelWorker } from '../../../main/inference/modelWorker.js';
+import { ModelWorker } from '../../../main/inference/inferenceWorkerClient.js';
 import { useSourceInferenceWorker } from '../../helpers/inferenceWorker.js';
 import { bestMatches, detectAll, imageVariants, settingsFor, xywhIou } from '../../helpers/inferenceImages.js';
 import { ABBEY_ROAD, FUDAN_46, FUDAN_46_ANNOTATION, LIGHT_PERSON, TV_IMAGE_05, YOLOX_NANO, sharedFile } from '../../helpers/shared.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapClasses } from '../../../core/detect/classes.js';
 import type { ImageDetection } from '../../../core/detect/types.js';
 import { rleFromCoco } from '../../../core/masks/rleString.js';
-import { ModelWorker } from '../../../main/inference/modelWorker.js';
+import { ModelWorker } from '../../../main/inference/inferenceWorkerClient.js';
 import { readOnnxMetadata } from '../../../main/inference/onnxMetadata.js';
 import { useSourceInferenceWorker } from '../../helpers/inferenceWorker.js';
 import { detectAll, settingsFor, syntheticPicture } from '../../helpers/inferenceImages.js';
