@@ -76,7 +76,9 @@ describeShared('pedlab report on the Penn-Fudan test split with two models (../s
       [
         'ground-truth.coco.json',
         'report-boxes.csv',
+        'report-diagnostics.csv',
         'report-images.csv',
+        'report-label-errors.csv',
         'report.html',
         'report.json',
         'report.pdf',
@@ -152,7 +154,8 @@ describeShared('pedlab report on the Penn-Fudan test split with two models (../s
     expect(html).toContain('<table class="stats" data-iou-type="bbox">');
     expect(html).toContain('<table class="stats" data-iou-type="segm">');
     for (const iouType of ['bbox', 'segm']) for (const model of json.models) expect(html).toContain(model.evaluations[iouType].summary);
-    expect((html.match(/<svg /g) ?? []).length).toBe(6);
+    // Three PR charts per IoU type, a TIDE chart per IoU type, and the miss-rate curves.
+    expect((html.match(/<svg /g) ?? []).length).toBe(3 * 2 + 2 + 1);
   });
 
   it('renders: the HTML in Chromium and the PDF with pdftoppm, for screenshots', async () => {
