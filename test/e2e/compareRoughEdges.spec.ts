@@ -135,3 +135,17 @@ test('each model can be held to its own score threshold', async ({ page }) => {
   await page.getByLabel('per model').uncheck();
   await expect(page.getByTestId('pane-b').getByTestId('pane-counts')).toHaveText('TP 1 FP 0 FN 0');
 });
+
+test('the panes sit side by side or one above the other, whichever shows the image larger', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 1000 });
+  await app.open(page);
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const panes = page.locator('.compare-panes');
+  await expect(panes).toHaveAttribute('data-layout', 'stacked');
+  const zoomStacked = Number(await page.getByTestId('pane-a').getByTestId('image-stage').getAttribute('data-zoom'));
+  await page.screenshot({ path: screenshotPath('compare-stacked') });
+  await page.setViewportSize({ width: 1800, height: 700 });
+  await expect(panes).toHaveAttribute('data-layout', 'side-by-side');
+  // Stacked at 1000×1000, each pane fits the 4:3 frame larger than two 300-px-wide columns would.
+  expect(zoomStacked).toBeGreaterThan((1000 - 220 - 330) / 2 / 400);
+});

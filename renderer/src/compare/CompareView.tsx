@@ -7,6 +7,7 @@ import type { ViewFilter } from '../canvas/filters';
 import { OUTCOME_COLOURS } from '../../../core/compare/palette';
 import { groundTruthTags } from '../canvas/groundTruthTags';
 import { FocusLayer } from '../canvas/layers/FocusLayer';
+import { useElementSize } from '../canvas/useElementSize';
 import { PredictionMaskLayer } from '../canvas/layers/PredictionMaskLayer';
 import { OutcomeLayer } from '../canvas/layers/OutcomeLayer';
 import type { CaseFocus } from './caseFocus';
@@ -46,6 +47,12 @@ interface Props {
 
 const NO_ERRORS: ReadonlyMap<number, string> = new Map();
 
+/** How two panes share an area for an image of this size: the arrangement whose panes fit it at the larger scale. */
+export function paneLayout(width: number, height: number, imageWidth: number, imageHeight: number): 'side-by-side' | 'stacked' {
+  const scale = (w: number, h: number) => Math.min(w / imageWidth, h / imageHeight);
+  return scale(width, height / 2) > scale(width / 2, height) ? 'stacked' : 'side-by-side';
+}
+
 /** Ground truth plus model A on the left, plus model B on the right, zoom and pan locked together. */
 export function CompareView(props: Props) {
   const { image, data, evaluations, iouThr, scoreThrs, version, editor, iouType } = props;
@@ -77,8 +84,13 @@ export function CompareView(props: Props) {
     return [0, 1].map((m) => ({ gtIds, detectionIds: new Set(props.kindCases!.flatMap((c) => (m === 0 ? c.aDetectionIds : c.bDetectionIds))) }));
   }, [props.kindCases]);
 
+  // Side by side or one above the other, whichever shows the image larger in each pane.
+  const box = useRef<HTMLDivElement>(null);
+  const area = useElementSize(box);
+  const layout = paneLayout(area.width, area.height, image.width ?? 1, image.height ?? 1);
+
   return (
-    <div className="compare-panes">
+    <div className={`compare-panes ${layout}`} ref={box} data-layout={layout}>
       <CompareHint data={data} modelIds={evaluations.map((e) => e.modelId)} names={props.names} onModels={props.onModels} />
       {panes.map((pane, i) => {
         const o = pane.outcomes;
