@@ -340,8 +340,8 @@ test('the edit stage stays within Konva’s layer budget: no warning about layer
   await page.mouse.move(a.x + 60, a.y + 60, { steps: 5 });
   await page.mouse.up();
   await expect.poll(async () => (await groundTruth()).length).toBe(2);
-  await page.getByLabel('Masks').uncheck();
-  await page.getByLabel('Masks').check();
+  await page.getByLabel('Masks', { exact: true }).uncheck();
+  await page.getByLabel('Masks', { exact: true }).check();
   const layers = await page.evaluate(() => (window as unknown as { Konva: { stages: { getLayers(): unknown[] }[] } }).Konva.stages.map((s) => s.getLayers().length));
   expect(warnings.filter((w) => /layer/i.test(w))).toEqual([]);
   expect(Math.max(...layers)).toBeLessThanOrEqual(4);
