@@ -45,9 +45,14 @@ export interface BoxFields {
 
 export type BoxRow = RowPlace & BoxFields;
 
+/** A mask as the project stores it: COCO RLE of the image's size. */
+export type StoredMask = { size: [number, number]; counts: string };
+
 export interface OverlayShape {
   kind: 'gt' | 'fn' | 'tp' | 'fp' | 'ignored';
   bbox: Box;
+  /** Its mask, drawn as an outline under the box; absent for a box without one. */
+  mask?: StoredMask;
 }
 
 export interface ImageOutcomes {
@@ -65,6 +70,9 @@ const MARK_RESULT = { tp: 'TP', fp: 'FP', ignored: 'ignored' } as const;
 export interface BoxesById {
   detections: ReadonlyMap<number, Box>;
   groundTruths: ReadonlyMap<number, Box>;
+  /** Their masks, for those that have one. */
+  detectionMasks?: ReadonlyMap<number, StoredMask>;
+  groundTruthMasks?: ReadonlyMap<number, StoredMask>;
 }
 
 /**
@@ -82,12 +90,14 @@ export function imageOutcomes(result: ImageResult, t: number, scoreThreshold: nu
     out.boxes.push({ kind: 'detection', id: d.id, bbox, score: d.score, matchedGtId: matched, iou: matched === null ? d.bestIou : d.matchedIou[t], result: res });
     if (res === 'TP') out.tp++;
     if (res === 'FP') out.fp++;
-    if (res === 'TP' || res === 'FP' || res === 'ignored') out.shapes.push({ kind: res === 'ignored' ? 'ignored' : res === 'TP' ? 'tp' : 'fp', bbox });
+    const mask = byId.detectionMasks?.get(d.id);
+    if (res === 'TP' || res === 'FP' || res === 'ignored') out.shapes.push({ kind: res === 'ignored' ? 'ignored' : res === 'TP' ? 'tp' : 'fp', bbox, ...(mask && { mask }) });
   }
   for (const g of result.groundTruths) {
     const bbox = byId.groundTruths.get(g.id)!;
     const missed = marks.missed.has(g.id);
-    out.shapes.push({ kind: missed ? 'fn' : 'gt', bbox });
+    const mask = byId.groundTruthMasks?.get(g.id);
+    out.shapes.push({ kind: missed ? 'fn' : 'gt', bbox, ...(mask && { mask }) });
     if (!missed) continue;
     out.fn++;
     out.boxes.push({ kind: 'ground truth', id: g.id, bbox, score: null, matchedGtId: null, iou: null, result: 'FN' });

@@ -230,10 +230,17 @@ export function buildReport(input: ReportInput): ReportModel {
     const summaries = evaluators.map((ev) => new Map(ev.imageSummaries().map((s) => [s.imageId, s])));
     const fileNames = new Map(data.images.map((i) => [i.id, i.fileName]));
     const groundTruths = new Map(data.groundTruth.map((a) => [a.id, a.bbox] as const));
+    const groundTruthMasks = new Map(data.groundTruth.flatMap((a) => (a.mask ? [[a.id, a.mask] as const] : [])));
+    const detectionMasks = models.map((mod) => new Map((data.predictions[mod.id] ?? []).flatMap((p) => (p.mask ? [[p.id, p.mask] as const] : []))));
     for (const imageId of evaluators[0].imageIds as number[]) {
       models.forEach((model, m) => {
         const summary = summaries[m].get(imageId)!;
-        const outcomes = imageOutcomes(evaluators[m].imageResult(imageId), t, input.scoreThresholds[m], { detections: detectionBoxes[m], groundTruths });
+        const outcomes = imageOutcomes(evaluators[m].imageResult(imageId), t, input.scoreThresholds[m], {
+          detections: detectionBoxes[m],
+          groundTruths,
+          detectionMasks: detectionMasks[m],
+          groundTruthMasks,
+        });
         const where = { iouType, modelId: model.id, model: model.name, imageId, fileName: fileNames.get(imageId)! };
         images.push({
           ...where,
