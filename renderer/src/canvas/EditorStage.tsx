@@ -338,12 +338,17 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
           }}
         >
           {/* Four layers in all: the picture (photo, masks, predictions), resting boxes, selected boxes, gestures. */}
+          {/* Until the photo is ready the last one stays, at its own size, and nothing of the new image is drawn over it. */}
           <Layer listening={false} imageSmoothingEnabled={view.scale < 2}>
             {loaded.status === 'ready' && <ImageLayer element={loaded.element} width={width} height={height} filter={filter} />}
-            {showMasks && <MaskLayer annotations={annotations} width={width} height={height} opacity={maskOpacity} outline={maskOutline} />}
-            {overlayShapes}
+            {loaded.status === 'loading' && loaded.previous && (
+              <ImageLayer element={loaded.previous} width={loaded.previous.naturalWidth} height={loaded.previous.naturalHeight} filter={filter} />
+            )}
+            {loaded.status === 'ready' && showMasks && <MaskLayer annotations={annotations} width={width} height={height} opacity={maskOpacity} outline={maskOutline} />}
+            {loaded.status === 'ready' && overlayShapes}
           </Layer>
           <AnnotationLayer
+            visible={loaded.status === 'ready'}
             annotations={annotations}
             categories={categories}
             selection={selection}

@@ -21,6 +21,8 @@ interface Props {
   onPick(id: number, shift: boolean): void;
   /** New boxes for moved or resized annotations, in image pixels. */
   onBoxes(label: string, boxes: Map<number, Box>): void;
+  /** False while the image's photo is not drawn yet: boxes are not shown over another photo. */
+  visible: boolean;
 }
 
 const MIN_SIZE = 2;
@@ -28,7 +30,7 @@ const MIN_SIZE = 2;
 const LABEL_MIN_BOX_HEIGHT = 24;
 
 /** Ground-truth boxes with their labels; the selection can be dragged, and a single selected box resized. */
-export const AnnotationLayer = memo(function AnnotationLayer({ annotations, categories, selection, scale, image, interactive, onPick, onBoxes }: Props) {
+export const AnnotationLayer = memo(function AnnotationLayer({ annotations, categories, selection, scale, image, interactive, onPick, onBoxes, visible }: Props) {
   const selected = new Set(selection);
   const names = new Map(categories.map((c) => [c.id, c.name]));
   const nodes = useRef(new Map<number, Konva.Rect>());
@@ -136,11 +138,11 @@ export const AnnotationLayer = memo(function AnnotationLayer({ annotations, cate
 
   return (
     <>
-      <Layer>
+      <Layer visible={visible}>
         {restingBoxes}
         <LabelsShape labels={restingLabels} scale={scale} />
       </Layer>
-      <Layer>
+      <Layer visible={visible}>
       {active.map((a) => box(a, true))}
       <LabelsShape labels={activeLabels} scale={scale} />
       <Transformer
