@@ -1,4 +1,4 @@
-import type { EvalContext } from './imageEval.js';
+import type { EvalContext } from './evalContext.js';
 import type { ArrayAllocator } from './slab.js';
 import type { Detection, GroundTruth } from './types.js';
 

@@ -1,9 +1,11 @@
 import { accumulateCategory, emptyResults, toCocoLayout, Walk, type Accumulation, type CategoryMajor } from './accumulate.js';
-import { CategoryLists, sameCell, type CategoryList } from './categoryList.js';
+import { CategoryLists, sameCell } from './categoryList.js';
 import { prCurve, type CurveOptions, type PrCurve } from './curves.js';
 import { imageResult, type ImageResult } from './imageResult.js';
 import { categoryResults, imageSummaries, type CategoryResult, type ImageSummary } from './summaries.js';
-import { createContext, evaluateImage, prepareImage, type EvalContext, type ImageData, type ImageEval } from './imageEval.js';
+import type { EvalContext } from './evalContext.js';
+import type { EvaluatorState } from './evaluatorState.js';
+import { createContext, evaluateImage, prepareImage, type ImageData, type ImageEval } from './imageEval.js';
 import { resolveParams, type EvalParams, type ParamsInput } from './params.js';
 import { Slab } from './slab.js';
 import { computeStats, summaryText, type Stats } from './summarize.js';
@@ -14,19 +16,6 @@ export interface EvalInput {
   readonly categories: readonly EvalCategory[];
   readonly groundTruth: readonly GroundTruth[];
   readonly detections: readonly Detection[];
-}
-
-/** What the result views read; owned by a {@link CocoEvaluator}. */
-export interface EvaluatorState {
-  readonly ctx: EvalContext;
-  /** Evaluated images in evaluation order (ascending ids). */
-  readonly images: readonly EvalImage[];
-  readonly data: readonly ImageData[];
-  readonly evals: readonly ImageEval[];
-  readonly lists: readonly CategoryList[];
-  /** Evaluated category ids, ascending; accumulation index k is the position here (0 for all when pooled). */
-  readonly catIds: readonly number[];
-  readonly res: CategoryMajor;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { cellIndex } from './accumulate.js';
 import type { CategoryList } from './categoryList.js';
-import type { EvaluatorState } from './cocoEval.js';
+import type { EvaluatorState } from './evaluatorState.js';
 import { orderByScore } from './order.js';
 
 export interface CurveOptions {

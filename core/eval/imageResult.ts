@@ -1,5 +1,6 @@
 import { bestOverlaps } from './geometry.js';
-import type { EvalContext, ImageData, ImageMatches } from './imageEval.js';
+import type { EvalContext } from './evalContext.js';
+import type { ImageData, ImageMatches } from './imageEval.js';
 import type { ImageId } from './types.js';
 
 export type DetectionOutcome = 'tp' | 'fp' | 'ignored' | 'unevaluated';

@@ -1,6 +1,6 @@
 import { cellIndex, Walk } from './accumulate.js';
 import { CategoryList } from './categoryList.js';
-import type { EvaluatorState } from './cocoEval.js';
+import type { EvaluatorState } from './evaluatorState.js';
 import type { ImageEval } from './imageEval.js';
 import type { ImageId } from './types.js';
 

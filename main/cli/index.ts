@@ -1,3 +1,4 @@
+import type { Command } from './command.js';
 import { backupCommand } from './commands/backupCommand.js';
 import { compareCommand } from './commands/compareCommand.js';
 import { evalCommand } from './commands/evalCommand.js';
@@ -8,11 +9,6 @@ import { reportCommand } from './commands/reportCommand.js';
 import { restoreCommand } from './commands/restoreCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
 import { startCommand } from './commands/startCommand.js';
-
-export interface Command {
-  summary: string;
-  run(argv: string[]): Promise<number>;
-}
 
 const commands: Record<string, Command> = {
   start: startCommand,

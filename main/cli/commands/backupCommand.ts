@@ -4,7 +4,7 @@ import { projectDbPathFor } from '../../project/projectService.js';
 import { openDatabase } from '../../store/database.js';
 import { SNAPSHOTS_KEPT, backupTo, takeSnapshot } from '../../store/snapshots.js';
 import { parseCommand, usageError } from '../args.js';
-import type { Command } from '../index.js';
+import type { Command } from '../command.js';
 
 const HELP = `usage: pedlab backup --project FOLDER [OUT]
 

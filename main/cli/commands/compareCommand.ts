@@ -9,7 +9,7 @@ import { readGroundTruthFile, readResultsFile } from '../cocoFiles.js';
 import { diagnosticsText, missRateReader, tideOf } from '../diagnostics.js';
 import type { MissRateSummary } from '../../../core/eval/missRate/missRateSummary.js';
 import type { TideSummary } from '../../../core/eval/tide/tideSummary.js';
-import type { Command } from '../index.js';
+import type { Command } from '../command.js';
 
 const HELP = `usage: pedlab compare --gt GT.json --a A.json --b B.json [--iou 0.5] [--score 0] [--iou-type bbox|segm]
                       [--seed 1] [--resamples 1000] [--json]

@@ -4,7 +4,7 @@ import { categoryWarnings, mapDetectionCategories, parseCategoryMap, type Catego
 import { parseCommand, usageError } from '../args.js';
 import { readGroundTruthFile, readResultsFile } from '../cocoFiles.js';
 import { diagnosticsText, missRateReader, tideOf } from '../diagnostics.js';
-import type { Command } from '../index.js';
+import type { Command } from '../command.js';
 
 const HELP = `usage: pedlab eval --gt GT.json --dt RESULTS.json [--iou-type bbox|segm] [--map FROM=TO ...] [--tide] [--miss-rate] [--json]
 

@@ -3,7 +3,7 @@ import type { ExportFormat } from '../../../core/ipc/types.js';
 import { exportProject } from '../../importExport/projectExport.js';
 import { ProjectService } from '../../project/projectService.js';
 import { parseCommand, usageError } from '../args.js';
-import type { Command } from '../index.js';
+import type { Command } from '../command.js';
 
 const FORMATS: readonly ExportFormat[] = EXPORT_FORMATS.map((f) => f.format);
 

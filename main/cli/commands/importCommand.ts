@@ -5,7 +5,7 @@ import { pennFudanImageFolder } from '../../importExport/pennFudanReader.js';
 import { importIntoProject } from '../../importExport/projectImport.js';
 import { projectDbPathFor, ProjectService } from '../../project/projectService.js';
 import { parseCommand, usageError } from '../args.js';
-import type { Command } from '../index.js';
+import type { Command } from '../command.js';
 
 const FORMATS: readonly ImportFormat[] = IMPORT_FORMATS.map((f) => f.format);
 const FORMAT_LINES = IMPORT_FORMATS.map((f) => `  ${f.format.padEnd(13)} SRC is ${f.summary}`).join('\n');

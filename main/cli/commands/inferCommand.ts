@@ -13,7 +13,7 @@ import { listImageFiles } from '../../project/scanFolder.js';
 import type { StoredModel } from '../../store/modelsRepository.js';
 import { ProjectStore } from '../../store/projectStore.js';
 import { parseCommand, usageError } from '../args.js';
-import type { Command } from '../index.js';
+import type { Command } from '../command.js';
 
 const HELP = `usage: pedlab infer --model M.onnx [--model N.onnx] --images DIR|FILE... --out RESULTS.json
        pedlab infer --model M.onnx --coco GT.json [--image-root DIR] --out RESULTS.json

@@ -4,7 +4,7 @@ import { ProjectService } from '../../project/projectService.js';
 import { exportReport } from '../../report/exportReport.js';
 import { findModel } from '../../report/reportSource.js';
 import { parseCommand, usageError } from '../args.js';
-import type { Command } from '../index.js';
+import type { Command } from '../command.js';
 
 const FORMATS: readonly ReportFormat[] = ['html', 'pdf', 'csv', 'json'];
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { projectDbPathFor } from '../../project/projectService.js';
 import { checkFile, listSnapshots, restoreFile } from '../../store/snapshots.js';
 import { parseCommand, usageError } from '../args.js';
-import type { Command } from '../index.js';
+import type { Command } from '../command.js';
 
 const HELP = `usage: pedlab restore --project FOLDER [--list] [FILE]
 

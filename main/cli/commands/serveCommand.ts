@@ -1,5 +1,5 @@
 import { parseCommand, usageError } from '../args.js';
-import type { Command } from '../index.js';
+import type { Command } from '../command.js';
 import { launchServices, rendererDir } from '../../launch.js';
 import { startWebHost } from '../../webHost/webHost.js';
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommand, usageError } from '../args.js';
-import type { Command } from '../index.js';
+import type { Command } from '../command.js';
 import { chromiumBinary } from '../../chromium.js';
 import { launchServices, rendererDir } from '../../launch.js';
 import { dataDir } from '../../project/dataDir.js';

@@ -9,7 +9,7 @@ import { reportCommand } from '../../../main/cli/commands/reportCommand.js';
 import { restoreCommand } from '../../../main/cli/commands/restoreCommand.js';
 import { serveCommand } from '../../../main/cli/commands/serveCommand.js';
 import { startCommand } from '../../../main/cli/commands/startCommand.js';
-import type { Command } from '../../../main/cli/index.js';
+import type { Command } from '../../../main/cli/command.js';
 
 const commands: Record<string, Command> = {
   backup: backupCommand,
