@@ -19,14 +19,16 @@ export const STAT_NAMES = [
   'ARlarge',
 ] as const;
 
-interface StatSpec {
+/** What one of the 12 stats averages over: AP or AR, one IoU threshold or all (null), an area range, maxDets. */
+export interface StatSpec {
   readonly ap: boolean;
   readonly iouThr: number | null;
   readonly area: string;
   readonly maxDets: number;
 }
 
-function statSpecs(p: EvalParams): StatSpec[] {
+/** The 12 stats' specs, in pycocotools' order (the first always at maxDets 100, as pycocotools has it). */
+export function statSpecs(p: Pick<EvalParams, 'maxDets'>): StatSpec[] {
   const last = p.maxDets[2];
   return [
     { ap: true, iouThr: null, area: 'all', maxDets: 100 },
@@ -49,7 +51,7 @@ function statSpecs(p: EvalParams): StatSpec[] {
  * levels and categories; -1 when none. Summed in numpy's pairwise order, so the result is bit-identical.
  */
 export function meanOf(res: CategoryMajor, p: EvalParams, ap: boolean, iouThr: number | null, area: string, maxDets: number): number {
-  const { T, R, K } = res.dims;
+  const { R, K } = res.dims;
   const a = p.areaRngLbl.indexOf(area);
   const m = p.maxDets.indexOf(maxDets);
   if (a < 0 || m < 0) return -1;
@@ -119,13 +121,15 @@ export function summaryText(stats: Stats, p: EvalParams): string {
   const lines = statSpecs(p).map((s, i) => {
     const title = (s.ap ? 'Average Precision' : 'Average Recall').padEnd(18);
     const type = s.ap ? '(AP)' : '(AR)';
-    const iou =
-      s.iouThr === null
-        ? `${formatFixed(p.iouThrs[0], 2)}:${formatFixed(p.iouThrs[p.iouThrs.length - 1], 2)}`
-        : formatFixed(s.iouThr, 2);
+    const iou = statIou(s, p.iouThrs);
     return ` ${title} ${type} @[ IoU=${iou.padEnd(9)} | area=${s.area.padStart(6)} | maxDets=${String(s.maxDets).padStart(3)} ] = ${formatFixed(stats[i], 3)}`;
   });
   return lines.join('\n');
+}
+
+/** The IoU a stat averages over, as pycocotools writes it: `0.50:0.95` for all thresholds, or one, `0.50`. */
+export function statIou(s: StatSpec, iouThrs: readonly number[]): string {
+  return s.iouThr === null ? `${formatFixed(iouThrs[0], 2)}:${formatFixed(iouThrs[iouThrs.length - 1], 2)}` : formatFixed(s.iouThr, 2);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { failIn } from './formatError.js';
-import type { SourceAnnotation } from './sourceAnnotations.js';
+import { boxOnly, type SourceAnnotation } from './sourceAnnotations.js';
 import { describe, isObject } from './validate.js';
 import { boxAttribute, readBox, visibilityAttributes, wholeBox } from './visibleBox.js';
 
@@ -53,7 +53,7 @@ export function parseCityPersons(json: unknown, source: string, pedestrian: stri
     const ignore = IGNORE_LABELS.includes(label);
     if (ignore) attributes.citypersons_label = label;
     const category = ignore || label === 'pedestrian' ? pedestrian : label;
-    return { category, bbox, area: bbox[2] * bbox[3], iscrowd: ignore, segmentation: null, attributes };
+    return { category, ...boxOnly(bbox, attributes, ignore) };
   });
   return { width, height, annotations };
 }

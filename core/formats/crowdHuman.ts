@@ -1,5 +1,5 @@
 import { failIn } from './formatError.js';
-import type { SourceAnnotation } from './sourceAnnotations.js';
+import { boxOnly, type SourceAnnotation } from './sourceAnnotations.js';
 import { describe, isObject } from './validate.js';
 import { boxAttribute, readBox, visibilityAttributes, wholeBox } from './visibleBox.js';
 
@@ -51,7 +51,7 @@ export function parseOdgt(text: string, source: string, pedestrian: string): Odg
       if (box.extra !== undefined) attributes.extra = box.extra;
       if (isObject(box.head_attr)) attributes.head_attr = box.head_attr;
       const iscrowd = box.tag === 'mask' || box.extra?.ignore === 1;
-      return { category: pedestrian, bbox, area: bbox[2] * bbox[3], iscrowd, segmentation: null, attributes };
+      return { category: pedestrian, ...boxOnly(bbox, attributes, iscrowd) };
     });
     records.push({ id: json.ID, annotations, where });
   });

@@ -2,7 +2,7 @@ import { beyondPixelLimit } from '../geometry/pixelLimit.js';
 import { rleFromPolygons } from '../masks/polygon.js';
 import { rleArea, rleToBbox } from '../masks/rle.js';
 import { failIn } from './formatError.js';
-import type { Attributes, BoxTuple, SourceAnnotation, SourceImage } from './sourceAnnotations.js';
+import { boxOnly, type Attributes, type BoxTuple, type SourceAnnotation, type SourceImage } from './sourceAnnotations.js';
 import { describe, isFiniteNumber, isObject } from './validate.js';
 
 /** labelme's label for regions to leave out of training and evaluation (its examples' `labels.txt` starts with it). */
@@ -87,7 +87,7 @@ export function parseLabelme(json: unknown, source: string): { image: SourceImag
     if (parts.length === 1 && parts[0].rectangle && !ignore) {
       const [x1, y1, x2, , , y2] = parts[0].polygon;
       const bbox: BoxTuple = [x1, y1, x2 - x1, y2 - y1];
-      annotation = { bbox, area: bbox[2] * bbox[3], iscrowd: false, segmentation: null, attributes };
+      annotation = boxOnly(bbox, attributes);
     } else {
       const mask = rleFromPolygons(parts.map((p) => p.polygon), h, w);
       annotation = { bbox: rleToBbox(mask), area: rleArea(mask), iscrowd: ignore, segmentation: { kind: 'rle', rle: mask }, attributes };

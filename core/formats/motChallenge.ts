@@ -1,5 +1,5 @@
 import { failIn } from './formatError.js';
-import type { BoxTuple, SourceAnnotation } from './sourceAnnotations.js';
+import { boxOnly, type BoxTuple, type SourceAnnotation } from './sourceAnnotations.js';
 
 /**
  * MOTChallenge sequences (MOT15/16/17/20): `seqinfo.ini`, frames `img1/000001.jpg`…, ground truth `gt/gt.txt`
@@ -149,7 +149,7 @@ export function motGroundTruth(rows: readonly MotRow[], category: string, sequen
     if (row.visibility !== null && row.visibility >= 0) attributes.visibility = row.visibility;
     if (role === 'ignore') attributes.mot_class = motClass(row);
     const list = byFrame.get(row.frame) ?? [];
-    list.push({ category, bbox: row.bbox, area: row.bbox[2] * row.bbox[3], iscrowd: role === 'ignore', segmentation: null, attributes });
+    list.push({ category, ...boxOnly(row.bbox, attributes, role === 'ignore') });
     byFrame.set(row.frame, list);
   }
   return { byFrame, skipped };

@@ -1,5 +1,5 @@
 import { failIn } from './formatError.js';
-import type { Attributes, BoxTuple, SourceImage } from './sourceAnnotations.js';
+import { boxOnly, type Attributes, type BoxTuple, type SourceImage } from './sourceAnnotations.js';
 import { childElement, childElements, escapeXml, parseXml, type XmlElement } from './xml.js';
 
 /**
@@ -49,7 +49,7 @@ export function parseVocXml(text: string, source: string): SourceImage {
       if (el) attributes[key] = attributeValue(el.text);
     }
     const bbox: BoxTuple = [xmin - 1, ymin - 1, xmax - xmin + 1, ymax - ymin + 1];
-    image.annotations.push({ category: name, bbox, area: bbox[2] * bbox[3], iscrowd: false, segmentation: null, attributes });
+    image.annotations.push({ category: name, ...boxOnly(bbox, attributes) });
   });
   return image;
 }

@@ -17,6 +17,11 @@ export interface SourceAnnotation {
   attributes: Attributes;
 }
 
+/** An annotation that is a box only: no segmentation, its area the box's. */
+export function boxOnly(bbox: BoxTuple, attributes: Attributes = {}, iscrowd = false): Omit<SourceAnnotation, 'category'> {
+  return { bbox, area: bbox[2] * bbox[3], iscrowd, segmentation: null, attributes };
+}
+
 /** One image's ground truth as a source file describes it. */
 export interface SourceImage {
   /** The image's name as the source gives it, relative to the folder the source's images live in. */

@@ -1,7 +1,7 @@
 import { rleFromPolygons } from '../masks/polygon.js';
 import { rleArea, rleToBbox } from '../masks/rle.js';
 import { failIn } from './formatError.js';
-import type { BoxTuple, SourceAnnotation } from './sourceAnnotations.js';
+import { boxOnly, type BoxTuple, type SourceAnnotation } from './sourceAnnotations.js';
 
 /**
  * YOLO label files: one object a line, `class cx cy w h` with the box centre and size divided by the image's
@@ -74,7 +74,7 @@ export function parseYoloLabels(text: string, source: string, classes: readonly 
       const [cx, cy, w, h] = values;
       if (w < 0 || h < 0) failIn(source, where, `the box has a negative size (${w}, ${h})`);
       const bbox: BoxTuple = [pixels((cx - w / 2) * width), pixels((cy - h / 2) * height), pixels(w * width), pixels(h * height)];
-      out.push({ category, bbox, area: bbox[2] * bbox[3], iscrowd: false, segmentation: null, attributes: {} });
+      out.push({ category, ...boxOnly(bbox) });
       return;
     }
     if (values.length < 6 || values.length % 2 !== 0) {

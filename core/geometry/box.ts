@@ -1,3 +1,5 @@
+import { boxIou as maskBoxIou } from '../masks/iou.js';
+
 /** Axis-aligned boxes in image pixels, COCO style: [x, y, width, height]. */
 export type Box = [number, number, number, number];
 
@@ -45,11 +47,7 @@ export function boxesIntersect(a: Box, b: Box): boolean {
   return a[0] <= b[0] + b[2] && b[0] <= a[0] + a[2] && a[1] <= b[1] + b[3] && b[1] <= a[1] + a[3];
 }
 
-/** Intersection over union of two boxes, no +1 (as pycocotools). */
+/** Intersection over union of two boxes, no +1 (as pycocotools): the same as core/masks/iou.ts, against a non-crowd box. */
 export function boxIou(a: Box, b: Box): number {
-  const iw = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);
-  const ih = Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]);
-  if (iw <= 0 || ih <= 0) return 0;
-  const inter = iw * ih;
-  return inter / (a[2] * a[3] + b[2] * b[3] - inter);
+  return maskBoxIou(a, b, false);
 }

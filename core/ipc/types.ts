@@ -161,6 +161,13 @@ export interface Prediction {
 /** A ground-truth annotation as the editor creates or changes it. */
 export type AnnotationDraft = Omit<Annotation, 'id' | 'imageId'> & { id?: number };
 
+/** One edit of one image's ground truth, as the store applies it: in one transaction, all of it or nothing. */
+export interface AnnotationChange {
+  create: AnnotationDraft[];
+  update: (AnnotationDraft & { id: number })[];
+  delete: number[];
+}
+
 export interface CommitResult {
   /** Ids of the created annotations, in request order. */
   created: number[];

@@ -1,5 +1,5 @@
 import type { IouType } from '../eval/params.js';
-import { STAT_NAMES } from '../eval/summarize.js';
+import { STAT_NAMES, statIou, statSpecs } from '../eval/summarize.js';
 import { block, COLORS, esc, fixed, LABELS, modelHeading, signed, signedText } from './htmlParts.js';
 import { comparisonSection, missRateSection, tideBlock } from './diagnosticsHtml.js';
 import { OVERLAY_STYLE } from './overlaySvg.js';
@@ -11,22 +11,6 @@ import type { GalleryEntry, ReportModel, ReportSection } from './reportModel.js'
 export type GalleryImages = ReadonlyMap<number, readonly [string, string]>;
 
 const IOU_TYPE_TITLE: Record<IouType, string> = { bbox: 'Boxes (bbox)', segm: 'Masks (segm)' };
-
-/** What each of the 12 stats averages over, in pycocotools' order: AP or AR, IoU, area, maxDets index. */
-const STAT_SPECS: readonly [string, string, string, number][] = [
-  ['AP', '0.50:0.95', 'all', 2],
-  ['AP', '0.50', 'all', 2],
-  ['AP', '0.75', 'all', 2],
-  ['AP', '0.50:0.95', 'small', 2],
-  ['AP', '0.50:0.95', 'medium', 2],
-  ['AP', '0.50:0.95', 'large', 2],
-  ['AR', '0.50:0.95', 'all', 0],
-  ['AR', '0.50:0.95', 'all', 1],
-  ['AR', '0.50:0.95', 'all', 2],
-  ['AR', '0.50:0.95', 'small', 2],
-  ['AR', '0.50:0.95', 'medium', 2],
-  ['AR', '0.50:0.95', 'large', 2],
-];
 
 const STYLE = `
 *{box-sizing:border-box}
@@ -93,12 +77,12 @@ function modelsTable(report: ReportModel): string {
 }
 
 function statsTable(report: ReportModel, section: ReportSection): string {
-  const maxDets = report.params.maxDets;
+  const specs = statSpecs(report.params);
   const [a, b] = section.results.map((r) => r.stats);
   const rows = STAT_NAMES.map((name, k) => {
-    const [kind, iou, area, m] = STAT_SPECS[k];
+    const s = specs[k];
     return (
-      `<tr><th>${name}</th><td>${kind} @ IoU ${iou}, area ${area}, maxDets ${maxDets[m]}</td>` +
+      `<tr><th>${name}</th><td>${s.ap ? 'AP' : 'AR'} @ IoU ${statIou(s, report.params.iouThrs)}, area ${s.area}, maxDets ${s.maxDets}</td>` +
       `<td class="num">${fixed(a[k])}</td><td class="num">${fixed(b[k])}</td>${signed(difference(a[k], b[k]))}</tr>`
     );
   });

@@ -1,5 +1,6 @@
 import { CONTENT_SECURITY_POLICY } from '../security/csp.js';
 import type { Services } from '../services.js';
+import { parseMediaPath, readMedia } from '../webHost/mediaRoutes.js';
 import { readStatic } from '../webHost/staticFiles.js';
 
 /** The origin the renderer is loaded from in the Electron host. */
@@ -52,16 +53,10 @@ export async function answerProtocol(
       if (!file) return text(404, 'not found');
       return { status: 200, body: new Uint8Array(file.body), headers: { 'content-type': file.type, 'content-security-policy': CONTENT_SECURITY_POLICY, ...NO_SNIFF } };
     }
-    const id = /^\/(\d{1,15})$/.exec(url.pathname)?.[1];
-    if (!id) return text(404, 'not found');
-    if (url.host === 'thumb') {
-      return { status: 200, body: new Uint8Array(services.thumbnail(Number(id))), headers: { 'content-type': 'image/jpeg', ...NO_SNIFF } };
-    }
-    if (url.host === 'image') {
-      const image = await services.image(Number(id));
-      return { status: 200, body: new Uint8Array(image.bytes), headers: { 'content-type': image.mime, ...NO_SNIFF } };
-    }
-    return text(404, 'not found');
+    const route = parseMediaPath(`/${url.host}${url.pathname}`);
+    if (!route) return text(404, 'not found');
+    const media = await readMedia(services, route);
+    return { status: 200, body: new Uint8Array(media.bytes), headers: { 'content-type': media.mime, ...NO_SNIFF } };
   } catch (err) {
     return text(404, err instanceof Error ? err.message : String(err));
   }

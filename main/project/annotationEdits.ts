@@ -1,20 +1,13 @@
-import type { AnnotationDraft, CommitResult } from '../../core/ipc/types.js';
+import type { AnnotationChange, CommitResult } from '../../core/ipc/types.js';
 import { PedlabError } from '../errors.js';
 import type { ProjectStore } from '../store/projectStore.js';
 import { storeFailure } from '../store/storeErrors.js';
-
-export interface AnnotationChange {
-  imageId: number;
-  create: AnnotationDraft[];
-  update: (AnnotationDraft & { id: number })[];
-  delete: number[];
-}
 
 /**
  * Checks an edit against the image it targets (known and readable, masks of the image's size, categories that
  * exist, ids on this image) and applies it in one transaction: all of it, or nothing.
  */
-export function commitAnnotations(store: ProjectStore, change: AnnotationChange): CommitResult {
+export function commitAnnotations(store: ProjectStore, change: AnnotationChange & { imageId: number }): CommitResult {
   const image = store.images.get(change.imageId);
   if (!image) throw new PedlabError('image-unknown', `No image ${change.imageId} in this project.`);
   if (image.error || image.width === null || image.height === null) {

@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationDraft } from '../../core/ipc/types.js';
+import type { Annotation, AnnotationChange } from '../../core/ipc/types.js';
 import type { Db } from './database.js';
 import { Statements } from './statements.js';
 
@@ -53,7 +53,7 @@ export class AnnotationsRepository {
   }
 
   /** Applies one edit of an image's ground truth in one transaction; returns the ids of created annotations. */
-  commit(imageId: number, change: { create: AnnotationDraft[]; update: (AnnotationDraft & { id: number })[]; delete: number[] }): number[] {
+  commit(imageId: number, change: AnnotationChange): number[] {
     return this.db.transaction(() => {
       const owned = new Set(
         (this.statements.prepare('SELECT id FROM annotations WHERE image_id = ?').all(imageId) as { id: number }[]).map((r) => r.id),

@@ -8,6 +8,7 @@ import { PedlabError } from '../errors.js';
 import type { Services } from '../services.js';
 import { checkRequest } from './guard.js';
 import { LaunchSession } from './launchSession.js';
+import { parseMediaPath, readMedia } from './mediaRoutes.js';
 import { readStatic } from './staticFiles.js';
 
 export interface WebHostOptions {
@@ -106,13 +107,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n', 'text/plain; charset=utf-8');
 
-    const media = /^\/(image|thumb)\/(\d+)$/.exec(path);
+    const media = parseMediaPath(path);
     if (media) {
-      const id = Number(media[2]);
       try {
-        if (media[1] === 'thumb') return send(res, 200, options.services.thumbnail(id), 'image/jpeg');
-        const image = await options.services.image(id);
-        return send(res, 200, image.bytes, image.mime);
+        const { bytes, mime } = await readMedia(options.services, media);
+        return send(res, 200, bytes, mime);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         return send(res, 404, `${message}\n`, 'text/plain; charset=utf-8');
