@@ -62,3 +62,26 @@ test('switching images never draws a frame without a photo, nor the new boxes ov
     await expect(page.getByTestId('image-stage')).toHaveAttribute('data-image-loaded', 'true');
   }
 });
+
+test('a small box selected at the fitted zoom gets small corner handles that leave it visible', async ({ page }) => {
+  const [first] = await callApi<{ id: number }[]>(app, 'images.list');
+  const [category] = await callApi<{ id: number }[]>(app, 'categories.list');
+  await callApi(app, 'annotations.commit', { imageId: first.id, create: [{ categoryId: category.id, bbox: [1500, 700, 24, 40], area: 960, iscrowd: false, mask: null }], update: [], delete: [] });
+  await app.open(page);
+  const stage = page.getByTestId('image-stage');
+  const [ox, oy] = (await stage.getAttribute('data-offset'))!.split(',').map(Number);
+  const scale = Number(await stage.getAttribute('data-zoom'));
+  expect(40 * scale).toBeLessThan(40);
+  const origin = (await stage.boundingBox())!;
+  await page.mouse.click(origin.x + ox + 1512 * scale, origin.y + oy + 720 * scale);
+  const handles = () =>
+    page.evaluate(() => {
+      const t = (window as unknown as { Konva: { stages: { find(s: string): { enabledAnchors(): string[]; anchorSize(): number; nodes(): unknown[] }[] }[] } }).Konva.stages[0].find('Transformer')[0];
+      return { anchors: t.enabledAnchors().length, size: t.anchorSize(), nodes: t.nodes().length };
+    });
+  await expect.poll(handles).toEqual({ anchors: 4, size: 6, nodes: 1 });
+  await page.keyboard.press('Escape');
+  // A large box keeps all eight handles.
+  await page.mouse.click(origin.x + ox + 375 * scale, origin.y + oy + 400 * scale);
+  await expect.poll(handles).toEqual({ anchors: 8, size: 9, nodes: 1 });
+});

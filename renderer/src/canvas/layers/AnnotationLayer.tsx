@@ -26,12 +26,17 @@ interface Props {
 }
 
 const MIN_SIZE = 2;
+/** A selected box smaller than this on screen (either side) gets small corner handles only, which leave it visible. */
+const SMALL_ON_SCREEN = 40;
+const CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'];
+const ALL_ANCHORS = [...CORNERS, 'top-center', 'middle-right', 'bottom-center', 'middle-left'];
 /** Boxes shorter than this on screen get no label: it would hide the box and be unreadable anyway. */
 const LABEL_MIN_BOX_HEIGHT = 24;
 
 /** Ground-truth boxes with their labels; the selection can be dragged, and a single selected box resized. */
 export const AnnotationLayer = memo(function AnnotationLayer({ annotations, categories, selection, scale, image, interactive, onPick, onBoxes, visible }: Props) {
   const selected = new Set(selection);
+  const small = annotations.some((a) => selected.has(a.id) && Math.min(a.bbox[2], a.bbox[3]) * scale < SMALL_ON_SCREEN);
   const names = new Map(categories.map((c) => [c.id, c.name]));
   const nodes = useRef(new Map<number, Konva.Rect>());
   const transformer = useRef<Konva.Transformer>(null);
@@ -151,7 +156,8 @@ export const AnnotationLayer = memo(function AnnotationLayer({ annotations, cate
         flipEnabled={false}
         keepRatio={false}
         ignoreStroke
-        anchorSize={9}
+        enabledAnchors={small ? CORNERS : ALL_ANCHORS}
+        anchorSize={small ? 6 : 9}
         anchorStroke="#0b1320"
         anchorFill="#ffffff"
         borderStroke={SELECTION_COLOUR}
