@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path';
 import sharp from 'sharp';
 import { indexMaskFromInstances, instancesFromIndexMask, writePennFudanAnnotation } from '../../core/formats/pennFudan.js';
 import { rleFromCoco } from '../../core/masks/rleString.js';
+import { needsTurning } from '../imaging/orientation.js';
 import { filesByStem, type ExportData } from './exportData.js';
 
 const DEFAULT_LABEL = 'PASpersonWalking';
@@ -41,7 +42,7 @@ export async function writePennFudanFolder(data: ExportData, out: string): Promi
     const { width, height } = image;
     const imageFile = `${stems[i]}.png`;
     const maskFile = `${stems[i]}_mask.png`;
-    if (extname(image.path).toLowerCase() === '.png' && image.orientation === 1) await copyFile(image.path, join(dirs.images, imageFile));
+    if (extname(image.path).toLowerCase() === '.png' && !needsTurning(image.orientation)) await copyFile(image.path, join(dirs.images, imageFile));
     else await sharp(image.path).rotate().png().toFile(join(dirs.images, imageFile));
 
     boxOnly += annotations.filter((a) => !a.mask).length;
