@@ -1,11 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import sharp from 'sharp';
-import { callApi, expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp } from './fixtures.js';
+import { startComparedProject, type ComparedProject } from './comparedProject.js';
+import { callApi, expect, screenshotPath, test, watchConsole, type RunningApp } from './fixtures.js';
 
 let app: RunningApp;
-let work: string;
 const rect = (x: number, y: number, w: number, h: number) => ({ bbox: [x, y, w, h], segmentation: [[x, y, x + w, y, x + w, y + h, x, y + h]] });
 // f1: three people, masked. f2: a crowded street, eight people side by side, for the labels.
 const people2 = Array.from({ length: 8 }, (_, k) => rect(20 + k * 46, 60, 40, 150));
@@ -38,29 +34,12 @@ const resultsB = [
   ...people2.flatMap((p, k) => [det(2, rect(p.bbox[0], 60, 40, 149), 0.92 - k * 0.01), det(2, rect(p.bbox[0] + 10, 80, 40, 150), 0.35 - k * 0.01)]),
 ];
 
+let project: ComparedProject;
 test.beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'pedlab-compare-masks-'));
-  const folder = join(work, 'street');
-  mkdirSync(folder);
-  for (const [i, shade] of [[1, 70], [2, 140]]) {
-    await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: shade, g: 100, b: 90 } } }).png().toFile(join(folder, `f${i}.png`));
-  }
-  process.env.PEDLAB_MODELS_MANIFEST = join(work, 'no-manifest.json');
-  app = await startApp({ project: folder });
-  const gt = join(work, 'gt.json');
-  writeFileSync(gt, JSON.stringify(gtJson));
-  await callApi(app, 'project.import', { format: 'coco', path: gt });
-  for (const [name, results] of [['Masks A', resultsA], ['Masks B', resultsB]] as const) {
-    const path = join(work, `${name}.json`);
-    writeFileSync(path, JSON.stringify(results));
-    await callApi(app, 'project.import', { format: 'coco-results', path, options: { gt, modelName: name } });
-  }
+  project = await startComparedProject('compare-masks', gtJson, [['Masks A', resultsA], ['Masks B', resultsB]]);
+  app = project.app;
 });
-test.afterAll(() => {
-  delete process.env.PEDLAB_MODELS_MANIFEST;
-  stopApp(app);
-  rmSync(work, { recursive: true, force: true });
-});
+test.afterAll(() => project.close());
 
 type KonvaWindow = { Konva: { stages: { find(s: string): { isVisible(): boolean; getClientRect(): { x: number; y: number; width: number; height: number }; text?(): string }[] }[] } };
 const maskNodes = (page: import('@playwright/test').Page) =>

@@ -1,11 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import sharp from 'sharp';
-import { callApi, expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp } from './fixtures.js';
+import { startComparedProject, type ComparedProject } from './comparedProject.js';
+import { callApi, expect, screenshotPath, test, watchConsole, type RunningApp } from './fixtures.js';
 
 let app: RunningApp;
-let work: string;
 const gtJson = {
   images: [1, 2, 3].map((id) => ({ id, file_name: `f${id}.png`, width: 400, height: 300 })),
   categories: [{ id: 1, name: 'pedestrian' }],
@@ -28,29 +24,12 @@ const resultsB = [
   { image_id: 3, category_id: 1, bbox: [300, 80, 40, 110], score: 0.9 },
 ];
 
+let project: ComparedProject;
 test.beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'pedlab-compare-edges-'));
-  const folder = join(work, 'street');
-  mkdirSync(folder);
-  for (const [i, shade] of [[1, 60], [2, 120], [3, 180]]) {
-    await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: shade, g: 90, b: 110 } } }).png().toFile(join(folder, `f${i}.png`));
-  }
-  process.env.PEDLAB_MODELS_MANIFEST = join(work, 'no-manifest.json');
-  app = await startApp({ project: folder });
-  const gt = join(work, 'gt.json');
-  writeFileSync(gt, JSON.stringify(gtJson));
-  await callApi(app, 'project.import', { format: 'coco', path: gt });
-  for (const [name, results] of [['Finds all', resultsA], ['Misses two', resultsB], ['Never run', []]] as const) {
-    const path = join(work, `${name}.json`);
-    writeFileSync(path, JSON.stringify(results));
-    await callApi(app, 'project.import', { format: 'coco-results', path, options: { gt, modelName: name, allowPartial: true } });
-  }
+  project = await startComparedProject('compare-edges', gtJson, [['Finds all', resultsA], ['Misses two', resultsB], ['Never run', []]]);
+  app = project.app;
 });
-test.afterAll(() => {
-  delete process.env.PEDLAB_MODELS_MANIFEST;
-  stopApp(app);
-  rmSync(work, { recursive: true, force: true });
-});
+test.afterAll(() => project.close());
 
 const listed = (page: import('@playwright/test').Page) => page.getByTestId('image-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-file-name')));
 

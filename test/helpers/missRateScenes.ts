@@ -1,3 +1,5 @@
+import { seededRandom } from '../../core/compare/seededRandom.js';
+
 /**
  * Seeded random CityPersons-like scenes for the miss-rate evaluation: ground truth of every height and
  * visibility around the setups' bounds, ignore regions, a ground truth with id 0, other categories, empty
@@ -9,23 +11,11 @@ export interface MissRateScene {
   readonly dt: { image_id: number; category_id: number; bbox: number[]; score: number }[];
 }
 
-/** mulberry32: a small seeded generator, uniform in [0, 1). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const HEIGHTS = [12, 19, 20, 30, 39, 40, 49, 50, 51, 60, 74, 75, 76, 93, 94, 120, 200];
 const VISIBILITIES = [0.1, 0.19, 0.2, 0.3, 0.5, 0.649, 0.65, 0.651, 0.8, 1];
 
 export function missRateScene(seed: number, { crowdedImage = false } = {}): MissRateScene {
-  const rand = seeded(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const score = (): number => Math.round(rand() * 10) / 10;
   const imageCount = 8 + Math.floor(rand() * 10);
