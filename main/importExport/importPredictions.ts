@@ -1,4 +1,4 @@
-import { basename, extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { mapClasses } from '../../core/detect/classes.js';
 import type { ImageId } from '../../core/eval/types.js';
 import { checkMapSources, mappedCategory, parseCategoryMap } from '../../core/formats/categoryMap.js';
@@ -66,11 +66,18 @@ export async function importPredictions(
 
   const gtCategories = [...truth.categories].sort((a, b) => a.id - b.id);
   const categoryMap = parseCategoryMap(options.map);
-  checkMapSources(categoryMap, gtCategories.map((c) => c.name), `a category of ${gtPath}`);
+  checkMapSources(
+    categoryMap,
+    gtCategories.map((c) => c.name),
+    `a category of ${gtPath}`,
+  );
   const classes = gtCategories.map((c) => mappedCategory(categoryMap, c.name));
   const categories = store.categories.all();
   const idByName = new Map(categories.map((c) => [c.name, c.id]));
-  const classMap = mapClasses(classes, categories.map((c) => c.name));
+  const classMap = mapClasses(
+    classes,
+    categories.map((c) => c.name),
+  );
   const categoryName = new Map(gtCategories.map((c) => [c.id, c.name]));
   const projectCategory = new Map(gtCategories.map((c, i) => [c.id, classMap[i] === null ? undefined : idByName.get(classMap[i]!)]));
   const perImage = new Map<ImageId, NewPrediction[]>([...targets.keys()].map((id) => [id, []]));
@@ -97,7 +104,10 @@ export async function importPredictions(
   });
   const dropped = leftOut(left, detections.length - left.unselected, root);
   report.droppedDetections = left.unselected + (dropped?.count ?? 0);
-  if (left.unselected > 0) report.warnings.push(`${left.unselected} detections are on images outside ${options.subset ? `the subset "${options.subset}"` : 'the selection'} and were left out`);
+  if (left.unselected > 0)
+    report.warnings.push(
+      `${left.unselected} detections are on images outside ${options.subset ? `the subset "${options.subset}"` : 'the selection'} and were left out`,
+    );
   if (dropped) {
     if (dropped.count * 2 > dropped.of && !options.allowPartial) failIn(path, '', `${dropped.why}; nothing was stored (--allow-partial stores the rest)`);
     report.warnings.push(dropped.why);
@@ -135,7 +145,9 @@ function leftOut(left: { missingImages: Map<string, number>; categories: Map<str
   if (count === 0) return null;
   const reasons: string[] = [];
   if (onMissing > 0) {
-    reasons.push(`${onMissing} are on ${left.missingImages.size} image${left.missingImages.size === 1 ? '' : 's'} not in the project under ${root} (${firstFew(left.missingImages)}; --image-root says where they are)`);
+    reasons.push(
+      `${onMissing} are on ${left.missingImages.size} image${left.missingImages.size === 1 ? '' : 's'} not in the project under ${root} (${firstFew(left.missingImages)}; --image-root says where they are)`,
+    );
   }
   if (ofCategories > 0) reasons.push(`${ofCategories} are of categories the project does not have (${firstFew(left.categories)}; --map FROM=TO maps them)`);
   return { count, of, why: `${count} of ${of} detections were left out: ${reasons.join('; ')}` };

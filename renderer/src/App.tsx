@@ -84,7 +84,11 @@ export function App() {
   );
 
   useEffect(() => {
-    if (state.project) api['categories.list']({}).then((c) => store.setCategories(c), () => undefined);
+    if (state.project)
+      api['categories.list']({}).then(
+        (c) => store.setCategories(c),
+        () => undefined,
+      );
   }, [state.project, store]);
   const categoryNames = useMemo(() => editor.categories.map((c) => c.name), [editor.categories]);
 
@@ -107,7 +111,11 @@ export function App() {
   const acceptLabelBox = useCallback(
     (imageId: number, categoryId: number, box: readonly [number, number, number, number]) => {
       if (store.getState().imageId !== imageId) return;
-      void store.edit('Add a person the labels missed', { create: [{ categoryId, bbox: [...box], area: box[2] * box[3], iscrowd: false, mask: null }], update: [], delete: [] }, true);
+      void store.edit(
+        'Add a person the labels missed',
+        { create: [{ categoryId, bbox: [...box], area: box[2] * box[3], iscrowd: false, mask: null }], update: [], delete: [] },
+        true,
+      );
     },
     [store],
   );
@@ -179,7 +187,10 @@ export function App() {
                 const next = stepCase(focus, compare.findings.findings!.diff, compare.findings.findings!.statistics.labelErrors, step);
                 if (next) chooseCase(next);
               },
-              acceptCase: focus.kind === 'label:unlabelled' && focus.box && focus.categoryId !== null ? () => acceptLabelBox(focus.imageId, focus.categoryId!, focus.box!) : undefined,
+              acceptCase:
+                focus.kind === 'label:unlabelled' && focus.box && focus.categoryId !== null
+                  ? () => acceptLabelBox(focus.imageId, focus.categoryId!, focus.box!)
+                  : undefined,
             }
           : {}),
       };
@@ -212,7 +223,11 @@ export function App() {
             </button>
           </div>
         )}
-        {state.info && <span className="host-badge">{state.info.host === 'electron' ? 'Desktop' : 'Browser'} · v{state.info.version}</span>}
+        {state.info && (
+          <span className="host-badge">
+            {state.info.host === 'electron' ? 'Desktop' : 'Browser'} · v{state.info.version}
+          </span>
+        )}
         {state.project && (
           <>
             <button type="button" onClick={() => setTransfer('import')} disabled={state.busy}>
@@ -287,7 +302,6 @@ export function App() {
               names={compare.names}
               iouThr={compare.iouThr}
               scoreThrs={compare.scoreThrs}
-              version={compare.evaluation.version}
               filter={filter}
               showMasks={showMasks}
               controls={controls}
@@ -308,7 +322,6 @@ export function App() {
               annotations={editor.annotations}
               iouThr={compare.iouThr}
               scoreThrs={compare.scoreThrs}
-              version={compare.evaluation.version}
               iouType={compare.iouType}
               segmAvailable={compare.segmAvailable}
               onIouType={compare.setIouType}
@@ -339,7 +352,14 @@ export function App() {
         )}
         {state.project && mode === 'edit' && <ModelsPanel inference={inference} showMasks={showPredictedMasks} onShowMasks={setShowPredictedMasks} />}
       </main>
-      <StatusBar image={image} viewport={editable ? viewport : null} cursor={cursor} selection={editor.selection.length} boxes={editor.annotations.length} onScale={(scale) => controls.current?.setScale(scale)} />
+      <StatusBar
+        image={image}
+        viewport={editable ? viewport : null}
+        cursor={cursor}
+        selection={editor.selection.length}
+        boxes={editor.annotations.length}
+        onScale={(scale) => controls.current?.setScale(scale)}
+      />
       {asking && (
         <OpenFolderDialog
           initial={state.project?.folder ?? ''}
@@ -358,12 +378,7 @@ export function App() {
       )}
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
       {exporting && compare.pair && state.project && (
-        <ExportReportDialog
-          modelIds={compare.pair}
-          scoreThresholds={compare.scoreThrs}
-          iouThreshold={compare.iouThr}
-          onClose={() => setExporting(false)}
-        />
+        <ExportReportDialog modelIds={compare.pair} scoreThresholds={compare.scoreThrs} iouThreshold={compare.iouThr} onClose={() => setExporting(false)} />
       )}
     </div>
   );

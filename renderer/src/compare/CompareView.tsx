@@ -26,7 +26,6 @@ interface Props {
   names: [string, string];
   iouThr: number;
   scoreThrs: ScoreThresholds;
-  version: number;
   filter: ViewFilter;
   showMasks: boolean;
   controls: { current: ViewControls | null };
@@ -55,7 +54,7 @@ export function paneLayout(width: number, height: number, imageWidth: number, im
 
 /** Ground truth plus model A on the left, plus model B on the right, zoom and pan locked together. */
 export function CompareView(props: Props) {
-  const { image, data, evaluations, iouThr, scoreThrs, version, editor, iouType } = props;
+  const { image, data, evaluations, iouThr, scoreThrs, editor, iouType } = props;
   const [view, setView] = useState<Viewport | null>(null);
   const gestureLayers = useRef(new Set<HTMLDivElement>());
   const shared = useMemo<SharedView>(() => ({ view, onChange: setView, gestureLayers: gestureLayers.current }), [view]);
@@ -75,8 +74,7 @@ export function CompareView(props: Props) {
         : [];
       return { modelId: e.modelId, outcomes, predictions, masks, byMask: evaluator === e.segm };
     });
-    // `version` marks in-place updates of the evaluators after an edit.
-  }, [evaluations, data, image.id, iouThr, scoreThrs, version, iouType]);
+  }, [evaluations, data, image.id, iouThr, scoreThrs, iouType]);
 
   const only = useMemo(() => {
     if (!props.kindCases) return null;
@@ -102,8 +100,7 @@ export function CompareView(props: Props) {
                 {i === 0 ? 'A' : 'B'} · {props.names[i]}
               </strong>
               <span className="pane-counts" data-testid="pane-counts">
-                <span className="tp">TP {count('tp')}</span> <span className="fp">FP {count('fp')}</span>{' '}
-                <span className="fn">FN {o ? o.missed.size : 0}</span>
+                <span className="tp">TP {count('tp')}</span> <span className="fp">FP {count('fp')}</span> <span className="fn">FN {o ? o.missed.size : 0}</span>
               </span>
             </header>
             <EditorStage

@@ -18,7 +18,6 @@ interface Props {
   annotations: Annotation[];
   iouThr: number;
   scoreThrs: ScoreThresholds;
-  version: number;
   iouType: 'bbox' | 'segm';
   segmAvailable: boolean;
   onIouType(type: 'bbox' | 'segm'): void;
@@ -75,7 +74,15 @@ export function MetricsPanel(props: Props) {
       {tab === 'numbers' && <NumbersPanel {...props} />}
       {tab === 'errors' && <ErrorsPanel names={names} state={findings} iouType={iouType} />}
       {tab === 'differences' && (
-        <DifferencesPanel state={findings} data={props.data} iouThr={props.iouThr} scoreThrs={props.scoreThrs} focus={props.focus} onFocus={props.onFocus} onScore={props.onScore} />
+        <DifferencesPanel
+          state={findings}
+          data={props.data}
+          iouThr={props.iouThr}
+          scoreThrs={props.scoreThrs}
+          focus={props.focus}
+          onFocus={props.onFocus}
+          onScore={props.onScore}
+        />
       )}
       {tab === 'labels' && <LabelCheckPanel state={findings} data={props.data} focus={props.focus} onFocus={props.onFocus} onAccept={props.onAcceptBox} />}
     </aside>

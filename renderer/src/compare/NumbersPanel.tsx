@@ -19,7 +19,6 @@ interface Props {
   annotations: Annotation[];
   iouThr: number;
   scoreThrs: ScoreThresholds;
-  version: number;
   iouType: 'bbox' | 'segm';
 }
 const COLOURS = MODEL_COLOURS;
@@ -36,7 +35,7 @@ function averagedCurve(ev: CocoEvaluator): Float64Array {
 }
 
 /** Both models' COCO numbers for the project or the current image, the counts at the slider, and PR curves. */
-export function NumbersPanel({ names, evaluations, data, imageId, annotations, iouThr, scoreThrs, version, iouType: type }: Props) {
+export function NumbersPanel({ names, evaluations, data, imageId, annotations, iouThr, scoreThrs, iouType: type }: Props) {
   const [scope, setScope] = useState<'project' | 'image'>('project');
 
   const scoped = useMemo(() => {
@@ -56,11 +55,13 @@ export function NumbersPanel({ names, evaluations, data, imageId, annotations, i
           { iouType: type },
         ),
     );
-    // `version` marks in-place updates of the project evaluators.
-  }, [scope, type, evaluations, data, imageId, annotations, version]);
+  }, [scope, type, evaluations, data, imageId, annotations]);
 
   const mismatches = useMemo(
-    () => evaluations.map((e, i) => categoryMismatch(data.groundTruth, data.predictions[e.modelId] ?? [], data.categories, names[i])).filter((m): m is string => m !== null),
+    () =>
+      evaluations
+        .map((e, i) => categoryMismatch(data.groundTruth, data.predictions[e.modelId] ?? [], data.categories, names[i]))
+        .filter((m): m is string => m !== null),
     [evaluations, data, names],
   );
   const stats: (Stats | null)[] = scoped.map((ev) => ev.stats());

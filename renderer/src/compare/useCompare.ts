@@ -7,20 +7,16 @@ import { useFindings } from './useFindings';
 import { useEvaluation } from './useEvaluation';
 
 /** The compare mode's choices (models, thresholds, order) and the live evaluation behind them. */
-export function useCompare(
-  active: boolean,
-  models: ModelEntry[],
-  reloadKey: string,
-  images: ImageEntry[],
-  imageId: number | null,
-  annotations: Annotation[],
-) {
+export function useCompare(active: boolean, models: ModelEntry[], reloadKey: string, images: ImageEntry[], imageId: number | null, annotations: Annotation[]) {
   const [pair, setPair] = useState<[number, number] | null>(null);
   const [iouThr, setIouThr] = useState(0.5);
   /** Each model's score threshold; linked, one slider moves both. */
   const [scoreThrs, setScoreThrs] = useState<ScoreThresholds>([0.5, 0.5]);
   const [linked, setLinked] = useState(true);
-  const setScoreThr = useCallback((model: 0 | 1 | 'both', value: number) => setScoreThrs((t) => (model === 'both' ? [value, value] : model === 0 ? [value, t[1]] : [t[0], value])), []);
+  const setScoreThr = useCallback(
+    (model: 0 | 1 | 'both', value: number) => setScoreThrs((t) => (model === 'both' ? [value, value] : model === 0 ? [value, t[1]] : [t[0], value])),
+    [],
+  );
   const [sort, setSort] = useState('name');
   const [iouType, setIouType] = useState<'bbox' | 'segm'>('bbox');
 
@@ -33,9 +29,7 @@ export function useCompare(
 
   const modelIds = active && pair ? pair : [];
   const evaluation = useEvaluation(modelIds, reloadKey, imageId, annotations);
-  const names: [string, string] = pair
-    ? [models.find((m) => m.id === pair[0])?.name ?? '', models.find((m) => m.id === pair[1])?.name ?? '']
-    : ['', ''];
+  const names: [string, string] = pair ? [models.find((m) => m.id === pair[0])?.name ?? '', models.find((m) => m.id === pair[1])?.name ?? ''] : ['', ''];
 
   const segmAvailable = evaluation.evaluations.length > 0 && evaluation.evaluations.every((e) => e.segm);
   const type = segmAvailable ? iouType : 'bbox';
@@ -44,16 +38,15 @@ export function useCompare(
   const errorTypes = useMemo(() => {
     const f = findings.findings;
     if (!f) return null;
-    return f.diagnostics.map((d) => new Map(d.tide.detections.flatMap((o) => (o.error ? [[o.detectionId, TIDE_MAIN_LABELS[o.error]] as const] : [])))) as [Map<number, string>, Map<number, string>];
+    return f.diagnostics.map((d) => new Map(d.tide.detections.flatMap((o) => (o.error ? [[o.detectionId, TIDE_MAIN_LABELS[o.error]] as const] : [])))) as [
+      Map<number, string>,
+      Map<number, string>,
+    ];
   }, [findings.findings]);
   const [showModelMasks, setShowModelMasks] = useState(true);
   const diffCounts = useMemo(() => (findings.findings ? casesPerImage(findings.findings.diff) : null), [findings.findings]);
 
-  const summaries = useMemo(
-    () => evaluation.evaluations.map((e) => e.bbox.imageSummaries()),
-    // `version` marks in-place updates of the evaluators.
-    [evaluation.evaluations, evaluation.version],
-  );
+  const summaries = useMemo(() => evaluation.evaluations.map((e) => e.bbox.imageSummaries()), [evaluation.evaluations]);
   const keys = useMemo(
     () => (active ? sortKeys(images, sort, summaries[0] ?? [], summaries[1] ?? [], diffCounts) : null),
     [active, images, sort, summaries, diffCounts],
@@ -78,12 +71,14 @@ export function useCompare(
     return listed.length === images.length ? listed : [...listed, ...images.filter((i) => !order.includes(i.id))];
   }, [images, order]);
   // Stale when sorting again would give another order than the one shown.
-  const stale = useMemo(() => order !== null && keys !== null && orderedIds(images, keys).some((id, k) => id !== ordered[k]?.id), [order, keys, images, ordered]);
+  const stale = useMemo(
+    () => order !== null && keys !== null && orderedIds(images, keys).some((id, k) => id !== ordered[k]?.id),
+    [order, keys, images, ordered],
+  );
   const resort = useCallback(() => setResorts((n) => n + 1), []);
   const outcomeCounts = useMemo(
     () => (active ? countsPerImage(evaluation.evaluations, iouThr, scoreThrs) : null),
-    // `version` marks in-place updates of the evaluators.
-    [active, evaluation.evaluations, evaluation.version, iouThr, scoreThrs],
+    [active, evaluation.evaluations, iouThr, scoreThrs],
   );
   const sortLabels = useMemo(() => (keys ? new Map([...keys].map(([id, v]) => [id, v.label])) : null), [keys]);
 

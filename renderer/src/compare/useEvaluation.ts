@@ -18,29 +18,33 @@ function hasMasks(data: EvaluationData, modelId: number): boolean {
 
 /**
  * COCO evaluations of the chosen models over the whole project, kept live: when the current image's ground
- * truth changes, that image alone is re-evaluated. `version` changes whenever any number may have.
+ * truth changes, that image alone is re-evaluated, in place, and `evaluations` comes back as a new array, so
+ * that whatever is computed from it is computed again.
  */
 export function useEvaluation(modelIds: number[], reloadKey: string, imageId: number | null, annotations: Annotation[]) {
-  const [data, setData] = useState<EvaluationData | null>(null);
+  // The data with the models it was loaded for: the evaluations are built from both at once.
+  const [loaded, setLoaded] = useState<{ data: EvaluationData; modelIds: number[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
+  // The model ids compared by value: a new array with the same ids loads nothing again.
   const ids = modelIds.join(',');
+  const wanted = useMemo(() => (ids === '' ? [] : ids.split(',').map(Number)), [ids]);
+  const data = loaded?.data ?? null;
 
   useEffect(() => {
-    if (modelIds.length === 0) return;
+    if (wanted.length === 0) return;
     let live = true;
-    api['evaluation.data']({ modelIds }).then(
-      (d) => live && (setData(d), setError(null)),
+    api['evaluation.data']({ modelIds: wanted }).then(
+      (d) => live && (setLoaded({ data: d, modelIds: wanted }), setError(null)),
       (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
     );
     return () => {
       live = false;
     };
-    // The model ids are compared by value, through `ids`.
-  }, [ids, reloadKey]);
+  }, [wanted, reloadKey]);
 
-  const evaluations = useMemo<ModelEvaluation[]>(() => {
-    if (!data) return [];
+  const built = useMemo<ModelEvaluation[]>(() => {
+    if (!loaded) return [];
+    const { data, modelIds } = loaded;
     return modelIds.map((modelId) => {
       const input = evalInputFor(data, modelId);
       return {
@@ -49,22 +53,25 @@ export function useEvaluation(modelIds: number[], reloadKey: string, imageId: nu
         segm: hasMasks(data, modelId) ? new CocoEvaluator(input, { iouType: 'segm' }) : null,
       };
     });
-  }, [data]);
+  }, [loaded]);
+  // The list as last updated in place, for the list it was copied from.
+  const [updated, setUpdated] = useState<{ from: ModelEvaluation[]; list: ModelEvaluation[] } | null>(null);
 
   // Live: the edited image's ground truth replaces the stored one in every evaluation.
   useEffect(() => {
-    if (imageId === null || evaluations.length === 0 || !data?.images.some((i) => i.id === imageId)) return;
+    if (imageId === null || built.length === 0 || !data?.images.some((i) => i.id === imageId)) return;
     const own = annotations.filter((a) => a.imageId === imageId);
     const gts = own.map(groundTruthForEval);
     const withMasks = own.every((a) => a.mask);
-    for (const e of evaluations) {
+    for (const e of built) {
       e.bbox.setGroundTruth(imageId, gts);
       // A box drawn without a mask cannot be scored by mask IoU: segm is dropped rather than left stale.
       if (e.segm && withMasks) e.segm.setGroundTruth(imageId, gts);
       else e.segm = null;
     }
-    setVersion((v) => v + 1);
-  }, [annotations, imageId, evaluations, data]);
+    setUpdated({ from: built, list: built.map((e) => ({ ...e })) });
+  }, [annotations, imageId, built, data]);
 
-  return { data, evaluations, version, error };
+  const evaluations = updated?.from === built ? updated.list : built;
+  return { data, evaluations, error };
 }

@@ -16,7 +16,6 @@ import { runPedlab as pedlab } from '../../helpers/cli.js';
 const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 const CHROMIUM = process.env.PEDLAB_CHROMIUM ?? '/usr/bin/chromium';
 
-
 /** A CSV of plain and quoted fields (as the report writes it) as objects keyed by the header. */
 function parseCsv(text: string): Record<string, string>[] {
   const rows: string[][] = [];
@@ -30,9 +29,15 @@ function parseCsv(text: string): Record<string, string>[] {
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
-    else if (c !== '\r') field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') field += c;
   }
   const [header, ...body] = rows;
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
@@ -125,8 +130,21 @@ describeShared('pedlab report on the Penn-Fudan test split with two models (../s
     expect(images.length).toBe(50 * 2 * 2);
     images.forEach((row, i) => {
       const j = json.images[i];
-      expect([row.iou_type, Number(row.image_id), row.file_name, Number(row.model_id), row.model]).toEqual([j.iouType, j.imageId, j.fileName, j.modelId, j.model]);
-      expect([num(row.ap), num(row.ap50), Number(row.tp), Number(row.fp), Number(row.fn), Number(row.num_gt)]).toEqual([j.ap, j.ap50, j.tp, j.fp, j.fn, j.numGt]);
+      expect([row.iou_type, Number(row.image_id), row.file_name, Number(row.model_id), row.model]).toEqual([
+        j.iouType,
+        j.imageId,
+        j.fileName,
+        j.modelId,
+        j.model,
+      ]);
+      expect([num(row.ap), num(row.ap50), Number(row.tp), Number(row.fp), Number(row.fn), Number(row.num_gt)]).toEqual([
+        j.ap,
+        j.ap50,
+        j.tp,
+        j.fp,
+        j.fn,
+        j.numGt,
+      ]);
       expect([Number(row.iou_threshold), Number(row.score_threshold)]).toEqual([0.5, 0.5]);
     });
     const boxes = parseCsv(readFileSync(join(out, 'report-boxes.csv'), 'utf8'));

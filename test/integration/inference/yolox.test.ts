@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COCO_CLASSES, mapClasses } from '../../../core/detect/classes.js';
@@ -70,11 +69,7 @@ describe.skipIf(!nano || !light || !abbey)('YOLOX-style detectors from ../shared
 
   it('sees an EXIF-rotated JPEG, an RGBA PNG, a grey PNG and a 16-bit PNG upright and in image pixels', async () => {
     const files = await imageVariants(abbey!, dir.path);
-    const [upright, rotated, rgba, grey, deep] = await detectAll(
-      worker.nano,
-      [files.upright, files.rotated, files.rgba, files.grey, files.deep],
-      nanoSettings,
-    );
+    const [upright, rotated, rgba, grey, deep] = await detectAll(worker.nano, [files.upright, files.rotated, files.rgba, files.grey, files.deep], nanoSettings);
     expect((await sharp(files.rotated).metadata()).orientation).toBe(6);
     const confident = upright.filter((d) => d.score > 0.5);
     expect(rgba).toEqual(upright);
@@ -88,7 +83,10 @@ describe.skipIf(!nano || !light || !abbey)('YOLOX-style detectors from ../shared
     const [a] = await detectAll(worker.nano, [abbey!], nanoSettings);
     const [b] = await detectAll(worker.light, [abbey!], lightSettings);
     expect(b.length).toBeGreaterThan(0);
-    const matched = bestMatches(b.filter((d) => d.score > 0.5), a).filter((iou) => iou > 0.5);
+    const matched = bestMatches(
+      b.filter((d) => d.score > 0.5),
+      a,
+    ).filter((iou) => iou > 0.5);
     expect(matched.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { Image as KonvaImage } from 'react-konva';
 import { filterChain, type ViewFilter } from '../filters';
 
@@ -16,8 +16,9 @@ interface Props {
  */
 export const ImageLayer = memo(function ImageLayer({ element, width, height, filter }: Props) {
   const node = useRef<Konva.Image>(null);
-  const chain = filterChain(filter);
-  const key = `${filter.kind}:${filter.brightness}:${filter.contrast}`;
+  const { kind, brightness, contrast } = filter;
+  // One chain per filter setting: a new array on every render would re-cache the image each time.
+  const chain = useMemo(() => filterChain({ kind, brightness, contrast }), [kind, brightness, contrast]);
 
   useEffect(() => {
     const image = node.current;
@@ -30,8 +31,7 @@ export const ImageLayer = memo(function ImageLayer({ element, width, height, fil
       image.filters(chain as unknown as Konva.Filter[]);
     }
     image.getLayer()?.batchDraw();
-    // The chain is rebuilt from `key`: depending on the array itself would re-cache on every render.
-  }, [key, element]);
+  }, [chain, element]);
 
   return <KonvaImage ref={node} image={element} width={width} height={height} listening={false} data-filter={filter.kind} />;
 });
