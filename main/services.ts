@@ -79,7 +79,8 @@ export class Services {
       return { path: path === null ? null : this.paths.grant(path, purpose, purpose === 'export-file') };
     },
     'folders.list': async (request) => {
-      if (this.options.pickPath) throw new PedlabError('native-dialogs', 'The desktop app chooses paths with its own dialogs (Browse…), so it lists no folders to the page.');
+      if (this.options.pickPath)
+        throw new PedlabError('native-dialogs', 'The desktop app chooses paths with its own dialogs (Browse…), so it lists no folders to the page.');
       return listFolder(request);
     },
     'project.import': async (request) => importIntoProject(this.projects.store, this.checkImportPaths(request)),

@@ -24,7 +24,12 @@ function readNpy(file) {
   const header = buf.toString('latin1', hstart, hstart + hlen);
   if (!/'descr':\s*'<f4'/.test(header)) throw new Error(`${file}: need little-endian float32, header ${header}`);
   if (/'fortran_order':\s*True/.test(header)) throw new Error(`${file}: fortran order not supported`);
-  const shape = header.match(/'shape':\s*\(([^)]*)\)/)[1].split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  const shape = header
+    .match(/'shape':\s*\(([^)]*)\)/)[1]
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
   const off = hstart + hlen;
   const data = new Float32Array(buf.buffer.slice(buf.byteOffset + off, buf.byteOffset + buf.length));
   return { data, shape };

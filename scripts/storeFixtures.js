@@ -60,9 +60,9 @@ const ROWS = {
     );
     prediction.run(1, 'm'.repeat(64), 'a'.repeat(64), 0.9, 1, 2, 3, 4, mask, 6, 8);
     prediction.run(2, 'm'.repeat(64), 'a'.repeat(64), 0.3, 4, 1, 2, 2, null, null, null);
-    db.prepare(
-      `INSERT INTO eval_snapshots (id, created_at, label, iou_type, model_id, params, stats) VALUES (1, ?, 'first', 'bbox', 1, '{}', '[0.5]')`,
-    ).run(NOW);
+    db.prepare(`INSERT INTO eval_snapshots (id, created_at, label, iou_type, model_id, params, stats) VALUES (1, ?, 'first', 'bbox', 1, '{}', '[0.5]')`).run(
+      NOW,
+    );
   },
 };
 
@@ -97,7 +97,12 @@ const latest = Math.max(...store.migrations.map((m) => m.version));
 const wanted = process.argv[2] ? [Number(process.argv[2])] : store.migrations.map((m) => m.version).filter((v) => v < latest);
 for (const version of wanted) {
   if (!ROWS[version]) throw new Error(`no rows for schema version ${version}: add them to ROWS in scripts/storeFixtures.js`);
-  write(store, `v${version}.pedlab`, store.migrations.filter((m) => m.version <= version), ROWS[version]);
+  write(
+    store,
+    `v${version}.pedlab`,
+    store.migrations.filter((m) => m.version <= version),
+    ROWS[version],
+  );
 }
 if (!process.argv[2]) {
   const keep = (db) => db.prepare("INSERT INTO project_meta (key, value) VALUES ('name', 'from the future')").run();

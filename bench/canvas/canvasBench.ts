@@ -35,7 +35,11 @@ const server = spawn(process.execPath, ['bin/pedlab.js', 'serve', '--project', f
 });
 const url = new URL(await new Promise<string>((resolve) => createInterface({ input: server.stdout! }).once('line', resolve)));
 // The printed URL's one-time code buys the API token; the page then opens with a fresh code.
-const claimed = await fetch(`${url.origin}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: new URLSearchParams(url.hash.slice(1)).get('code') }) });
+const claimed = await fetch(`${url.origin}/session`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ code: new URLSearchParams(url.hash.slice(1)).get('code') }),
+});
 const token = ((await claimed.json()) as { token: string }).token;
 const [image] = await call<{ id: number }[]>(url.origin, token, 'images.list', {});
 const [category] = await call<{ id: number }[]>(url.origin, token, 'categories.list', {});
@@ -51,10 +55,17 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
 });
 const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-const minted = await fetch(`${url.origin}/session/launch-code`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-pedlab-token': token }, body: '{}' });
+const minted = await fetch(`${url.origin}/session/launch-code`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', 'x-pedlab-token': token },
+  body: '{}',
+});
 await page.goto(`${url.origin}/#code=${((await minted.json()) as { code: string }).code}`);
 await page.getByTestId('image-stage').and(page.locator('[data-image-loaded="true"]')).waitFor();
-await page.getByTestId('status-boxes').filter({ hasText: `${BOXES} boxes` }).waitFor();
+await page
+  .getByTestId('status-boxes')
+  .filter({ hasText: `${BOXES} boxes` })
+  .waitFor();
 const stage = (await page.getByTestId('image-stage').boundingBox())!;
 const cx = stage.x + stage.width / 2;
 const cy = stage.y + stage.height / 2;
@@ -162,7 +173,10 @@ async function measure(name: string, key: string): Promise<void> {
   await page.getByTestId('status-boxes').filter({ hasText: '1 selected' }).waitFor();
   const one = await nudges(40);
   await page.keyboard.press('Control+a');
-  await page.getByTestId('status-boxes').filter({ hasText: `${BOXES} selected` }).waitFor();
+  await page
+    .getByTestId('status-boxes')
+    .filter({ hasText: `${BOXES} selected` })
+    .waitFor();
   const all = await nudges(10);
 
   console.log(`  ${name}: ${labels} of ${BOXES} labels drawn (a label that would overlap another is left out)`);

@@ -21,10 +21,7 @@ const set = syntheticPair(
   { recall: 0.7, jitter: 0.2, falseAlarms: 3, scorePlaces: 3 },
   { recall: 0.9, jitter: 0.1, falseAlarms: 2, scorePlaces: 3 },
 );
-console.log(
-  `synthetic set: ${IMAGES} images, ${set.groundTruth.groundTruth.length} ground truths, ` +
-    `${set.a.length} detections of A, ${set.b.length} of B`,
-);
+console.log(`synthetic set: ${IMAGES} images, ${set.groundTruth.groundTruth.length} ground truths, ` + `${set.a.length} detections of A, ${set.b.length} of B`);
 
 function timed<T>(runs: number, work: () => T): { ms: number; value: T } {
   const times: number[] = [];
@@ -36,8 +33,7 @@ function timed<T>(runs: number, work: () => T): { ms: number; value: T } {
   }
   return { ms: median(times), value: value! };
 }
-const row = (label: string, ms: number, extra = '') =>
-  console.log(`${label.padEnd(64)} median ${`${ms.toFixed(ms < 100 ? 1 : 0)} ms`.padStart(9)}${extra}`);
+const row = (label: string, ms: number, extra = '') => console.log(`${label.padEnd(64)} median ${`${ms.toFixed(ms < 100 ? 1 : 0)} ms`.padStart(9)}${extra}`);
 
 const pair = timed(3, () => evaluatePair(set.groundTruth, set.a, set.b));
 row('both evaluations and their per-image results (pairing)', pair.ms);
@@ -65,7 +61,15 @@ row('TIDE error breakdown of one model (bbox)', tide.ms, `   ΔLoc ${tide.value.
 // The miss rate scores category 1 (the set's pedestrians) with each box's height and full visibility.
 const pedestrians = {
   imageIds: set.groundTruth.images.map((i) => i.id),
-  annotations: set.groundTruth.groundTruth.map((g) => ({ id: g.id, imageId: g.imageId, categoryId: g.categoryId, bbox: g.bbox, height: g.bbox[3], visibility: 1, ignore: g.iscrowd })),
+  annotations: set.groundTruth.groundTruth.map((g) => ({
+    id: g.id,
+    imageId: g.imageId,
+    categoryId: g.categoryId,
+    bbox: g.bbox,
+    height: g.bbox[3],
+    visibility: 1,
+    ignore: g.iscrowd,
+  })),
 };
 const missRate = timed(3, () => evaluateMissRate(pedestrians, set.a));
 row('miss rate MR⁻², four setups, one model', missRate.ms, `   Reasonable ${missRate.value.reasonable.logAverageMissRate?.toFixed(4)}`);

@@ -178,8 +178,7 @@ console.log(
   `synthetic set: ${input.images.length} images, ${input.groundTruth.length} ground truths, ` +
     `${input.detections.length} detections (built in ${(setupMs / 1000).toFixed(1)} s)`,
 );
-const row = (label: string, ms: number, extra = '') =>
-  console.log(`${label.padEnd(58)} median ${`${ms.toFixed(ms < 100 ? 1 : 0)} ms`.padStart(9)}${extra}`);
+const row = (label: string, ms: number, extra = '') => console.log(`${label.padEnd(58)} median ${`${ms.toFixed(ms < 100 ? 1 : 0)} ms`.padStart(9)}${extra}`);
 for (const iouType of ['bbox', 'segm'] as const) {
   const full = timeFull(input, iouType, iouType === 'bbox' ? 5 : 3);
   row(`${iouType}: full evaluation (match, accumulate, 12 stats)`, full.ms, `   AP ${full.evaluator.stats()[0].toFixed(4)}`);

@@ -22,7 +22,9 @@ import { median } from '../median.js';
 const SHARED = join(appRoot(), '..', 'shared');
 
 function defaultModels(): string[] {
-  const bundled = readManifest(bundledManifestPath()).map((m) => m.path).filter(existsSync);
+  const bundled = readManifest(bundledManifestPath())
+    .map((m) => m.path)
+    .filter(existsSync);
   const thirdParty = ['yolox_nano/yolox_nano.onnx', 'light_person_detector/model.onnx'].map((f) => join(SHARED, 'models', 'third_party', f));
   return [...bundled, ...thirdParty.filter(existsSync)];
 }
@@ -132,14 +134,20 @@ async function main(): Promise<void> {
   const torch = spawnSync(PYTHON, ['-c', 'import torch, torchvision'], { encoding: 'utf8' }).status === 0;
   if (!torch) console.log(`(no PyTorch comparison: ${PYTHON} cannot import torch and torchvision)`);
   console.log('ratio: pipeline / bare run, both wall time; in worker: (wait + run + post) / run inside the worker, which other load on the machine skews less');
-  console.log('model                         bare run ms   pipeline ms   ratio   in worker   decode alone   worker wait/run/post   torch eager   pipeline/eager');
+  console.log(
+    'model                         bare run ms   pipeline ms   ratio   in worker   decode alone   worker wait/run/post   torch eager   pipeline/eager',
+  );
   for (const path of models) {
     const probe = await Detector.open(path, 1);
     const { signature } = probe.info;
     await probe.release();
     const classes = probe.info.classes ?? defaultClasses(signature.kind, signature.kind === 'yolox' ? signature.classCount : undefined);
     const settings: InferenceSettings = {
-      scoreThreshold: 0.05, nmsThreshold: 0.45, maskThreshold: 0.5, maxSide: null, maxDetections: 100,
+      scoreThreshold: 0.05,
+      nmsThreshold: 0.45,
+      maskThreshold: 0.5,
+      maxSide: null,
+      maxDetections: 100,
       classMap: mapClasses(classes, ['pedestrian']),
     };
     const samples = await measure(path, images, settings, threads, repeat);

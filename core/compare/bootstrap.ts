@@ -62,12 +62,7 @@ const HEADLINE: readonly (keyof HeadlineStats)[] = ['AP', 'AP50', 'AR100'];
  *
  * `a[i]` and `b[i]` are the two models' results on the same image, in evaluation order; `params` the evaluation's.
  */
-export function pairedBootstrap(
-  a: readonly ImageResult[],
-  b: readonly ImageResult[],
-  params: EvalParams,
-  options: BootstrapOptions = {},
-): BootstrapResult {
+export function pairedBootstrap(a: readonly ImageResult[], b: readonly ImageResult[], params: EvalParams, options: BootstrapOptions = {}): BootstrapResult {
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const seed = options.seed ?? 1;
   if (!Number.isInteger(resamples) || resamples < 1) throw new Error(`resamples must be a positive integer, got ${resamples}`);
@@ -155,7 +150,10 @@ function metricSentence(name: string, verdict: Verdict): string {
 function overallSentence(metrics: readonly MetricDifference[]): string {
   const named = (v: Verdict) => metrics.filter((m) => m.verdict === v).map((m) => m.name);
   const clauses: string[] = [];
-  for (const [verdict, who] of [['bBetter', 'B'], ['aBetter', 'A']] as const) {
+  for (const [verdict, who] of [
+    ['bBetter', 'B'],
+    ['aBetter', 'A'],
+  ] as const) {
     const names = named(verdict);
     if (names.length > 0) clauses.push(`${who} is better on ${listed(names)}`);
   }

@@ -65,7 +65,11 @@ export function labelErrors(images: readonly PairedImage[], options: LabelErrorO
   images.forEach((image, order) => {
     const a = image.a.detections.filter((d) => d.score >= minScore);
     const b = image.b.detections.filter((d) => d.score >= minScore);
-    const nearest = (d: Detection) => bestIou(d.bbox, image.groundTruth.filter((g) => g.categoryId === d.categoryId));
+    const nearest = (d: Detection) =>
+      bestIou(
+        d.bbox,
+        image.groundTruth.filter((g) => g.categoryId === d.categoryId),
+      );
     const clearA = a.filter((d) => nearest(d) < clearIou);
     const clearB = b.filter((d) => nearest(d) < clearIou);
     for (const p of pairBoxes(clearA, clearB, agreeIou)) {

@@ -17,7 +17,10 @@ export interface ModelDiagnostics {
 
 /** The project's pedestrian category (`pedestrian` or an alias such as `person`), if it has one. */
 function pedestrianCategoryId(data: EvaluationData): number | null {
-  const [name] = mapClasses(['pedestrian'], data.categories.map((c) => c.name));
+  const [name] = mapClasses(
+    ['pedestrian'],
+    data.categories.map((c) => c.name),
+  );
   return data.categories.find((c) => c.name === name)?.id ?? null;
 }
 
@@ -45,7 +48,12 @@ export function missRateInput(data: EvaluationData, modelId: number): MissRateIn
     visibility: data.visibility[a.id] ?? 1,
     ignore: a.iscrowd,
   }));
-  const detections: MissRateDetection[] = (data.predictions[modelId] ?? []).map((p) => ({ imageId: p.imageId, categoryId: category(p.categoryId), score: p.score, bbox: p.bbox }));
+  const detections: MissRateDetection[] = (data.predictions[modelId] ?? []).map((p) => ({
+    imageId: p.imageId,
+    categoryId: category(p.categoryId),
+    score: p.score,
+    bbox: p.bbox,
+  }));
   return { groundTruth: { imageIds: data.images.map((i) => i.id), annotations }, detections };
 }
 

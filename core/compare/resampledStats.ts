@@ -126,9 +126,7 @@ function layOut(results: readonly ImageResult[], params: EvalParams): CategoryEn
     }
     // Rank within the image: score descending, stably over category then input order (as the cells sort).
     const evaluated = r.detections.filter((d) => d.outcome[0] !== 'unevaluated' && slot.has(keyOf(d.categoryId)));
-    const ranked = evaluated
-      .map((d, at) => ({ d, at }))
-      .sort((x, y) => y.d.score - x.d.score || (pooled ? x.d.categoryId - y.d.categoryId : 0) || x.at - y.at);
+    const ranked = evaluated.map((d, at) => ({ d, at })).sort((x, y) => y.d.score - x.d.score || (pooled ? x.d.categoryId - y.d.categoryId : 0) || x.at - y.at);
     for (const { d } of ranked) {
       const k = slot.get(keyOf(d.categoryId))!;
       let tpBits = 0;

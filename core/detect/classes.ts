@@ -1,6 +1,7 @@
 import type { ModelKind } from './types.js';
 
-/** The 80 COCO detection classes in the order YOLOX and most COCO-trained detectors number them. */
+/** The 80 COCO detection classes in the order YOLOX and most COCO-trained detectors number them, ten to a line. */
+// prettier-ignore
 export const COCO_CLASSES = [
   'person', 'bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck', 'boat', 'traffic light',
   'fire hydrant', 'stop sign', 'parking meter', 'bench', 'bird', 'cat', 'dog', 'horse', 'sheep', 'cow',

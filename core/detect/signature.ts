@@ -106,10 +106,7 @@ function readYolox(input: ValueInfo, outputs: readonly ValueInfo[]): SignatureRe
 /** Recognises what kind of detector a model is from its inputs and outputs alone. */
 export function readSignature(inputs: readonly ValueInfo[], outputs: readonly ValueInfo[]): SignatureReading {
   if (inputs.length !== 1) return { ok: false, reason: `it has ${inputs.length} inputs, and Pedlab feeds exactly one image` };
-  return (
-    readTorchvision(inputs[0], outputs) ??
-    readYolox(inputs[0], outputs) ?? { ok: false, reason: 'its outputs match no detector Pedlab knows' }
-  );
+  return readTorchvision(inputs[0], outputs) ?? readYolox(inputs[0], outputs) ?? { ok: false, reason: 'its outputs match no detector Pedlab knows' };
 }
 
 export function kindLabel(kind: ModelKind): string {

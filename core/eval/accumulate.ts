@@ -91,7 +91,7 @@ export function accumulateCategory(out: CategoryMajor, k: number, list: Category
   const first = cellIndex(out.dims, k, 0, 0, 0, 0);
   precision.fill(-1, first, first + A * M * T * R);
   scores.fill(-1, first, first + A * M * T * R);
-  recall.fill(-1, first / R, (first / R) + A * M * T);
+  recall.fill(-1, first / R, first / R + A * M * T);
   walk.run(list);
   for (let a = 0; a < A; a++) {
     const npig = list.npig[a];
@@ -205,16 +205,7 @@ export class Walk {
    * level r to `precision[base + r]`: the best precision at or after the first true positive reaching
    * recall r; levels beyond the final recall (and all after) get 0.
    */
-  interpolate(
-    a: number,
-    m: number,
-    t: number,
-    npig: number,
-    recThrs: readonly number[],
-    precision: Float64Array,
-    scores: Float64Array,
-    base: number,
-  ): void {
+  interpolate(a: number, m: number, t: number, npig: number, recThrs: readonly number[], precision: Float64Array, scores: Float64Array, base: number): void {
     const at = (a * this.M + m) * this.T + t;
     const S = this.tp[at];
     const off = at * this.capacity;

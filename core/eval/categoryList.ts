@@ -148,10 +148,7 @@ export class CategoryLists {
     }
     out.reserve(list.n - dropAt.length + insertAt.length);
     for (let a = 0; a < list.A; a++) {
-      out.npig[a] =
-        list.npig[a] -
-        (cb >= 0 ? before.npig[a * before.cellCat.length + cb] : 0) +
-        (ca >= 0 ? after.npig[a * after.cellCat.length + ca] : 0);
+      out.npig[a] = list.npig[a] - (cb >= 0 ? before.npig[a * before.cellCat.length + cb] : 0) + (ca >= 0 ? after.npig[a * after.cellCat.length + ca] : 0);
     }
     let src = 0;
     let dst = 0;

@@ -21,12 +21,7 @@ export interface CellLayout {
  * score, stably: within a category when categories count, over the category-then-input order when pooled;
  * each cell is cut to the largest maxDets.
  */
-export function cellLayout(
-  ctx: EvalContext,
-  gts: readonly GroundTruth[],
-  dts: readonly Detection[],
-  arrays: ArrayAllocator,
-): CellLayout {
+export function cellLayout(ctx: EvalContext, gts: readonly GroundTruth[], dts: readonly Detection[], arrays: ArrayAllocator): CellLayout {
   const pooled = !ctx.params.useCats;
   const gtCat = Int32Array.from(gts, (g) => ctx.catIndex(g.categoryId));
   const dtCat = Int32Array.from(dts, (d) => ctx.catIndex(d.categoryId));
@@ -35,7 +30,7 @@ export function cellLayout(
   // Runs of one category, then of one cell.
   const cells: number[] = [];
   const bounds: number[] = [];
-  for (let gi = 0, di = 0; gi < gtOrder.length || di < dtOrder.length; ) {
+  for (let gi = 0, di = 0; gi < gtOrder.length || di < dtOrder.length;) {
     const gKey = gi < gtOrder.length ? (pooled ? 0 : gtCat[gtOrder[gi]]) : Infinity;
     const dKey = di < dtOrder.length ? (pooled ? 0 : dtCat[dtOrder[di]]) : Infinity;
     const key = Math.min(gKey, dKey);

@@ -101,12 +101,7 @@ export interface ImageMatches extends ImageEval {
 
 export function evaluateImage(ctx: EvalContext, data: ImageData, withMatches: true): ImageMatches;
 export function evaluateImage(ctx: EvalContext, data: ImageData, withMatches?: boolean, arrays?: ArrayAllocator): ImageEval;
-export function evaluateImage(
-  ctx: EvalContext,
-  data: ImageData,
-  withMatches = false,
-  arrays: ArrayAllocator = freshArrays,
-): ImageEval | ImageMatches {
+export function evaluateImage(ctx: EvalContext, data: ImageData, withMatches = false, arrays: ArrayAllocator = freshArrays): ImageEval | ImageMatches {
   const { T, A, thresholds, areaLo, areaHi, matcher } = ctx;
   const { gts, dts } = data;
   const { cellCat, dtStart, gtStart, iouStart, dtIndex, gtIndex } = cellLayout(ctx, gts, dts, arrays);

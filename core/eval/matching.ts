@@ -54,16 +54,7 @@ export class CellMatcher {
    * Matches the candidates at threshold index t and sets their bits. A match with ground-truth id 0 counts
    * as no match, as in pycocotools, which records matches by id.
    */
-  match(
-    ious: Float64Array,
-    offset: number,
-    ng: number,
-    threshold: number,
-    t: number,
-    tpBits: Uint32Array,
-    igBits: Uint32Array,
-    first: number,
-  ): void {
+  match(ious: Float64Array, offset: number, ng: number, threshold: number, t: number, tpBits: Uint32Array, igBits: Uint32Array, first: number): void {
     const { ig, crowd, taken, hit, outside, order, idZero, candidates } = this;
     const bit = 1 << t;
     taken.fill(-1, 0, ng);

@@ -4,20 +4,7 @@ import type { EvalParams } from './params.js';
 /** The 12 COCO detection stats, in pycocotools' order. */
 export type Stats = readonly [number, number, number, number, number, number, number, number, number, number, number, number];
 
-export const STAT_NAMES = [
-  'AP',
-  'AP50',
-  'AP75',
-  'APsmall',
-  'APmedium',
-  'APlarge',
-  'AR1',
-  'AR10',
-  'AR100',
-  'ARsmall',
-  'ARmedium',
-  'ARlarge',
-] as const;
+export const STAT_NAMES = ['AP', 'AP50', 'AP75', 'APsmall', 'APmedium', 'APlarge', 'AR1', 'AR10', 'AR100', 'ARsmall', 'ARmedium', 'ARlarge'] as const;
 
 /** What one of the 12 stats averages over: AP or AR, one IoU threshold or all (null), an area range, maxDets. */
 export interface StatSpec {

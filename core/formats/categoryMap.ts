@@ -31,7 +31,8 @@ export function mappedCategory(map: CategoryMap, name: string): string {
 /** A map's FROM entries that name nothing in `known`: a mistyped pair would otherwise do nothing, silently. */
 export function checkMapSources(map: CategoryMap, known: readonly string[], what: string): void {
   const unknown = [...map.keys()].filter((from) => !known.includes(from));
-  if (unknown.length > 0) failIn('--map', '', `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not ${what} (${known.join(', ')})`);
+  if (unknown.length > 0)
+    failIn('--map', '', `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not ${what} (${known.join(', ')})`);
 }
 
 function categoryLabel(c: CocoCategory): string {
@@ -71,6 +72,8 @@ export function categoryWarnings(detections: readonly Detection[], categories: r
   const outside = [...counts.values()].reduce((a, b) => a + b, 0);
   const hint = '--map FROM=TO reads results category FROM as ground-truth category TO';
   return outside === detections.length
-    ? [`the ground truth and the results share no category: the results' category ids (${ids}) are none of the ground truth's (${gt}), so nothing can match; ${hint}`]
+    ? [
+        `the ground truth and the results share no category: the results' category ids (${ids}) are none of the ground truth's (${gt}), so nothing can match; ${hint}`,
+      ]
     : [`${outside} of ${detections.length} detections have category ids the ground truth does not have (${ids}) and are never matched; ${hint}`];
 }

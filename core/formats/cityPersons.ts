@@ -68,7 +68,10 @@ export interface CityPersonsOutput {
 
 /** The label an annotation is written with, or null when CityPersons has none for its category. */
 function cityPersonsLabel(a: Pick<CityPersonsOutput, 'category' | 'iscrowd' | 'attributes'>, pedestrian: string): string | null {
-  if (a.iscrowd) return typeof a.attributes.citypersons_label === 'string' && IGNORE_LABELS.includes(a.attributes.citypersons_label) ? a.attributes.citypersons_label : 'ignore';
+  if (a.iscrowd)
+    return typeof a.attributes.citypersons_label === 'string' && IGNORE_LABELS.includes(a.attributes.citypersons_label)
+      ? a.attributes.citypersons_label
+      : 'ignore';
   if (a.category === pedestrian) return 'pedestrian';
   return PERSON_LABELS.includes(a.category) ? a.category : null;
 }
@@ -78,7 +81,12 @@ function cityPersonsLabel(a: Pick<CityPersonsOutput, 'category' | 'iscrowd' | 'a
  * `instance_id` (else a number of its own after the image's highest). Annotations of categories CityPersons has
  * no label for are left out and counted.
  */
-export function writeCityPersons(width: number, height: number, annotations: readonly CityPersonsOutput[], pedestrian: string): { json: object; leftOut: number } {
+export function writeCityPersons(
+  width: number,
+  height: number,
+  annotations: readonly CityPersonsOutput[],
+  pedestrian: string,
+): { json: object; leftOut: number } {
   const labelled = annotations.flatMap((a) => {
     const label = cityPersonsLabel(a, pedestrian);
     return label === null ? [] : [{ a, label }];

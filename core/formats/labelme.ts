@@ -59,7 +59,10 @@ export function parseLabelme(json: unknown, source: string): { image: SourceImag
   if (!isObject(json)) failIn(source, '', `must be a JSON object, got ${describe(json)}`);
   const { imagePath, imageWidth: width, imageHeight: height, shapes } = json;
   if (typeof imagePath !== 'string' || imagePath === '') failIn(source, '', `imagePath must be a file name, got ${describe(imagePath)}`);
-  for (const [key, v] of [['imageWidth', width], ['imageHeight', height]] as const) {
+  for (const [key, v] of [
+    ['imageWidth', width],
+    ['imageHeight', height],
+  ] as const) {
     if (!Number.isSafeInteger(v) || (v as number) <= 0) failIn(source, '', `${key} must be a positive integer, got ${describe(v)}`);
   }
   const w = width as number;
@@ -89,7 +92,11 @@ export function parseLabelme(json: unknown, source: string): { image: SourceImag
       const bbox: BoxTuple = [x1, y1, x2 - x1, y2 - y1];
       annotation = boxOnly(bbox, attributes);
     } else {
-      const mask = rleFromPolygons(parts.map((p) => p.polygon), h, w);
+      const mask = rleFromPolygons(
+        parts.map((p) => p.polygon),
+        h,
+        w,
+      );
       annotation = { bbox: rleToBbox(mask), area: rleArea(mask), iscrowd: ignore, segmentation: { kind: 'rle', rle: mask }, attributes };
     }
     for (const category of ignore ? labels : [label]) image.annotations.push({ category, ...annotation });

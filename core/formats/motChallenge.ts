@@ -177,7 +177,8 @@ export function writeMotGroundTruth(rows: readonly MotOutputRow[]): string {
       const top = Math.round(y);
       const box = [left + 1, top + 1, Math.round(x + w) - left, Math.round(y + h) - top];
       const visibility = typeof attributes.visibility === 'number' ? attributes.visibility : 1;
-      const classId = iscrowd && typeof attributes.mot_class === 'number' && MOT_IGNORED_PERSONS.has(attributes.mot_class) ? attributes.mot_class : MOT_PEDESTRIAN;
+      const classId =
+        iscrowd && typeof attributes.mot_class === 'number' && MOT_IGNORED_PERSONS.has(attributes.mot_class) ? attributes.mot_class : MOT_PEDESTRIAN;
       return `${[frame, trackId, ...box, iscrowd ? 0 : 1, classId, visibility].join(',')}\n`;
     })
     .join('');

@@ -112,9 +112,7 @@ export interface PennFudanText {
 const SIZE = /^Image size \(X x Y x C\)\s*:\s*(\d+)\s*x\s*(\d+)\s*x\s*(\d+)\s*$/;
 const NUMBER = '(-?\\d+(?:\\.\\d+)?)';
 const POINT = `\\(\\s*${NUMBER}\\s*,\\s*${NUMBER}\\s*\\)`;
-const BOX = new RegExp(
-  `^Bounding box for object (\\d+) "([^"]*)" \\(Xmin, Ymin\\) - \\(Xmax, Ymax\\)\\s*:\\s*${POINT}\\s*-\\s*${POINT}\\s*$`,
-);
+const BOX = new RegExp(`^Bounding box for object (\\d+) "([^"]*)" \\(Xmin, Ymin\\) - \\(Xmax, Ymax\\)\\s*:\\s*${POINT}\\s*-\\s*${POINT}\\s*$`);
 
 /** Reads a Penn-Fudan annotation text; a malformed size or box line is an error naming the file and line. */
 export function parsePennFudanAnnotation(text: string, source: string): PennFudanText {

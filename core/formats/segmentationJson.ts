@@ -31,10 +31,7 @@ export function parseSegmentation(v: unknown, where: string, image: EvalImage): 
   }
   const [h, w] = size as [number, number];
   if ((image.height !== undefined && h !== image.height) || (image.width !== undefined && w !== image.width)) {
-    fail(
-      where,
-      `segmentation size [${h}, ${w}] does not match image ${JSON.stringify(image.id)} (height ${image.height}, width ${image.width})`,
-    );
+    fail(where, `segmentation size [${h}, ${w}] does not match image ${JSON.stringify(image.id)} (height ${image.height}, width ${image.width})`);
   }
   const rle: Rle = { h, w, counts: parseCounts(v.counts, where) };
   let sum = 0;

@@ -54,8 +54,7 @@ export function numberField(o: Json, key: string, where: string, check?: (v: num
 
 export const integer = (v: number): string | null => (Number.isSafeInteger(v) ? null : 'must be an integer');
 export const nonNegative = (v: number): string | null => (v >= 0 ? null : 'must not be negative');
-export const positiveInteger = (v: number): string | null =>
-  Number.isSafeInteger(v) && v > 0 ? null : 'must be a positive integer';
+export const positiveInteger = (v: number): string | null => (Number.isSafeInteger(v) && v > 0 ? null : 'must be a positive integer');
 
 /** `[x, y, w, h]`: four finite numbers, width and height not negative. */
 export function boxField(o: Json, key: string, where: string): [number, number, number, number] {

@@ -25,7 +25,8 @@ function decodeText(text: string, source: string, line: number): string {
     if (ref in NAMED) return NAMED[ref];
     const code = /^#x[0-9a-fA-F]+$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN;
     // The reference is not quoted: in a file that is not XML at all it may be anything (a token in a URL, say).
-    if (!Number.isFinite(code) || code > 0x10ffff) failIn(source, `line ${line}`, 'unknown character reference (XML text knows &lt; &gt; &amp; &quot; &apos; and &#…;)');
+    if (!Number.isFinite(code) || code > 0x10ffff)
+      failIn(source, `line ${line}`, 'unknown character reference (XML text knows &lt; &gt; &amp; &quot; &apos; and &#…;)');
     return String.fromCodePoint(code);
   });
 }

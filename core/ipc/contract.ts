@@ -1,7 +1,23 @@
 import { z } from 'zod';
 import type { Channel } from './channels.js';
 import { EXPORT_FORMAT_NAMES, IMPORT_FORMAT_NAMES } from './types.js';
-import type { Annotation, AppInfo, Category, CommitResult, EvaluationData, ExportReport, FolderListing, ImageEntry, ImportReport, InferenceStatus, ModelEntry, Prediction, ProjectSummary, RecoveryInfo, ReportExport } from './types.js';
+import type {
+  Annotation,
+  AppInfo,
+  Category,
+  CommitResult,
+  EvaluationData,
+  ExportReport,
+  FolderListing,
+  ImageEntry,
+  ImportReport,
+  InferenceStatus,
+  ModelEntry,
+  Prediction,
+  ProjectSummary,
+  RecoveryInfo,
+  ReportExport,
+} from './types.js';
 
 /** A channel's request schema (validated at the door in main) and its response type. */
 interface Spec<Req extends z.ZodType, Res> {
@@ -29,7 +45,10 @@ const annotationDraft = z
     bbox: z.tuple([finite, finite, size, size]),
     area: size,
     iscrowd: z.boolean(),
-    mask: z.object({ size: z.tuple([z.number().int().positive(), z.number().int().positive()]), counts: z.string().max(10_000_000) }).strict().nullable(),
+    mask: z
+      .object({ size: z.tuple([z.number().int().positive(), z.number().int().positive()]), counts: z.string().max(10_000_000) })
+      .strict()
+      .nullable(),
   })
   .strict();
 
@@ -59,9 +78,7 @@ export const contract = {
   'project.current': spec<ProjectSummary | null>()(empty),
   'project.openFolder': spec<ProjectSummary>()(z.object({ folder: z.string().min(1).max(4096) }).strict()),
   /** Shows the host's native dialog for a path (Electron); answers null where there is none, or when cancelled. */
-  'dialog.pickPath': spec<{ path: string | null }>()(
-    z.object({ purpose: pathPurpose }).strict(),
-  ),
+  'dialog.pickPath': spec<{ path: string | null }>()(z.object({ purpose: pathPurpose }).strict()),
   /**
    * The web host's folder browser: a folder's subfolders and the files `purpose` takes (home when `path` is absent;
    * with `nearest`, the closest existing folder at or above `path`). The desktop app refuses: it uses its own dialogs.
@@ -81,14 +98,20 @@ export const contract = {
   /** The categories a source holds, by name, as an import would store them before any map; nothing is written. */
   'project.importCategories': spec<{ categories: string[] }>()(importRequest),
   /** `overwrite`: the user confirmed replacing files Pedlab did not write; without it such files are never replaced. */
-  'project.export': spec<ExportReport>()(
-    z.object({ format: z.enum(EXPORT_FORMAT_NAMES), path: filePath, overwrite: z.boolean().optional() }).strict(),
-  ),
+  'project.export': spec<ExportReport>()(z.object({ format: z.enum(EXPORT_FORMAT_NAMES), path: filePath, overwrite: z.boolean().optional() }).strict()),
   /** The damaged project database the last open refused, if any, with the snapshots that could replace it. */
   'project.recovery': spec<RecoveryInfo | null>()(empty),
   /** Puts a snapshot in place of a folder's database (the replaced file is kept aside) and opens the project. */
   'project.restore': spec<ProjectSummary>()(
-    z.object({ folder: filePath, snapshot: z.string().regex(/^[0-9TZ-]+\.pedlab$/).max(64) }).strict(),
+    z
+      .object({
+        folder: filePath,
+        snapshot: z
+          .string()
+          .regex(/^[0-9TZ-]+\.pedlab$/)
+          .max(64),
+      })
+      .strict(),
   ),
   'images.list': spec<ImageEntry[]>()(empty),
   'annotations.list': spec<Annotation[]>()(z.object({ imageId: id }).strict()),
@@ -110,9 +133,7 @@ export const contract = {
   'models.add': spec<ModelEntry>()(
     z.object({ path: z.string().min(1).max(4096), name: z.string().min(1).max(200).optional(), variant: z.string().max(200).optional() }).strict(),
   ),
-  'inference.start': spec<InferenceStatus>()(
-    z.object({ modelIds: z.array(id).min(1).max(8), threads: z.number().int().min(1).max(256).optional() }).strict(),
-  ),
+  'inference.start': spec<InferenceStatus>()(z.object({ modelIds: z.array(id).min(1).max(8), threads: z.number().int().min(1).max(256).optional() }).strict()),
   'inference.cancel': spec<InferenceStatus>()(z.object({ modelId: id.optional() }).strict()),
   'inference.status': spec<InferenceStatus>()(empty),
   'predictions.forImage': spec<Prediction[]>()(z.object({ imageId: id, modelId: id }).strict()),
@@ -122,7 +143,10 @@ export const contract = {
       .object({
         modelIds: z.tuple([id, id]),
         dir: filePath,
-        formats: z.array(z.enum(['html', 'pdf', 'csv', 'json'])).min(1).max(4),
+        formats: z
+          .array(z.enum(['html', 'pdf', 'csv', 'json']))
+          .min(1)
+          .max(4),
         /** One score threshold for both models, or model A's and model B's. */
         scoreThreshold: z.union([z.number().min(0).max(1), z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)])]).optional(),
         iouThreshold: z.number().min(0.5).max(0.95).optional(),

@@ -18,7 +18,17 @@ export function diagnosticsCsv(report: ReportModel): string {
   const model = (i: number): Cell[] => [report.models[i].id, report.models[i].name];
   for (const section of report.sections) {
     section.tide.forEach((t, i) => {
-      for (const e of TIDE_MAIN_ERRORS) rows.push(['tide', section.iouType, ...model(i), TIDE_MAIN_LABELS[e], t.summary.main[TIDE_MAIN_LABELS[e] as keyof typeof t.summary.main], null, null, null]);
+      for (const e of TIDE_MAIN_ERRORS)
+        rows.push([
+          'tide',
+          section.iouType,
+          ...model(i),
+          TIDE_MAIN_LABELS[e],
+          t.summary.main[TIDE_MAIN_LABELS[e] as keyof typeof t.summary.main],
+          null,
+          null,
+          null,
+        ]);
       for (const name of ['FalsePos', 'FalseNeg'] as const) rows.push(['tide', section.iouType, ...model(i), name, t.summary.special[name], null, null, null]);
       for (const e of TIDE_MAIN_ERRORS) rows.push(['tide_count', section.iouType, ...model(i), TIDE_MAIN_LABELS[e], t.counts[e], null, null, null]);
       rows.push(['tide_ap', section.iouType, ...model(i), 'AP50', t.ap, null, null, null]);
@@ -50,7 +60,25 @@ export function diagnosticsCsv(report: ReportModel): string {
 
 /** The first label-error cases of the ranking, one row each, with both models' evidence. */
 export function labelErrorsCsv(report: ReportModel): string {
-  const header = ['rank', 'kind', 'image_id', 'file_name', 'category', 'x', 'y', 'w', 'h', 'gt_id', 'a_detection_id', 'a_score', 'a_gt_iou', 'b_detection_id', 'b_score', 'b_gt_iou', 'ab_iou'];
+  const header = [
+    'rank',
+    'kind',
+    'image_id',
+    'file_name',
+    'category',
+    'x',
+    'y',
+    'w',
+    'h',
+    'gt_id',
+    'a_detection_id',
+    'a_score',
+    'a_gt_iou',
+    'b_detection_id',
+    'b_score',
+    'b_gt_iou',
+    'ab_iou',
+  ];
   const rows = report.comparison.labelErrors.top.map((c, k): Cell[] => [
     k + 1,
     c.kind,

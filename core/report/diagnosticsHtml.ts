@@ -49,7 +49,8 @@ export function tideBlock(report: ReportModel, section: ReportSection): string {
 /** MR⁻² of both models in every setup, and the Reasonable miss-rate curves. */
 export function missRateSection(report: ReportModel): string {
   const title = '<h2>Miss rate (MR⁻², pedestrians, boxes)</h2>';
-  if (!report.missRate) return `<section class="keep" data-section="miss-rate">${title}<p>The project has no pedestrian category, so no miss rate is computed.</p></section>`;
+  if (!report.missRate)
+    return `<section class="keep" data-section="miss-rate">${title}<p>The project has no pedestrian category, so no miss rate is computed.</p></section>`;
   const [a, b] = report.missRate;
   const rows = MISS_RATE_SETUPS.map((s) => {
     const [va, vb] = [a.summary[s.name], b.summary[s.name]];
@@ -59,7 +60,11 @@ export function missRateSection(report: ReportModel): string {
   const table = `<table class="miss-rate">${head(['Setup', 'MR⁻² A', 'MR⁻² B', 'B − A'])}<tbody>${rows.join('')}</tbody></table>`;
   const chart = missRateChartSvg(
     'Reasonable: miss rate against FPPI',
-    report.missRate.map((m, i) => ({ label: `${LABELS[i]}: ${report.models[i].name} (MR⁻² ${m.summary.reasonable === null ? '—' : m.summary.reasonable.toFixed(3)})`, color: COLORS[i], curve: m.reasonableCurve })),
+    report.missRate.map((m, i) => ({
+      label: `${LABELS[i]}: ${report.models[i].name} (MR⁻² ${m.summary.reasonable === null ? '—' : m.summary.reasonable.toFixed(3)})`,
+      color: COLORS[i],
+      curve: m.reasonableCurve,
+    })),
   );
   const intro =
     `<p class="sub">Log-average miss rate over FPPI 10⁻² to 1, by CityPersons' evaluator: the project's pedestrians, crowd regions ignored, ` +
@@ -78,7 +83,8 @@ function interval(m: MetricDifference): string {
 function bootstrapBlock(report: ReportModel): string {
   const bs = report.comparison.bootstrap;
   const rows = bs.metrics.map(
-    (m) => `<tr><th>${esc(m.name)}</th>${num(fixed(m.a))}${num(fixed(m.b))}${signed(m.value, m.higherIsBetter)}${num(interval(m))}<td>${esc(m.sentence)}</td></tr>`,
+    (m) =>
+      `<tr><th>${esc(m.name)}</th>${num(fixed(m.a))}${num(fixed(m.b))}${signed(m.value, m.higherIsBetter)}${num(interval(m))}<td>${esc(m.sentence)}</td></tr>`,
   );
   const table = `<table class="bootstrap">${head(['Metric', 'A', 'B', 'B − A', '95% interval', 'Verdict'], [0, 5])}<tbody>${rows.join('')}</tbody></table>`;
   const title = `Is the difference real? (paired bootstrap over images, ${bs.resamples} resamples, seed ${bs.seed})`;
@@ -89,8 +95,12 @@ function operatingPointsBlock(report: ReportModel): string {
   const rows = report.comparison.operatingPoints.map((p, i) => {
     const best = p.bestF1;
     const rate = p.atFalseAlarmRate;
-    const bestCells = best ? [score(best.scoreThreshold), best.precision.toFixed(3), best.recall.toFixed(3), best.f1.toFixed(3)].map(num).join('') : '<td colspan="4">no threshold finds anyone</td>';
-    const rateCells = rate ? [score(rate.scoreThreshold), rate.recall.toFixed(3), rate.falseAlarmsPerImage.toFixed(3)].map(num).join('') : '<td colspan="3">even the best-scored detection exceeds it</td>';
+    const bestCells = best
+      ? [score(best.scoreThreshold), best.precision.toFixed(3), best.recall.toFixed(3), best.f1.toFixed(3)].map(num).join('')
+      : '<td colspan="4">no threshold finds anyone</td>';
+    const rateCells = rate
+      ? [score(rate.scoreThreshold), rate.recall.toFixed(3), rate.falseAlarmsPerImage.toFixed(3)].map(num).join('')
+      : '<td colspan="3">even the best-scored detection exceeds it</td>';
     return `<tr><th>${modelHeading(i as 0 | 1, report.models[i].name)}</th>${bestCells}${rateCells}</tr>`;
   });
   const target = report.comparison.operatingPoints[0].falseAlarmsPerImageTarget;

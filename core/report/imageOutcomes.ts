@@ -87,11 +87,20 @@ export function imageOutcomes(result: ImageResult, t: number, scoreThreshold: nu
     const res: BoxResult = d.outcome[t] === 'unevaluated' ? 'unevaluated' : mark ? MARK_RESULT[mark.outcome] : 'below threshold';
     const matched = d.matchedGtId[t];
     const bbox = byId.detections.get(d.id)!;
-    out.boxes.push({ kind: 'detection', id: d.id, bbox, score: d.score, matchedGtId: matched, iou: matched === null ? d.bestIou : d.matchedIou[t], result: res });
+    out.boxes.push({
+      kind: 'detection',
+      id: d.id,
+      bbox,
+      score: d.score,
+      matchedGtId: matched,
+      iou: matched === null ? d.bestIou : d.matchedIou[t],
+      result: res,
+    });
     if (res === 'TP') out.tp++;
     if (res === 'FP') out.fp++;
     const mask = byId.detectionMasks?.get(d.id);
-    if (res === 'TP' || res === 'FP' || res === 'ignored') out.shapes.push({ kind: res === 'ignored' ? 'ignored' : res === 'TP' ? 'tp' : 'fp', bbox, ...(mask && { mask }) });
+    if (res === 'TP' || res === 'FP' || res === 'ignored')
+      out.shapes.push({ kind: res === 'ignored' ? 'ignored' : res === 'TP' ? 'tp' : 'fp', bbox, ...(mask && { mask }) });
   }
   for (const g of result.groundTruths) {
     const bbox = byId.groundTruths.get(g.id)!;

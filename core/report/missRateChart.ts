@@ -16,7 +16,8 @@ const MISS: readonly [number, number] = [0.05, 1];
 const FPPI_TICKS = [1e-3, 1e-2, 1e-1, 1, 10];
 const MISS_TICKS = [0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1];
 
-const unit = (v: number, [lo, hi]: readonly [number, number]) => (Math.log10(Math.min(Math.max(v, lo), hi)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo));
+const unit = (v: number, [lo, hi]: readonly [number, number]) =>
+  (Math.log10(Math.min(Math.max(v, lo), hi)) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo));
 const x = (fppi: number) => PLOT.left + unit(fppi, FPPI) * PLOT.width;
 const y = (missRate: number) => PLOT.top + (1 - unit(missRate, MISS)) * PLOT.height;
 const n = (v: number) => v.toFixed(1);

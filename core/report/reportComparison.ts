@@ -96,10 +96,25 @@ export function reportComparison(
   iouThreshold: number,
 ): ReportComparison {
   const detections = modelIds.map((id) => evalInputFor(data, id).detections);
-  const images: PairedImage[] = pairImages(evalInputFor(data, modelIds[0]).groundTruth, { evaluator: evaluators[0], detections: detections[0] }, { evaluator: evaluators[1], detections: detections[1] });
+  const images: PairedImage[] = pairImages(
+    evalInputFor(data, modelIds[0]).groundTruth,
+    { evaluator: evaluators[0], detections: detections[0] },
+    { evaluator: evaluators[1], detections: detections[1] },
+  );
   const diff = diffAtThresholds(data, modelIds, scoreThresholds, iouThreshold);
   const [missA, missB] = modelIds.map((id) => missRateInput(data, id));
-  const extraMetrics = missA && missB ? [resampledMissRate(MISS_RATE_METRIC, 'reasonable', missA, missB, images.map((im) => im.imageId))] : [];
+  const extraMetrics =
+    missA && missB
+      ? [
+          resampledMissRate(
+            MISS_RATE_METRIC,
+            'reasonable',
+            missA,
+            missB,
+            images.map((im) => im.imageId),
+          ),
+        ]
+      : [];
   const bootstrap = pairedBootstrap(
     images.map((im) => im.a.result),
     images.map((im) => im.b.result),

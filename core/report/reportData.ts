@@ -6,7 +6,22 @@ import type { ReportModel } from './reportModel.js';
 /** One row per IoU type, image and model: the image's AP, AP50, and TP/FP/FN at the IoU and score thresholds. */
 export function imagesCsv(report: ReportModel): string {
   const threshold = new Map(report.models.map((m, i) => [m.id, report.scoreThresholds[i]]));
-  const header = ['iou_type', 'image_id', 'file_name', 'model_id', 'model', 'ap', 'ap50', 'num_gt', 'num_dt', 'iou_threshold', 'score_threshold', 'tp', 'fp', 'fn'];
+  const header = [
+    'iou_type',
+    'image_id',
+    'file_name',
+    'model_id',
+    'model',
+    'ap',
+    'ap50',
+    'num_gt',
+    'num_dt',
+    'iou_threshold',
+    'score_threshold',
+    'tp',
+    'fp',
+    'fn',
+  ];
   const rows = report.images.map((r) => [
     r.iouType,
     r.imageId,
@@ -29,7 +44,20 @@ export function imagesCsv(report: ReportModel): string {
 /** One row per detection (TP, FP, ignored, below threshold) and per missed ground truth (FN), per IoU type and model. */
 export function boxesCsv(report: ReportModel): string {
   const header = ['iou_type', 'image_id', 'file_name', 'model_id', 'model', 'kind', 'box_id', 'x', 'y', 'w', 'h', 'score', 'matched_gt_id', 'iou', 'result'];
-  const rows = report.boxes.map((b) => [b.iouType, b.imageId, b.fileName, b.modelId, b.model, b.kind, b.id, ...b.bbox, b.score, b.matchedGtId, b.iou, b.result]);
+  const rows = report.boxes.map((b) => [
+    b.iouType,
+    b.imageId,
+    b.fileName,
+    b.modelId,
+    b.model,
+    b.kind,
+    b.id,
+    ...b.bbox,
+    b.score,
+    b.matchedGtId,
+    b.iou,
+    b.result,
+  ]);
   return csv(header, rows);
 }
 
@@ -68,7 +96,10 @@ export function reportJson(report: ReportModel): unknown {
       ),
     })),
     differences: Object.fromEntries(
-      report.sections.map((s) => [s.iouType, Object.fromEntries(STAT_NAMES.map((name, k) => [name, difference(s.results[0].stats[k], s.results[1].stats[k])]))]),
+      report.sections.map((s) => [
+        s.iouType,
+        Object.fromEntries(STAT_NAMES.map((name, k) => [name, difference(s.results[0].stats[k], s.results[1].stats[k])])),
+      ]),
     ),
     comparison: comparisonJson(report),
     images: report.images,

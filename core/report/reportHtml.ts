@@ -72,7 +72,9 @@ function modelsTable(report: ReportModel): string {
     ['Detections stored', report.counts.detections.map(String)],
   ];
   const head = report.models.map((m, i) => `<th><span class="swatch" style="background:${COLORS[i]}"></span>Model ${LABELS[i]}</th>`);
-  const body = rows.map(([name, values, mono]) => `<tr><th>${esc(name)}</th>${values.map((v) => `<td${mono ? ' class="mono"' : ''}>${esc(v)}</td>`).join('')}</tr>`);
+  const body = rows.map(
+    ([name, values, mono]) => `<tr><th>${esc(name)}</th>${values.map((v) => `<td${mono ? ' class="mono"' : ''}>${esc(v)}</td>`).join('')}</tr>`,
+  );
   return `<table><thead><tr><th></th>${head.join('')}</tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
 
@@ -140,7 +142,9 @@ function sectionHtml(report: ReportModel, section: ReportSection): string {
 function legend(): string {
   const items = (['gt', 'tp', 'fp', 'fn'] as const).map((kind) => {
     const s = OVERLAY_STYLE[kind];
-    const swatch = s.dash ? `<span class="swatch dashed" style="border-color:${s.color}"></span>` : `<span class="swatch" style="background:${s.color}"></span>`;
+    const swatch = s.dash
+      ? `<span class="swatch dashed" style="border-color:${s.color}"></span>`
+      : `<span class="swatch" style="background:${s.color}"></span>`;
     return `<span>${swatch}${s.label}</span>`;
   });
   return `<p class="legend">${items.join('')}</p>`;

@@ -47,7 +47,9 @@ export function tideChartSvg(title: string, errors: readonly string[], series: r
     });
   });
   parts.push(`<line x1="${LEFT}" y1="${TOP - 4}" x2="${LEFT}" y2="${TOP + plotHeight - GAP + 4}" stroke="#6b7280"/>`);
-  parts.push(`<text x="${LEFT + plotWidth / 2}" y="${TOP + plotHeight + 8}" text-anchor="middle" font-size="11" fill="#374151">ΔAP when the error is fixed</text>`);
+  parts.push(
+    `<text x="${LEFT + plotWidth / 2}" y="${TOP + plotHeight + 8}" text-anchor="middle" font-size="11" fill="#374151">ΔAP when the error is fixed</text>`,
+  );
   series.forEach((s, i) => {
     const ly = legendTop + i * LEGEND_LINE;
     parts.push(

@@ -51,7 +51,11 @@ export async function answerProtocol(
     if (url.host === 'app') {
       const file = await readStatic(rendererDir, url.pathname === '/' || url.pathname === '' ? '/index.html' : url.pathname);
       if (!file) return text(404, 'not found');
-      return { status: 200, body: new Uint8Array(file.body), headers: { 'content-type': file.type, 'content-security-policy': CONTENT_SECURITY_POLICY, ...NO_SNIFF } };
+      return {
+        status: 200,
+        body: new Uint8Array(file.body),
+        headers: { 'content-type': file.type, 'content-security-policy': CONTENT_SECURITY_POLICY, ...NO_SNIFF },
+      };
     }
     const route = parseMediaPath(`/${url.host}${url.pathname}`);
     if (!route) return text(404, 'not found');

@@ -9,9 +9,7 @@ import { appRoot } from '../version.js';
 import { APP_ORIGIN, answerProtocol, isAppUrl } from './appProtocol.js';
 import { electronPrintPdf } from './electronPdf.js';
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: 'pedlab', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: 'pedlab', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 // Every renderer runs sandboxed, whatever a window's options say.
 app.enableSandbox();
@@ -112,14 +110,15 @@ async function createWindow(): Promise<void> {
   await window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-app.whenReady().then(
-  () => {
+app
+  .whenReady()
+  .then(() => {
     lockDown();
     return createWindow();
-  },
-).catch((err: unknown) => {
-  dialog.showErrorBox('Pedlab could not start', err instanceof Error ? err.message : String(err));
-  app.exit(1);
-});
+  })
+  .catch((err: unknown) => {
+    dialog.showErrorBox('Pedlab could not start', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+  });
 
 app.on('window-all-closed', () => app.quit());

@@ -15,6 +15,9 @@ export async function readDisplayImage(path: string, orientation: number): Promi
   const bytes = await readBoundedFile(path, READ_LIMITS.image);
   const isPng = bytes.subarray(1, 4).toString('latin1') === 'PNG';
   if (!needsTurning(orientation)) return { bytes, mime: isPng ? 'image/png' : 'image/jpeg' };
-  const upright = await sharp(bytes).rotate().toFormat(isPng ? 'png' : 'jpeg', { quality: 95 }).toBuffer();
+  const upright = await sharp(bytes)
+    .rotate()
+    .toFormat(isPng ? 'png' : 'jpeg', { quality: 95 })
+    .toBuffer();
   return { bytes: upright, mime: isPng ? 'image/png' : 'image/jpeg' };
 }

@@ -58,7 +58,9 @@ export async function writeCityPersonsFolder(data: ExportData, out: string): Pro
   let leftOut = 0;
   let rounded = 0;
   for (const { image, annotations } of data.images) {
-    const stem = image.fileName.endsWith(CITYSCAPES_IMAGE_SUFFIX) ? image.fileName.slice(0, -CITYSCAPES_IMAGE_SUFFIX.length) : basename(image.fileName, extname(image.fileName));
+    const stem = image.fileName.endsWith(CITYSCAPES_IMAGE_SUFFIX)
+      ? image.fileName.slice(0, -CITYSCAPES_IMAGE_SUFFIX.length)
+      : basename(image.fileName, extname(image.fileName));
     const file = join(basename(dirname(image.path)), `${stem}${CITYPERSONS_SUFFIX}`);
     const other = taken.get(file);
     if (other) throw new PedlabError('export-clash', `${other} and ${image.path} would both be exported as ${file}; rename one of them.`);

@@ -61,10 +61,18 @@ export function collectExportData(store: ProjectStore): ExportData {
   }
   const all = store.images.all();
   const readable = all.filter((image) => image.width !== null && image.height !== null);
-  const imageRoot = readable.length > 0 ? outsideImageRoot(folder, readable.map((image) => image.path)) : null;
+  const imageRoot =
+    readable.length > 0
+      ? outsideImageRoot(
+          folder,
+          readable.map((image) => image.path),
+        )
+      : null;
   const images: ExportImage[] = readable.map((image) => ({
     image: { ...image, width: image.width!, height: image.height! },
-    name: relative(imageRoot ?? folder, image.path).split(sep).join('/'),
+    name: relative(imageRoot ?? folder, image.path)
+      .split(sep)
+      .join('/'),
     annotations: byImage.get(image.id) ?? [],
   }));
   const warnings = all.length > images.length ? [`${all.length - images.length} images cannot be read and were left out`] : [];

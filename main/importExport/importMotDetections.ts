@@ -48,9 +48,13 @@ export async function importMotDetections(
   const rows = parseMotRows(await readText(file), file, sequence.info.seqLength);
   const report = emptyPredictionsReport('mot-det', path);
   const categories = store.categories.all();
-  const [category] = mapClasses([DEFAULT_CATEGORY], categories.map((c) => c.name));
+  const [category] = mapClasses(
+    [DEFAULT_CATEGORY],
+    categories.map((c) => c.name),
+  );
   const categoryId = categories.find((c) => c.name === category)?.id;
-  if (categoryId === undefined) failIn(file, '', `the project has no ${DEFAULT_CATEGORY} category to store the detections under; import the ground truth first`);
+  if (categoryId === undefined)
+    failIn(file, '', `the project has no ${DEFAULT_CATEGORY} category to store the detections under; import the ground truth first`);
 
   const frameSha = new Map<number, string>();
   const perImage = new Map<string, NewPrediction[]>();

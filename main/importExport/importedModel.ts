@@ -24,7 +24,13 @@ export async function storeImportedModel(store: ProjectStore, detections: Import
   const { path, name, variant, classes, perImage } = detections;
   const sha256 = await fileSha256(path);
   const settings = { ...DEFAULT_MODEL_SETTINGS, scoreThreshold: 0 };
-  const key = settingsKey(inferenceSettings(settings, classes, store.categories.all().map((c) => c.name)));
+  const key = settingsKey(
+    inferenceSettings(
+      settings,
+      classes,
+      store.categories.all().map((c) => c.name),
+    ),
+  );
   let stored = { id: 0, images: 0, predictions: 0 };
   store.transaction(() => {
     const id = store.models.upsert({ name, variant, path, sha256, kind: 'imported', classes, settings, bundled: false });
@@ -40,5 +46,17 @@ export async function storeImportedModel(store: ProjectStore, detections: Import
 
 /** The report of a predictions import before anything is stored. */
 export function emptyPredictionsReport(format: ImportFormat, source: string): ImportReport {
-  return { format, source, images: 0, addedImages: 0, annotations: 0, predictions: 0, newCategories: [], unreadable: [], disagreements: [], warnings: [], model: null };
+  return {
+    format,
+    source,
+    images: 0,
+    addedImages: 0,
+    annotations: 0,
+    predictions: 0,
+    newCategories: [],
+    unreadable: [],
+    disagreements: [],
+    warnings: [],
+    model: null,
+  };
 }

@@ -31,7 +31,7 @@ export function decodeIndexPng(bytes: Uint8Array, source: string, expected?: Exp
   let depth = 0;
   let colourType = -1;
   const idat: Uint8Array[] = [];
-  for (let p = 8; p + 8 <= bytes.length; ) {
+  for (let p = 8; p + 8 <= bytes.length;) {
     const length = view.getUint32(p);
     const type = String.fromCharCode(...bytes.subarray(p + 4, p + 8));
     const body = bytes.subarray(p + 8, p + 8 + length);
@@ -64,7 +64,11 @@ export function decodeIndexPng(bytes: Uint8Array, source: string, expected?: Exp
     data = inflateSync(Buffer.concat(idat), { maxOutputLength: size });
   } catch (err) {
     const tooLong = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
-    failIn(source, '', tooLong ? `the image data inflates to more than its ${width}×${height} size holds` : `the image data is corrupt (${(err as Error).message})`);
+    failIn(
+      source,
+      '',
+      tooLong ? `the image data inflates to more than its ${width}×${height} size holds` : `the image data is corrupt (${(err as Error).message})`,
+    );
   }
   if (data.length < height * (stride + 1)) failIn(source, '', 'the image data is truncated');
   const rows = unfilter(data, width, height, stride, depth === 16 ? 2 : 1, source);

@@ -83,7 +83,11 @@ function frameNumbers(sequence: Sequence, warnings: string[]): number[] {
  * The sequence's seqinfo.ini, and whether its frames are already where the file puts them once the export is at
  * `destination` (the export written into the folder holding the sequences): `SEQ/IMDIR/000001.EXT`, ….
  */
-async function sequenceInfo(sequence: Sequence, frames: readonly number[], destination: string): Promise<{ info: SequenceInfo & { frameRate: number }; inPlace: boolean }> {
+async function sequenceInfo(
+  sequence: Sequence,
+  frames: readonly number[],
+  destination: string,
+): Promise<{ info: SequenceInfo & { frameRate: number }; inPlace: boolean }> {
   const first = sequence.images[0].image;
   const ext = extname(first.fileName);
   const imExt = isFrameExtension(ext) ? ext : '.jpg';
@@ -144,7 +148,8 @@ export async function writeMotFolder(data: ExportData, out: string, destination:
     await writeFile(join(out, sequence.name, 'seqinfo.ini'), writeSeqinfo(info));
     await writeFile(join(out, sequence.name, 'gt', 'gt.txt'), writeMotGroundTruth(rows));
   }
-  if (otherCategories > 0) data.warnings.push(`MOTChallenge ground truth holds pedestrians only: ${otherCategories} annotations of other categories were left out`);
+  if (otherCategories > 0)
+    data.warnings.push(`MOTChallenge ground truth holds pedestrians only: ${otherCategories} annotations of other categories were left out`);
   if (rounded > 0) data.warnings.push(`MOTChallenge holds whole pixels: ${rounded} boxes were rounded to the nearest pixel edges`);
   const masked = data.images.reduce((n, img) => n + img.annotations.filter((a) => a.mask && a.categoryId === pedestrianId).length, 0);
   if (masked > 0) data.warnings.push(`MOTChallenge ground truth holds boxes only: the masks of ${masked} annotations were not written`);

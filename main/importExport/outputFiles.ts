@@ -37,7 +37,8 @@ async function needsConfirmation(dest: string, base: string, options: OutputOpti
     const path = join(base, ...steps.slice(0, i));
     const found = await lstatOrNull(path);
     if (!found) return false;
-    if (found.isSymbolicLink()) throw new PedlabError('export-refused', `${path} is a symbolic link; Pedlab does not write through links. Nothing was written.`);
+    if (found.isSymbolicLink())
+      throw new PedlabError('export-refused', `${path} is a symbolic link; Pedlab does not write through links. Nothing was written.`);
     if (i < steps.length && !found.isDirectory()) throw new PedlabError('export-refused', `${path} is not a folder. Nothing was written.`);
     if (i === steps.length && !found.isFile()) throw new PedlabError('export-refused', `${path} exists and is not a regular file. Nothing was written.`);
   }

@@ -53,7 +53,10 @@ export async function writePennFudanFolder(data: ExportData, out: string): Promi
       height,
       width,
     );
-    await sharp(values, { raw: { width, height, channels: 1 } }).toColourspace('b-w').png().toFile(join(dirs.masks, maskFile));
+    await sharp(values, { raw: { width, height, channels: 1 } })
+      .toColourspace('b-w')
+      .png()
+      .toFile(join(dirs.masks, maskFile));
 
     const present = instancesFromIndexMask(values, height, width, 'tutorial');
     if (hidden.length > 0) data.warnings.push(`${name}: instances ${hidden.map((k) => k + 1).join(', ')} overlap later ones and lost those pixels`);

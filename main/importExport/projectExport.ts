@@ -21,7 +21,10 @@ async function writeCoco(data: ExportData, path: string): Promise<number> {
   });
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, JSON.stringify(json));
-  if (data.imageRoot) data.warnings.push(`file_names are relative to ${data.imageRoot}: this project imports the file as it is; another needs that folder as its image folder (--image-root ${data.imageRoot})`);
+  if (data.imageRoot)
+    data.warnings.push(
+      `file_names are relative to ${data.imageRoot}: this project imports the file as it is; another needs that folder as its image folder (--image-root ${data.imageRoot})`,
+    );
   return 1;
 }
 
@@ -44,7 +47,11 @@ async function writeVoc(data: ExportData, folder: string): Promise<number> {
   const masked = data.images.reduce((n, img) => n + img.annotations.filter((a) => a.mask).length, 0);
   if (masked > 0) data.warnings.push(`VOC XML holds boxes only: the masks of ${masked} annotations were not written`);
   const moved = data.images.reduce(
-    (n, { image, annotations }) => n + annotations.filter((a) => vocCorners(a.bbox, image.width, image.height).join() !== [a.bbox[0] + 1, a.bbox[1] + 1, a.bbox[0] + a.bbox[2], a.bbox[1] + a.bbox[3]].join()).length,
+    (n, { image, annotations }) =>
+      n +
+      annotations.filter(
+        (a) => vocCorners(a.bbox, image.width, image.height).join() !== [a.bbox[0] + 1, a.bbox[1] + 1, a.bbox[0] + a.bbox[2], a.bbox[1] + a.bbox[3]].join(),
+      ).length,
     0,
   );
   if (moved > 0) data.warnings.push(`VOC holds whole pixels inside the image: ${moved} boxes were rounded to the nearest pixel edges`);

@@ -35,10 +35,7 @@ function refuseForeignOptions(format: ImportFormat, options: ImportOptions): voi
 }
 
 /** Imports a source into the open project: all of it or, when any record is malformed, nothing. */
-export async function importIntoProject(
-  store: ProjectStore,
-  request: { format: ImportFormat; path: string; options?: ImportOptions },
-): Promise<ImportReport> {
+export async function importIntoProject(store: ProjectStore, request: { format: ImportFormat; path: string; options?: ImportOptions }): Promise<ImportReport> {
   const options = request.options ?? {};
   const path = resolve(request.path);
   const folder = store.meta.get('folder') ?? '';

@@ -34,7 +34,12 @@ export async function importCategories(store: ProjectStore, request: { format: I
       return [...truth.categories].sort((a, b) => a.id - b.id).map((c) => c.name);
     }
     const resolver = new ImageResolver(store, { probe: false });
-    const read = await groundTruthReaders[request.format](path, { resolver, projectFolder: store.meta.get('folder') ?? '', options, selection: Selection.all() });
+    const read = await groundTruthReaders[request.format](path, {
+      resolver,
+      projectFolder: store.meta.get('folder') ?? '',
+      options,
+      selection: Selection.all(),
+    });
     return sourceCategoryNames(read);
   } catch (err) {
     if (err instanceof FormatError) throw new PedlabError('invalid-source', err.message);

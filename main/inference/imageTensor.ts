@@ -30,7 +30,12 @@ export function torchvisionInputSize(
  * RGB, 0..1, planar [3, H, W]: torchvision's convention. The decode starts before this first yields, so an image
  * prepared ahead is decoded by libvips' threads while the caller's thread is busy elsewhere.
  */
-export async function torchvisionTensor(bytes: Buffer, upright: ImageHeader, maxSide: number | null, fixed: { width: number; height: number } | null): Promise<ImageTensor> {
+export async function torchvisionTensor(
+  bytes: Buffer,
+  upright: ImageHeader,
+  maxSide: number | null,
+  fixed: { width: number; height: number } | null,
+): Promise<ImageTensor> {
   const size = torchvisionInputSize(upright, maxSide, fixed);
   const same = size.width === upright.width && size.height === upright.height;
   const rgb = await decodeRgb(bytes, upright, same ? undefined : size);
@@ -42,7 +47,15 @@ export async function torchvisionTensor(bytes: Buffer, upright: ImageHeader, max
     data[plane + i] = px[p + 1] / 255;
     data[2 * plane + i] = px[p + 2] / 255;
   }
-  return { data, width: rgb.width, height: rgb.height, scaleX: rgb.width / upright.width, scaleY: rgb.height / upright.height, imageWidth: upright.width, imageHeight: upright.height };
+  return {
+    data,
+    width: rgb.width,
+    height: rgb.height,
+    scaleX: rgb.width / upright.width,
+    scaleY: rgb.height / upright.height,
+    imageWidth: upright.width,
+    imageHeight: upright.height,
+  };
 }
 
 /** BGR, 0..255, letterboxed top-left into the input and padded with 114: YOLOX's convention. */

@@ -52,7 +52,10 @@ export class InferenceService {
   async add(request: AddModelRequest): Promise<ModelEntry> {
     const store = this.projects.store;
     const model = await registerModelFile(store, this.pool, request);
-    return this.entry(model, store.categories.all().map((c) => c.name));
+    return this.entry(
+      model,
+      store.categories.all().map((c) => c.name),
+    );
   }
 
   /** Starts a run over the whole project for each model not already running; returns at once. */

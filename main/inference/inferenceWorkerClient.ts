@@ -29,7 +29,9 @@ interface Pending {
 }
 
 function crashed(detail: string): Error {
-  return new Error(`the inference worker stopped unexpectedly (${detail}); the results stored so far are kept, and running the model again continues from there`);
+  return new Error(
+    `the inference worker stopped unexpectedly (${detail}); the results stored so far are kept, and running the model again continues from there`,
+  );
 }
 
 /** One model's session in its own worker thread, driven by messages. */
@@ -84,7 +86,11 @@ export class ModelWorker {
   run(images: WorkImage[], settings: InferenceSettings, handlers: RunHandlers): WorkerRun {
     const id = this.nextId++;
     const finished = new Promise<{ cancelled: boolean }>((resolve, reject) => {
-      this.send({ type: 'run', id, images, settings }, { resolve: (r) => resolve({ cancelled: (r as Extract<WorkerReply, { type: 'finished' }>).cancelled }), reject }, handlers);
+      this.send(
+        { type: 'run', id, images, settings },
+        { resolve: (r) => resolve({ cancelled: (r as Extract<WorkerReply, { type: 'finished' }>).cancelled }), reject },
+        handlers,
+      );
     });
     return { finished, cancel: () => !this.dead && this.worker.postMessage({ type: 'cancel', id } satisfies WorkerRequest) };
   }

@@ -95,7 +95,11 @@ export class ProjectRun {
     this.provider = info.provider;
 
     const categories = store.categories.all();
-    const settings = inferenceSettings(model.settings, model.classes, categories.map((c) => c.name));
+    const settings = inferenceSettings(
+      model.settings,
+      model.classes,
+      categories.map((c) => c.name),
+    );
     const key = settingsKey(settings);
     const wanted = this.options.imageIds;
     const images = store.images.all().filter((i) => !i.error && i.sha256 && (!wanted || wanted.has(i.id)));

@@ -29,12 +29,7 @@ export function cudaInstalled(): boolean {
 
 /** The providers to try, best first: CUDA where installed, DirectML on Windows, CoreML on macOS, then the CPU. */
 export function providerOrder(platform: NodeJS.Platform = process.platform, withCuda = cudaInstalled()): Provider[] {
-  return [
-    ...(withCuda && platform !== 'darwin' ? [CUDA] : []),
-    ...(platform === 'win32' ? [DIRECTML] : []),
-    ...(platform === 'darwin' ? [COREML] : []),
-    CPU,
-  ];
+  return [...(withCuda && platform !== 'darwin' ? [CUDA] : []), ...(platform === 'win32' ? [DIRECTML] : []), ...(platform === 'darwin' ? [COREML] : []), CPU];
 }
 
 export interface OpenedSession {

@@ -14,9 +14,7 @@ export async function dispatch(handlers: Handlers, channel: string, payload: unk
   }
   const parsed = contract[channel].request.safeParse(payload ?? {});
   if (!parsed.success) {
-    const detail = parsed.error.issues
-      .map((i) => `${i.path.length ? i.path.join('.') : 'request'}: ${i.message}`)
-      .join('; ');
+    const detail = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'request'}: ${i.message}`).join('; ');
     return { ok: false, error: { code: 'invalid-request', message: `Invalid request for "${channel}": ${detail}` } };
   }
   try {

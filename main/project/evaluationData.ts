@@ -21,9 +21,7 @@ export async function evaluationData(store: ProjectStore, inference: InferenceSe
   const groundTruth = images.flatMap((i) => store.annotations.forImage(i.id));
   const predictions: Record<number, ImagePrediction[]> = {};
   for (const modelId of modelIds) {
-    const perImage = await Promise.all(
-      images.map(async (i) => (await inference.predictions(i.id, modelId)).map((p) => ({ ...p, imageId: i.id }))),
-    );
+    const perImage = await Promise.all(images.map(async (i) => (await inference.predictions(i.id, modelId)).map((p) => ({ ...p, imageId: i.id }))));
     predictions[modelId] = perImage.flat();
   }
   return { images, categories: store.categories.all(), groundTruth, visibility: visibilityOf(store), predictions };

@@ -81,7 +81,8 @@ export async function listFolder(request: FolderListingRequest): Promise<FolderL
   });
   const files = PURPOSE_FILES[request.purpose];
   const candidates = dirents.filter(
-    (d) => (request.showHidden || !d.name.startsWith('.')) && (d.isDirectory() || d.isSymbolicLink() || (d.isFile() && !!files?.has(extname(d.name).toLowerCase()))),
+    (d) =>
+      (request.showHidden || !d.name.startsWith('.')) && (d.isDirectory() || d.isSymbolicLink() || (d.isFile() && !!files?.has(extname(d.name).toLowerCase()))),
   );
   const entries: FolderEntry[] = [];
   for (let i = 0; i < candidates.length; i += CHECK_BATCH) {
@@ -94,5 +95,10 @@ export async function listFolder(request: FolderListingRequest): Promise<FolderL
   }
   entries.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name, 'en', { numeric: true }) : a.kind === 'folder' ? -1 : 1));
   const parent = dirname(folder);
-  return { path: folder, parent: parent === folder ? null : parent, entries: entries.slice(0, MAX_LISTED_ENTRIES), more: Math.max(0, entries.length - MAX_LISTED_ENTRIES) };
+  return {
+    path: folder,
+    parent: parent === folder ? null : parent,
+    entries: entries.slice(0, MAX_LISTED_ENTRIES),
+    more: Math.max(0, entries.length - MAX_LISTED_ENTRIES),
+  };
 }

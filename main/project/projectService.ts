@@ -16,7 +16,10 @@ export const DEFAULT_CATEGORY = 'pedestrian';
 /** The project database that belongs to an image folder. */
 export function projectDbPathFor(folder: string): string {
   const abs = resolve(folder);
-  const slug = basename(abs).replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40) || 'project';
+  const slug =
+    basename(abs)
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .slice(0, 40) || 'project';
   const hash = createHash('sha256').update(abs).digest('hex').slice(0, 12);
   return join(dataDir(), 'projects', `${slug}-${hash}.pedlab`);
 }

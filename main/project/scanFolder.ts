@@ -65,4 +65,3 @@ export async function scanImageFolder(folder: string, { maxDepth = MAX_SCAN_DEPT
   const sorted = found.sort(byPath);
   return { files: sorted.slice(0, maxFiles), skippedFiles: Math.max(0, sorted.length - maxFiles), foldersTooDeep };
 }
-

@@ -11,7 +11,11 @@ export function reportsDir(): string {
 
 /** A folder for a project's next report that does not exist yet: DATA/reports/PROJECT-DATE, then -2, -3, … */
 export function newReportFolder(projectName: string, today = new Date()): string {
-  const slug = projectName.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'project';
+  const slug =
+    projectName
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'project';
   const stem = join(reportsDir(), `${slug}-${today.toISOString().slice(0, 10)}`);
   for (let n = 1; ; n++) {
     const dir = n === 1 ? stem : `${stem}-${n}`;

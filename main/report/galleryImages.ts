@@ -22,7 +22,10 @@ export async function renderGallery(store: ProjectStore, report: ReportModel): P
     const [a, b] = await Promise.all(
       entry.shapes.map(async (shapes) => {
         const svg = Buffer.from(overlaySvg(shapes, width, height, scale));
-        const jpeg = await sharp(base).composite([{ input: svg, left: 0, top: 0 }]).jpeg({ quality: 80 }).toBuffer();
+        const jpeg = await sharp(base)
+          .composite([{ input: svg, left: 0, top: 0 }])
+          .jpeg({ quality: 80 })
+          .toBuffer();
         return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
       }),
     );

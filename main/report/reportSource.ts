@@ -56,7 +56,11 @@ export async function reportInput(store: ProjectStore, inference: InferenceServi
       notes.push(`${model.name}: its file ${model.path} is missing, so its predictions cannot be looked up.`);
       continue;
     }
-    const missing = await imagesWithoutPredictions(store, model, data.images.map((i) => i.id));
+    const missing = await imagesWithoutPredictions(
+      store,
+      model,
+      data.images.map((i) => i.id),
+    );
     if (missing > 0) notes.push(`${model.name} has not been run on ${missing} of the ${data.images.length} images; they count as images without detections.`);
   }
   const info = (m: StoredModel): ReportModelInfo => ({

@@ -42,7 +42,11 @@ export class PathAccess {
     const full = resolve(path);
     const { folder, write } = PURPOSES[purpose];
     const before = this.grants.get(full);
-    this.grants.set(full, { folder: folder || !!before?.folder, write: write || !!before?.write, overwriteConfirmed: overwriteConfirmed || !!before?.overwriteConfirmed });
+    this.grants.set(full, {
+      folder: folder || !!before?.folder,
+      write: write || !!before?.write,
+      overwriteConfirmed: overwriteConfirmed || !!before?.overwriteConfirmed,
+    });
     return full;
   }
 

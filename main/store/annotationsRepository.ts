@@ -55,9 +55,7 @@ export class AnnotationsRepository {
   /** Applies one edit of an image's ground truth in one transaction; returns the ids of created annotations. */
   commit(imageId: number, change: AnnotationChange): number[] {
     return this.db.transaction(() => {
-      const owned = new Set(
-        (this.statements.prepare('SELECT id FROM annotations WHERE image_id = ?').all(imageId) as { id: number }[]).map((r) => r.id),
-      );
+      const owned = new Set((this.statements.prepare('SELECT id FROM annotations WHERE image_id = ?').all(imageId) as { id: number }[]).map((r) => r.id));
       for (const target of [...change.update.map((u) => u.id), ...change.delete]) {
         if (!owned.has(target)) throw new Error(`annotation ${target} does not belong to image ${imageId}`);
       }

@@ -23,9 +23,7 @@ export class CategoriesRepository {
 
   /** Every category with its COCO supercategory. */
   withSupercategories(): (Category & { supercategory: string })[] {
-    return this.statements
-      .prepare('SELECT id, name, supercategory FROM categories ORDER BY id')
-      .all() as (Category & { supercategory: string })[];
+    return this.statements.prepare('SELECT id, name, supercategory FROM categories ORDER BY id').all() as (Category & { supercategory: string })[];
   }
 
   setSupercategory(id: number, supercategory: string): void {

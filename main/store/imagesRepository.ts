@@ -90,9 +90,9 @@ export class ImagesRepository {
    * sequence's frames come in frame order. `folderOf` names an image's folder for the list.
    */
   entries(folderOf: (path: string) => string): ImageEntry[] {
-    const rows = this.statements
-      .prepare(`SELECT i.*, (SELECT COUNT(*) FROM annotations a WHERE a.image_id = i.id) AS n FROM images i`)
-      .all() as (Row & { n: number })[];
+    const rows = this.statements.prepare(`SELECT i.*, (SELECT COUNT(*) FROM annotations a WHERE a.image_id = i.id) AS n FROM images i`).all() as (Row & {
+      n: number;
+    })[];
     const entries = rows.map((r) => ({
       id: r.id,
       fileName: r.file_name,
@@ -117,8 +117,6 @@ export class ImagesRepository {
   }
 
   counts(): { images: number; errors: number } {
-    return this.statements
-      .prepare('SELECT COUNT(*) AS images, COUNT(error) AS errors FROM images')
-      .get() as { images: number; errors: number };
+    return this.statements.prepare('SELECT COUNT(*) AS images, COUNT(error) AS errors FROM images').get() as { images: number; errors: number };
   }
 }

@@ -104,8 +104,7 @@ export class PredictionsRepository {
   /** The provider of a model's latest run, if it has one. */
   lastProvider(modelId: number): string | null {
     const row = this.statements.prepare('SELECT provider FROM prediction_runs WHERE model_id = ? ORDER BY id DESC LIMIT 1').get(modelId) as
-      | { provider: string }
-      | undefined;
+      { provider: string } | undefined;
     return row?.provider ?? null;
   }
 

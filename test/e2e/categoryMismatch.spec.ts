@@ -12,7 +12,9 @@ test.beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'pedlab-categories-'));
   const folder = join(work, 'street');
   mkdirSync(folder);
-  await sharp({ create: { width: 480, height: 320, channels: 3, background: '#6b7f5a' } }).png().toFile(join(folder, 'a.png'));
+  await sharp({ create: { width: 480, height: 320, channels: 3, background: '#6b7f5a' } })
+    .png()
+    .toFile(join(folder, 'a.png'));
   // Only the two imported models, so they are the pair compared.
   process.env.PEDLAB_MODELS_MANIFEST = join(work, 'no-manifest.json');
   app = await startApp({ project: folder });
@@ -20,7 +22,12 @@ test.beforeAll(async () => {
   const [pedestrian] = await callApi<{ id: number }[]>(app, 'categories.list');
   await callApi(app, 'categories.create', { name: 'person' });
   const box = [40, 40, 60, 150];
-  await callApi(app, 'annotations.commit', { imageId: image.id, create: [{ categoryId: pedestrian.id, bbox: box, area: 9000, iscrowd: false, mask: null }], update: [], delete: [] });
+  await callApi(app, 'annotations.commit', {
+    imageId: image.id,
+    create: [{ categoryId: pedestrian.id, bbox: box, area: 9000, iscrowd: false, mask: null }],
+    update: [],
+    delete: [],
+  });
   const gt = join(work, 'gt.json');
   await callApi(app, 'project.export', { format: 'coco', path: gt });
   // Model B's ground truth calls the category "person": its predictions land in the project's "person".

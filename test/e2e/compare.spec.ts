@@ -43,8 +43,13 @@ test.beforeAll(async () => {
   const folder = join(work, 'street');
   mkdirSync(folder);
   // Different pixels: predictions are cached by image content.
-  for (const [name, background] of [['a_people.png', '#6b7f5a'], ['b_empty.png', '#5a6b7f']]) {
-    await sharp({ create: { width: 480, height: 320, channels: 3, background } }).png().toFile(join(folder, name));
+  for (const [name, background] of [
+    ['a_people.png', '#6b7f5a'],
+    ['b_empty.png', '#5a6b7f'],
+  ]) {
+    await sharp({ create: { width: 480, height: 320, channels: 3, background } })
+      .png()
+      .toFile(join(folder, name));
   }
   app = await startApp({ project: folder });
   images = await callApi<ImageEntry[]>(app, 'images.list');
@@ -58,7 +63,10 @@ test.beforeAll(async () => {
   });
   const gt = join(work, 'gt.json');
   await callApi(app, 'project.export', { format: 'coco', path: gt });
-  for (const [name, boxes] of [['Model A', MODEL_A], ['Model B', MODEL_B]] as const) {
+  for (const [name, boxes] of [
+    ['Model A', MODEL_A],
+    ['Model B', MODEL_B],
+  ] as const) {
     const path = await resultsFile(name.replace(' ', '_'), people, boxes);
     await callApi(app, 'project.import', { format: 'coco-results', path, options: { gt, modelName: name } });
   }
@@ -69,7 +77,8 @@ test.afterAll(() => {
 });
 
 const stat = (page: Page, name: string, model: 'a' | 'b') => page.locator(`[data-testid="stats-table"] tr[data-stat="${name}"] td[data-model="${model}"]`);
-const count = (page: Page, model: 'a' | 'b', kind: string) => page.locator(`[data-testid="operating-point"] tr[data-model="${model}"] td[data-count="${kind}"]`);
+const count = (page: Page, model: 'a' | 'b', kind: string) =>
+  page.locator(`[data-testid="operating-point"] tr[data-model="${model}"] td[data-count="${kind}"]`);
 
 test('colours each box TP/FP/FN with its IoU, updates live on an edit, and follows the sliders', async ({ page }) => {
   const problems = watchConsole(page);

@@ -33,7 +33,9 @@ test.describe('the compare view agrees with pycocotools', () => {
     const folder = join(work, 'coco');
     mkdirSync(folder);
     // The case ships no pixels; a blank image of the right size stands in for COCO's 000000002299.jpg.
-    await sharp({ create: { width: 500, height: 302, channels: 3, background: '#777777' } }).jpeg().toFile(join(folder, '000000002299.jpg'));
+    await sharp({ create: { width: 500, height: 302, channels: 3, background: '#777777' } })
+      .jpeg()
+      .toFile(join(folder, '000000002299.jpg'));
     const kept = (JSON.parse(readFileSync(dt!, 'utf8')) as { score: number }[]).filter((d) => d.score >= 0.1);
     app = await startApp({ project: folder });
     await callApi(app, 'project.import', { format: 'coco', path: gt, options: { imageRoot: folder } });

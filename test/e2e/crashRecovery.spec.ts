@@ -51,10 +51,21 @@ function readStore(dbPath: string, imageIds: number[]): { integrity: string; ann
     const integrity = db.pragma('integrity_check', { simple: true }) as string;
     const annotations = new Map<number, Annotation[]>();
     for (const imageId of imageIds) {
-      const rows = db.prepare('SELECT id, image_id, category_id, x, y, w, h, area, iscrowd FROM annotations WHERE image_id = ?').all(imageId) as Record<string, number>[];
+      const rows = db.prepare('SELECT id, image_id, category_id, x, y, w, h, area, iscrowd FROM annotations WHERE image_id = ?').all(imageId) as Record<
+        string,
+        number
+      >[];
       annotations.set(
         imageId,
-        rows.map((r) => ({ id: r.id, imageId: r.image_id, categoryId: r.category_id, bbox: [r.x, r.y, r.w, r.h], area: r.area, iscrowd: r.iscrowd === 1, mask: null })),
+        rows.map((r) => ({
+          id: r.id,
+          imageId: r.image_id,
+          categoryId: r.category_id,
+          bbox: [r.x, r.y, r.w, r.h],
+          area: r.area,
+          iscrowd: r.iscrowd === 1,
+          mask: null,
+        })),
       );
     }
     const predicted = (db.prepare('SELECT COUNT(*) AS n FROM prediction_sets').get() as { n: number }).n;
@@ -83,7 +94,9 @@ async function streetImages(dir: string): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const frames = readdirSync(join('samples', 'vtest')).map((f) => join('samples', 'vtest', f));
   for (let i = 0; i < IMAGES; i++) {
-    const frame = sharp(frames[i % frames.length]).resize(320, 240).modulate({ brightness: 0.7 + (i / IMAGES) * 0.6 });
+    const frame = sharp(frames[i % frames.length])
+      .resize(320, 240)
+      .modulate({ brightness: 0.7 + (i / IMAGES) * 0.6 });
     await (i % 2 ? frame.flop() : frame).jpeg({ quality: 85 }).toFile(join(dir, `street_${String(i).padStart(3, '0')}.jpg`));
   }
   return dir;
@@ -96,7 +109,10 @@ test.describe('kill -9 during edits and an inference run', () => {
   test.beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'pedlab-crash-'));
     const manifest = join(work, 'manifest.json');
-    writeFileSync(manifest, JSON.stringify({ models: [{ name: 'YOLOX-Nano', variant: 'COCO 416', file: nano, kind: 'yolox', input: 'bgr255-letterbox', classes: COCO_CLASSES }] }));
+    writeFileSync(
+      manifest,
+      JSON.stringify({ models: [{ name: 'YOLOX-Nano', variant: 'COCO 416', file: nano, kind: 'yolox', input: 'bgr255-letterbox', classes: COCO_CLASSES }] }),
+    );
     process.env.PEDLAB_MODELS_MANIFEST = manifest;
   });
   test.afterAll(() => {
@@ -110,7 +126,7 @@ test.describe('kill -9 during edits and an inference run', () => {
     const dataDir = join(work, 'data');
     const next = (() => {
       let s = 20240611;
-      return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+      return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
     })();
     let app: RunningApp = await startApp({ project: folder, dataDir });
     const images = await callApi<ImageEntry[]>(app, 'images.list');
@@ -124,7 +140,11 @@ test.describe('kill -9 during edits and an inference run', () => {
         const started = Date.now();
         const { token, origin } = app;
         const post = async <T>(channel: string, body: unknown): Promise<T> => {
-          const res = await fetch(`${origin}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-pedlab-token': token }, body: JSON.stringify(body) });
+          const res = await fetch(`${origin}/api/${channel}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-pedlab-token': token },
+            body: JSON.stringify(body),
+          });
           const envelope = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
           if (!envelope.ok) throw new Error(`${channel}: ${envelope.error!.message}`);
           return envelope.value;
@@ -175,7 +195,10 @@ test.describe('kill -9 during edits and an inference run', () => {
         if (app.process.exitCode === null && app.process.signalCode === null) await once(app.process, 'exit');
         expect(killed).toBe(true);
 
-        const stored = readStore(dbPath, streams.map((s) => s.imageId));
+        const stored = readStore(
+          dbPath,
+          streams.map((s) => s.imageId),
+        );
         expect(stored.integrity).toBe('ok');
         for (const stream of streams) {
           const now = stored.annotations.get(stream.imageId)!;
@@ -199,7 +222,9 @@ test.describe('kill -9 during edits and an inference run', () => {
       const finished = (await callApi<InferenceStatus>(app, 'inference.status')).runs[0];
       expect(finished).toMatchObject({ done: IMAGES, total: IMAGES, cached: predictedBefore, failed: 0 });
       for (const stream of streams) expect(shape(await callApi<Annotation[]>(app, 'annotations.list', { imageId: stream.imageId }))).toBe(shape(stream.acked));
-      console.log(`crash test:\n  ${figures.join('\n  ')}\n  then the run finished: ${IMAGES - predictedBefore} images left, ${predictedBefore} from the cache`);
+      console.log(
+        `crash test:\n  ${figures.join('\n  ')}\n  then the run finished: ${IMAGES - predictedBefore} images left, ${predictedBefore} from the cache`,
+      );
     } finally {
       stopApp(app, false);
     }

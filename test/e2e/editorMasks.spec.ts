@@ -28,7 +28,9 @@ test.beforeAll(async () => {
       raw[i + 2] = 110;
     }
   }
-  await sharp(raw, { raw: { width, height, channels: 3 } }).png().toFile(join(folder, 'street.png'));
+  await sharp(raw, { raw: { width, height, channels: 3 } })
+    .png()
+    .toFile(join(folder, 'street.png'));
   app = await startApp({ project: folder });
   [image] = await callApi<ImageEntry[]>(app, 'images.list');
 });
@@ -138,7 +140,10 @@ test('the brush paints a stroke as one undoable edit: the mask, its area and its
   await page.screenshot({ path: screenshotPath('masks-brush-painted') });
 
   // A second stroke adds to the selected annotation's mask; one undo takes back only that stroke.
-  await drag(page, v, [{ x: 220, y: 100 }, { x: 220, y: 200 }]);
+  await drag(page, v, [
+    { x: 220, y: 100 },
+    { x: 220, y: 200 },
+  ]);
   await expect.poll(async () => (await groundTruth())[0].area).toBeGreaterThan(a.area);
   expect(await groundTruth()).toHaveLength(1);
   await saved(page);
@@ -158,7 +163,16 @@ test('Shift-drag paints a straight line; the eraser cuts a mask, K keeps the lar
   const v = await view(page);
   await page.keyboard.press('b');
   // A detour through (300, 300) while Shift is held: only the line from the press to the release is painted.
-  await drag(page, v, [{ x: 200, y: 200 }, { x: 300, y: 300 }, { x: 400, y: 200 }], true);
+  await drag(
+    page,
+    v,
+    [
+      { x: 200, y: 200 },
+      { x: 300, y: 300 },
+      { x: 400, y: 200 },
+    ],
+    true,
+  );
   await expect.poll(async () => (await groundTruth()).length).toBe(1);
   await saved(page);
   let [a] = await groundTruth();
@@ -221,7 +235,12 @@ test('the polygon tool: clicked vertices, Backspace and Esc, closed on its first
   await expect(page.getByRole('button', { name: 'Polygon' })).toHaveAttribute('aria-pressed', 'true');
 
   // A triangle closed by clicking its first vertex again.
-  for (const p of [{ x: 100, y: 300 }, { x: 200, y: 300 }, { x: 150, y: 400 }]) await click(p);
+  for (const p of [
+    { x: 100, y: 300 },
+    { x: 200, y: 300 },
+    { x: 150, y: 400 },
+  ])
+    await click(p);
   await page.mouse.move(screen(v, { x: 110, y: 310 }).x, screen(v, { x: 110, y: 310 }).y);
   await page.screenshot({ path: screenshotPath('masks-polygon-placing') });
   await click({ x: 101, y: 301 });
@@ -236,7 +255,14 @@ test('the polygon tool: clicked vertices, Backspace and Esc, closed on its first
   expect(m.at(110, 390) || m.at(150, 299)).toBe(false);
 
   // With the triangle selected, a square added with Enter after a stray vertex is taken back joins its mask.
-  for (const p of [{ x: 300, y: 100 }, { x: 400, y: 100 }, { x: 400, y: 200 }, { x: 300, y: 200 }, { x: 500, y: 450 }]) await click(p);
+  for (const p of [
+    { x: 300, y: 100 },
+    { x: 400, y: 100 },
+    { x: 400, y: 200 },
+    { x: 300, y: 200 },
+    { x: 500, y: 450 },
+  ])
+    await click(p);
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await groundTruth())[0].area).toBeGreaterThan(a.area);
@@ -258,7 +284,10 @@ test('moving a box carries its mask, resizing scales it, and one undo puts both 
   await app.open(page);
   const v = await view(page);
   await page.keyboard.press('b');
-  await drag(page, v, [{ x: 150, y: 150 }, { x: 150, y: 250 }]);
+  await drag(page, v, [
+    { x: 150, y: 150 },
+    { x: 150, y: 250 },
+  ]);
   await expect.poll(async () => (await groundTruth()).length).toBe(1);
   await saved(page);
   const [before] = await groundTruth();
@@ -314,7 +343,12 @@ test('the reshape tool traces the selected mask to an outline; a dragged vertex 
   await app.open(page);
   const v = await view(page);
   await page.keyboard.press('p');
-  for (const p of [{ x: 300, y: 100 }, { x: 400, y: 100 }, { x: 400, y: 200 }, { x: 300, y: 200 }]) {
+  for (const p of [
+    { x: 300, y: 100 },
+    { x: 400, y: 100 },
+    { x: 400, y: 200 },
+    { x: 300, y: 200 },
+  ]) {
     const s = screen(v, p);
     await page.mouse.click(s.x, s.y);
   }

@@ -28,8 +28,14 @@ test.beforeAll(async () => {
   const folder = join(work, 'street');
   mkdirSync(folder);
   // Different pixels: predictions are cached by image content.
-  for (const [name, background] of [['a_first.png', '#5a6b7f'], ['b_second.png', '#6b7f5a'], ['c_third.png', '#7f5a6b']]) {
-    await sharp({ create: { width: 640, height: 480, channels: 3, background } }).png().toFile(join(folder, name));
+  for (const [name, background] of [
+    ['a_first.png', '#5a6b7f'],
+    ['b_second.png', '#6b7f5a'],
+    ['c_third.png', '#7f5a6b'],
+  ]) {
+    await sharp({ create: { width: 640, height: 480, channels: 3, background } })
+      .png()
+      .toFile(join(folder, name));
   }
   app = await startApp({ project: folder });
   images = await callApi<ImageEntry[]>(app, 'images.list');
@@ -41,7 +47,11 @@ test.beforeAll(async () => {
   const first = exported.images.find((i) => i.file_name.endsWith('a_first.png'))!;
   const results = join(work, 'results.json');
   writeFileSync(results, JSON.stringify(PREDICTIONS.map(([bbox, score]) => ({ image_id: first.id, category_id: exported.categories[0].id, bbox, score }))));
-  const report = await callApi<{ predictions: number }>(app, 'project.import', { format: 'coco-results', path: results, options: { gt, modelName: 'Detector' } });
+  const report = await callApi<{ predictions: number }>(app, 'project.import', {
+    format: 'coco-results',
+    path: results,
+    options: { gt, modelName: 'Detector' },
+  });
   expect(report.predictions).toBe(PREDICTIONS.length);
 });
 test.afterAll(() => {
@@ -94,7 +104,9 @@ async function openWithPredictions(page: Page) {
 /** The prediction the canvas highlights, as [x, y, w, h] in image pixels, or null. */
 function hoveredPrediction(page: Page): Promise<number[] | null> {
   return page.evaluate(() => {
-    const konva = (window as unknown as { Konva: { stages: { findOne(selector: string): { x(): number; y(): number; width(): number; height(): number } | undefined }[] } }).Konva;
+    const konva = (
+      window as unknown as { Konva: { stages: { findOne(selector: string): { x(): number; y(): number; width(): number; height(): number } | undefined }[] } }
+    ).Konva;
     const node = konva.stages[0]?.findOne('.hovered-prediction');
     return node ? [node.x(), node.y(), node.width(), node.height()] : null;
   });
@@ -342,7 +354,9 @@ test('the edit stage stays within Konva’s layer budget: no warning about layer
   await expect.poll(async () => (await groundTruth()).length).toBe(2);
   await page.getByLabel('Masks', { exact: true }).uncheck();
   await page.getByLabel('Masks', { exact: true }).check();
-  const layers = await page.evaluate(() => (window as unknown as { Konva: { stages: { getLayers(): unknown[] }[] } }).Konva.stages.map((s) => s.getLayers().length));
+  const layers = await page.evaluate(() =>
+    (window as unknown as { Konva: { stages: { getLayers(): unknown[] }[] } }).Konva.stages.map((s) => s.getLayers().length),
+  );
   expect(warnings.filter((w) => /layer/i.test(w))).toEqual([]);
   expect(Math.max(...layers)).toBeLessThanOrEqual(4);
 });

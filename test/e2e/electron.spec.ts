@@ -7,7 +7,9 @@ import { expect, screenshotPath, test } from './fixtures.js';
 
 const binary = electronBinary();
 if (!binary) {
-  console.log('electron.spec: skipped: the Electron runtime is not installed here (node_modules/electron/dist is missing; run `npx install-electron` where the network allows).');
+  console.log(
+    'electron.spec: skipped: the Electron runtime is not installed here (node_modules/electron/dist is missing; run `npx install-electron` where the network allows).',
+  );
 }
 
 test.describe('desktop app (Electron)', () => {
@@ -29,7 +31,14 @@ test.describe('desktop app (Electron)', () => {
       await page.evaluate(() => window.location.assign('https://example.com/'));
       await expect(page.getByTestId('project-name')).toHaveText('vtest');
       expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
-      expect(await page.evaluate(() => navigator.mediaDevices.getUserMedia({ video: true }).then(() => 'granted', () => 'denied'))).toBe('denied');
+      expect(
+        await page.evaluate(() =>
+          navigator.mediaDevices.getUserMedia({ video: true }).then(
+            () => 'granted',
+            () => 'denied',
+          ),
+        ),
+      ).toBe('denied');
       expect(await page.evaluate(() => fetch('pedlab://image/424242').then((r) => r.status))).toBe(404);
       await page.screenshot({ path: screenshotPath('electron-sample') });
     } finally {

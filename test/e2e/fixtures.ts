@@ -34,7 +34,11 @@ export async function startApp(options: { project?: string; dataDir?: string } =
   const { origin } = new URL(printed);
   const token = await claimSession(origin, new URLSearchParams(new URL(printed).hash.slice(1)).get('code')!);
   const launchUrl = async () => {
-    const res = await fetch(`${origin}/session/launch-code`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-pedlab-token': token }, body: '{}' });
+    const res = await fetch(`${origin}/session/launch-code`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-pedlab-token': token },
+      body: '{}',
+    });
     return `${origin}/#code=${((await res.json()) as { code: string }).code}`;
   };
   return {

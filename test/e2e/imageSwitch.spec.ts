@@ -16,7 +16,9 @@ test.beforeAll(async () => {
     // Large, noisy frames, so that each takes a moment to load and decode.
     const noise = Buffer.alloc(1920 * 1080 * 3);
     for (let k = 0; k < noise.length; k++) noise[k] = (k * 2654435761 + i * 97) & 255;
-    await sharp(noise, { raw: { width: 1920, height: 1080, channels: 3 } }).jpeg({ quality: 92 }).toFile(join(folder, name));
+    await sharp(noise, { raw: { width: 1920, height: 1080, channels: 3 } })
+      .jpeg({ quality: 92 })
+      .toFile(join(folder, name));
   }
   process.env.PEDLAB_MODELS_MANIFEST = join(work, 'no-manifest.json');
   app = await startApp({ project: folder });
@@ -66,7 +68,12 @@ test('switching images never draws a frame without a photo, nor the new boxes ov
 test('a small box selected at the fitted zoom gets small corner handles that leave it visible', async ({ page }) => {
   const [first] = await callApi<{ id: number }[]>(app, 'images.list');
   const [category] = await callApi<{ id: number }[]>(app, 'categories.list');
-  await callApi(app, 'annotations.commit', { imageId: first.id, create: [{ categoryId: category.id, bbox: [1500, 700, 24, 40], area: 960, iscrowd: false, mask: null }], update: [], delete: [] });
+  await callApi(app, 'annotations.commit', {
+    imageId: first.id,
+    create: [{ categoryId: category.id, bbox: [1500, 700, 24, 40], area: 960, iscrowd: false, mask: null }],
+    update: [],
+    delete: [],
+  });
   await app.open(page);
   const stage = page.getByTestId('image-stage');
   const [ox, oy] = (await stage.getAttribute('data-offset'))!.split(',').map(Number);
@@ -76,7 +83,9 @@ test('a small box selected at the fitted zoom gets small corner handles that lea
   await page.mouse.click(origin.x + ox + 1512 * scale, origin.y + oy + 720 * scale);
   const handles = () =>
     page.evaluate(() => {
-      const t = (window as unknown as { Konva: { stages: { find(s: string): { enabledAnchors(): string[]; anchorSize(): number; nodes(): unknown[] }[] }[] } }).Konva.stages[0].find('Transformer')[0];
+      const t = (
+        window as unknown as { Konva: { stages: { find(s: string): { enabledAnchors(): string[]; anchorSize(): number; nodes(): unknown[] }[] }[] } }
+      ).Konva.stages[0].find('Transformer')[0];
       return { anchors: t.enabledAnchors().length, size: t.anchorSize(), nodes: t.nodes().length };
     });
   await expect.poll(handles).toEqual({ anchors: 4, size: 6, nodes: 1 });

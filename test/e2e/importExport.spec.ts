@@ -37,8 +37,13 @@ test.beforeAll(async () => {
   folder = join(work, 'street');
   mkdirSync(folder);
   // Distinct pictures: predictions are stored by image content.
-  for (const [name, background] of [['a.png', '#5a6b7f'], ['b.png', '#6b7f5a']]) {
-    await sharp({ create: { width: 320, height: 200, channels: 3, background } }).png().toFile(join(folder, name));
+  for (const [name, background] of [
+    ['a.png', '#5a6b7f'],
+    ['b.png', '#6b7f5a'],
+  ]) {
+    await sharp({ create: { width: 320, height: 200, channels: 3, background } })
+      .png()
+      .toFile(join(folder, name));
   }
   writePeopleCoco(join(work, 'people.json'));
   process.env.PEDLAB_MODELS_MANIFEST = join(work, 'no-manifest.json');
@@ -92,7 +97,7 @@ test('the export dialog writes any format, and replaces a file it did not write 
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   const target = join(work, 'out.json');
-  writeFileSync(target, 'a file of the user\'s');
+  writeFileSync(target, "a file of the user's");
   await dialog.getByLabel('File', { exact: true }).fill(target);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog.getByTestId('export-replace')).toContainText('out.json');
@@ -127,7 +132,7 @@ test("a model's predictions come in through the same dialog, their categories re
   await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
   await dialog.getByLabel('Ground truth the results refer to (COCO JSON)').fill(join(work, 'people.json'));
   await expect(dialog.getByLabel('Store person as')).toHaveValue('pedestrian');
-  await dialog.getByLabel('Model name (default: the file\'s name)').fill('Street detector');
+  await dialog.getByLabel("Model name (default: the file's name)").fill('Street detector');
   await page.screenshot({ path: screenshotPath('import-dialog-results') });
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog.getByTestId('import-report')).toContainText('Stored 2 predictions on 2 images as model “Street detector”.');

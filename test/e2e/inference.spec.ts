@@ -25,9 +25,18 @@ async function streetProject(dir: string): Promise<string> {
     const source = join(SAMPLE, name);
     const stem = name.replace(/\.jpg$/, '');
     await sharp(source).toFile(join(dir, `${stem}.jpg`));
-    await sharp(source).flop().jpeg({ quality: 90 }).toFile(join(dir, `${stem}_mirrored.jpg`));
-    await sharp(source).modulate({ brightness: 1.25 }).jpeg({ quality: 90 }).toFile(join(dir, `${stem}_bright.jpg`));
-    await sharp(source).modulate({ brightness: 0.8 }).jpeg({ quality: 90 }).toFile(join(dir, `${stem}_dim.jpg`));
+    await sharp(source)
+      .flop()
+      .jpeg({ quality: 90 })
+      .toFile(join(dir, `${stem}_mirrored.jpg`));
+    await sharp(source)
+      .modulate({ brightness: 1.25 })
+      .jpeg({ quality: 90 })
+      .toFile(join(dir, `${stem}_bright.jpg`));
+    await sharp(source)
+      .modulate({ brightness: 0.8 })
+      .jpeg({ quality: 90 })
+      .toFile(join(dir, `${stem}_dim.jpg`));
     imageCount += 4;
   }
   return dir;

@@ -12,17 +12,30 @@ test.beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'pedlab-report-link-'));
   const folder = join(work, 'street');
   mkdirSync(folder);
-  for (const [name, background] of [['a.png', '#6b7f5a'], ['b.png', '#5a6b7f']]) {
-    await sharp({ create: { width: 320, height: 200, channels: 3, background } }).png().toFile(join(folder, name));
+  for (const [name, background] of [
+    ['a.png', '#6b7f5a'],
+    ['b.png', '#5a6b7f'],
+  ]) {
+    await sharp({ create: { width: 320, height: 200, channels: 3, background } })
+      .png()
+      .toFile(join(folder, name));
   }
   process.env.PEDLAB_MODELS_MANIFEST = join(work, 'no-manifest.json');
   app = await startApp({ project: folder });
   const [image] = await callApi<ImageEntry[]>(app, 'images.list');
   const [category] = await callApi<{ id: number }[]>(app, 'categories.list');
-  await callApi(app, 'annotations.commit', { imageId: image.id, create: [{ categoryId: category.id, bbox: [40, 40, 60, 120], area: 7200, iscrowd: false, mask: null }], update: [], delete: [] });
+  await callApi(app, 'annotations.commit', {
+    imageId: image.id,
+    create: [{ categoryId: category.id, bbox: [40, 40, 60, 120], area: 7200, iscrowd: false, mask: null }],
+    update: [],
+    delete: [],
+  });
   const gt = join(work, 'gt.json');
   await callApi(app, 'project.export', { format: 'coco', path: gt });
-  for (const [name, score] of [['Model A', 0.9], ['Model B', 0.6]] as const) {
+  for (const [name, score] of [
+    ['Model A', 0.9],
+    ['Model B', 0.6],
+  ] as const) {
     const path = join(work, `${name.replace(' ', '_')}.json`);
     writeFileSync(path, JSON.stringify([{ image_id: image.id, category_id: 1, bbox: [42, 42, 58, 118], score }]));
     await callApi(app, 'project.import', { format: 'coco-results', path, options: { gt, modelName: name } });

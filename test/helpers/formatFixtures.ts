@@ -36,7 +36,16 @@ export const SMALL_COCO = {
     { id: 3, name: 'bicycle', supercategory: 'vehicle' },
   ],
   annotations: [
-    { id: 10, image_id: 7, category_id: 1, bbox: [1, 1, 3, 4], area: 9.5, iscrowd: 0, segmentation: [[1, 1, 4, 1, 4, 5, 1, 5]], attributes: { occluded: true } },
+    {
+      id: 10,
+      image_id: 7,
+      category_id: 1,
+      bbox: [1, 1, 3, 4],
+      area: 9.5,
+      iscrowd: 0,
+      segmentation: [[1, 1, 4, 1, 4, 5, 1, 5]],
+      attributes: { occluded: true },
+    },
     { id: 11, image_id: 7, category_id: 3, bbox: [5, 0, 2, 2], area: 4, iscrowd: 1, segmentation: { size: [6, 8], counts: [30, 2, 4, 2, 10] } },
     { id: 12, image_id: 9, category_id: 1, bbox: [0, 0, 2, 2], area: 3, iscrowd: 0, segmentation: { size: [4, 5], counts: '52305' } },
     { id: 13, image_id: 9, category_id: 3, bbox: [2.5, 1, 1.5, 2], area: 3 },
@@ -52,8 +61,38 @@ export const LABELME = {
   imageHeight: 30,
   imageWidth: 40,
   shapes: [
-    { label: 'person', points: [[20, 25], [4, 5]], group_id: null, shape_type: 'rectangle', flags: {} },
-    { label: 'person', points: [[10, 2], [30, 2], [30, 12], [10, 12]], group_id: 3, shape_type: 'polygon', flags: { occluded: true }, description: 'far' },
-    { label: 'ball', points: [[5, 5], [7, 7]], group_id: null, shape_type: 'circle', flags: {} },
+    {
+      label: 'person',
+      points: [
+        [20, 25],
+        [4, 5],
+      ],
+      group_id: null,
+      shape_type: 'rectangle',
+      flags: {},
+    },
+    {
+      label: 'person',
+      points: [
+        [10, 2],
+        [30, 2],
+        [30, 12],
+        [10, 12],
+      ],
+      group_id: 3,
+      shape_type: 'polygon',
+      flags: { occluded: true },
+      description: 'far',
+    },
+    {
+      label: 'ball',
+      points: [
+        [5, 5],
+        [7, 7],
+      ],
+      group_id: null,
+      shape_type: 'circle',
+      flags: {},
+    },
   ],
 };

@@ -29,7 +29,9 @@ export async function imageVariants(source: string, dir: string) {
 /** A picture with a few bright figures on a gradient, for tests that must run without ../shared. */
 export async function syntheticPicture(path: string, width = 480, height = 360): Promise<string> {
   mkdirSync(dirname(path), { recursive: true });
-  const figure = await sharp({ create: { width: 40, height: 110, channels: 3, background: '#f0d0a0' } }).png().toBuffer();
+  const figure = await sharp({ create: { width: 40, height: 110, channels: 3, background: '#f0d0a0' } })
+    .png()
+    .toBuffer();
   await sharp({ create: { width, height, channels: 3, background: '#4a6b8c' } })
     .composite([80, 200, 330].map((left, i) => ({ input: figure, left, top: 120 + 30 * i })))
     .png()

@@ -21,7 +21,16 @@ export async function writeMotSequence(folder: string, sequence: MotSequenceFixt
   mkdirSync(join(root, 'img1'), { recursive: true });
   mkdirSync(join(root, 'gt'), { recursive: true });
   const rate = sequence.frameRate === undefined ? [] : [`frameRate=${sequence.frameRate}`];
-  const ini = ['[Sequence]', `name=${sequence.name}`, 'imDir=img1', ...rate, `seqLength=${sequence.frames}`, `imWidth=${FRAME_WIDTH}`, `imHeight=${FRAME_HEIGHT}`, 'imExt=.png'];
+  const ini = [
+    '[Sequence]',
+    `name=${sequence.name}`,
+    'imDir=img1',
+    ...rate,
+    `seqLength=${sequence.frames}`,
+    `imWidth=${FRAME_WIDTH}`,
+    `imHeight=${FRAME_HEIGHT}`,
+    'imExt=.png',
+  ];
   writeFileSync(join(root, 'seqinfo.ini'), `${ini.join('\n')}\n`);
   for (let f = 1; f <= sequence.frames; f++) {
     const background = { r: sequence.shade, g: (f * 60) % 256, b: 255 - f * 20 };

@@ -25,7 +25,9 @@ const valueInfo = (name: string) => concat(field(1, name), field(2, field(1, con
 /** A float tensor named `name` of one value, inside the file or (with `externalAt`) in another file. */
 export function tensor(name: string, externalAt?: string): Uint8Array {
   const entry = (key: string, value: string) => field(13, concat(field(1, key), field(2, value)));
-  const data = externalAt ? concat(entry('location', externalAt), entry('offset', '0'), entry('length', '4'), field(14, 1)) : field(9, Uint8Array.of(0, 0, 128, 63));
+  const data = externalAt
+    ? concat(entry('location', externalAt), entry('offset', '0'), entry('length', '4'), field(14, 1))
+    : field(9, Uint8Array.of(0, 0, 128, 63));
   return concat(field(1, 1), field(2, FLOAT), field(8, name), data);
 }
 

@@ -66,7 +66,12 @@ export function writeIndexPng(values: ArrayLike<number>, width: number, height: 
   if (opts.palette) {
     // Colours unrelated to the indices (index i is drawn grey 255 - i), so reading colours instead of indices shows.
     const entries = 1 << Math.min(depth, 8);
-    parts.push(pngChunk('PLTE', Uint8Array.from({ length: entries * 3 }, (_, j) => 255 - Math.floor(j / 3))));
+    parts.push(
+      pngChunk(
+        'PLTE',
+        Uint8Array.from({ length: entries * 3 }, (_, j) => 255 - Math.floor(j / 3)),
+      ),
+    );
   }
   parts.push(pngChunk('IDAT', deflateSync(filtered)), pngChunk('IEND', new Uint8Array(0)));
   return Buffer.concat(parts);

@@ -51,7 +51,13 @@ export function syntheticResults(gt: GtJson, model: SyntheticModel): unknown[] {
       const w = 20 + rand() * image.width * 0.3;
       const h = 40 + rand() * image.height * 0.4;
       const bbox = clampBox([rand() * (image.width - w), rand() * (image.height - h), w, h], image.width, image.height);
-      results.push({ image_id: image.id, category_id: gt.categories[0].id, bbox, score: round(0.05 + rand() * 0.75, 5), segmentation: mask(bbox, image.height, image.width) });
+      results.push({
+        image_id: image.id,
+        category_id: gt.categories[0].id,
+        bbox,
+        score: round(0.05 + rand() * 0.75, 5),
+        segmentation: mask(bbox, image.height, image.width),
+      });
     }
   }
   return results;

@@ -34,11 +34,7 @@ export function ignoredInSetup(gt: PedestrianGroundTruth, setup: MissRateSetup):
  * of at least 0.5 (a later equal one replaces it); it stops at the first ignored ground truth once it holds
  * one. Regular ground truths are consumed by the detection they end up with; ignored ones absorb any number.
  */
-export function matchImage(
-  groundTruths: readonly PedestrianGroundTruth[],
-  detections: readonly MissRateDetection[],
-  setup: MissRateSetup,
-): ImageMatch {
+export function matchImage(groundTruths: readonly PedestrianGroundTruth[], detections: readonly MissRateDetection[], setup: MissRateSetup): ImageMatch {
   const flagged = groundTruths.map((gt) => ({ gt, ignored: ignoredInSetup(gt, setup) }));
   const ordered = [...flagged.filter((g) => !g.ignored), ...flagged.filter((g) => g.ignored)];
   const kept = keptDetections(detections, setup);

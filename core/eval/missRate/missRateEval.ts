@@ -51,11 +51,7 @@ export function evaluateMissRateJson(groundTruthJson: unknown, resultsJson: unkn
  * One setup. Images are taken in id order; only pedestrians (category 1) are scored; detections on images
  * outside the ground truth's list take no part.
  */
-export function evaluateMissRateSetup(
-  gt: MissRateGroundTruth,
-  detections: readonly MissRateDetection[],
-  setup: MissRateSetup,
-): MissRateResult {
+export function evaluateMissRateSetup(gt: MissRateGroundTruth, detections: readonly MissRateDetection[], setup: MissRateSetup): MissRateResult {
   const gtsByImage = groupByImage(gt.annotations.filter((g) => g.categoryId === PEDESTRIAN_CATEGORY_ID));
   const dtsByImage = groupByImage(detections.filter((d) => d.categoryId === PEDESTRIAN_CATEGORY_ID));
   const imageIds = [...new Set(gt.imageIds)].sort(compareImageIds);

@@ -27,10 +27,7 @@ export interface MissRateGroundTruth {
  * Reads a COCO ground-truth file for the miss-rate evaluation: the checked COCO fields (parsed here unless the
  * caller already has them) plus CityPersons' per-annotation `height`, `vis_ratio` and `ignore`.
  */
-export function readMissRateGroundTruth(
-  json: unknown,
-  coco: CocoGroundTruth = parseCocoGroundTruth(json, { segmentations: false }),
-): MissRateGroundTruth {
+export function readMissRateGroundTruth(json: unknown, coco: CocoGroundTruth = parseCocoGroundTruth(json, { segmentations: false })): MissRateGroundTruth {
   const raw = arrayField(objectAt(json, 'ground truth'), 'annotations', 'ground truth', false);
   const annotations = coco.annotations.map((gt, i): PedestrianGroundTruth => {
     const o = objectAt(raw[i], `annotations[${i}]`);

@@ -40,7 +40,10 @@ async function claimSession(): Promise<void> {
   const res = await fetch('/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }), credentials: 'omit' });
   if (!res.ok) {
     if (sessionToken) return;
-    throw new ApiError('launch', 'This launch link was already used: each link opens Pedlab once. Run pedlab start again, or open the new link that pedlab serve prints.');
+    throw new ApiError(
+      'launch',
+      'This launch link was already used: each link opens Pedlab once. Run pedlab start again, or open the new link that pedlab serve prints.',
+    );
   }
   sessionToken = ((await res.json()) as { token: string }).token;
   sessionStorage.setItem(SESSION_KEY, sessionToken);
@@ -63,9 +66,7 @@ async function overHttp(channel: Channel, request: unknown): Promise<Envelope<un
 }
 
 async function call(channel: Channel, request: unknown): Promise<unknown> {
-  const envelope = bridge
-    ? await (bridge[channel] as (r: unknown) => Promise<Envelope<unknown>>)(request)
-    : await overHttp(channel, request);
+  const envelope = bridge ? await (bridge[channel] as (r: unknown) => Promise<Envelope<unknown>>)(request) : await overHttp(channel, request);
   if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
   return envelope.value;
 }

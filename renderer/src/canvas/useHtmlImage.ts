@@ -2,9 +2,7 @@ import { useEffect, useState } from 'react';
 
 /** While the next image loads, the last one drawn (if any) stays available, so the canvas need not go blank. */
 export type ImageState =
-  | { status: 'loading'; previous: HTMLImageElement | null }
-  | { status: 'ready'; element: HTMLImageElement }
-  | { status: 'error'; message: string };
+  { status: 'loading'; previous: HTMLImageElement | null } | { status: 'ready'; element: HTMLImageElement } | { status: 'error'; message: string };
 
 /** Loads an image element for Konva; the state says when it is drawable. */
 export function useHtmlImage(src: string | null): ImageState {

@@ -19,9 +19,7 @@ export function clampScale(scale: number): number {
 
 /** The whole image centred in the stage, with a margin. */
 export function fitViewport(image: Size, stage: Size, margin = 16): Viewport {
-  const scale = clampScale(
-    Math.min((stage.width - 2 * margin) / image.width, (stage.height - 2 * margin) / image.height),
-  );
+  const scale = clampScale(Math.min((stage.width - 2 * margin) / image.width, (stage.height - 2 * margin) / image.height));
   return centred(image, stage, scale);
 }
 

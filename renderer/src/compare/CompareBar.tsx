@@ -49,7 +49,25 @@ export const SORTS: Record<string, string> = {
 };
 
 /** Which two models, at which IoU and score thresholds, and how the image list is ordered. */
-export function CompareBar({ models, modelA, modelB, onModels, iouThr, onIou, scoreThrs, onScore, linked, onLinked, sort, onSort, stale, onResort, showModelMasks, onShowModelMasks, onExport }: Props) {
+export function CompareBar({
+  models,
+  modelA,
+  modelB,
+  onModels,
+  iouThr,
+  onIou,
+  scoreThrs,
+  onScore,
+  linked,
+  onLinked,
+  sort,
+  onSort,
+  stale,
+  onResort,
+  showModelMasks,
+  onShowModelMasks,
+  onExport,
+}: Props) {
   // A and B stay two different models: choosing for one side the model the other side shows swaps them.
   const choice = (value: number | null, onChange: (id: number) => void, label: string) => (
     <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(Number(e.target.value))}>
@@ -65,7 +83,13 @@ export function CompareBar({ models, modelA, modelB, onModels, iouThr, onIou, sc
   return (
     <div className="toolbar compare-bar" role="toolbar" aria-label="Compare">
       <label className="tool-group">A {choice(modelA, chooseA, 'Model A')}</label>
-      <button type="button" aria-label="Swap A and B" title="Swap A and B" disabled={modelA === null || modelB === null || modelA === modelB} onClick={() => onModels(modelB!, modelA!)}>
+      <button
+        type="button"
+        aria-label="Swap A and B"
+        title="Swap A and B"
+        disabled={modelA === null || modelB === null || modelA === modelB}
+        onClick={() => onModels(modelB!, modelA!)}
+      >
         ⇄
       </button>
       <label className="tool-group">B {choice(modelB, chooseB, 'Model B')}</label>

@@ -17,8 +17,8 @@ export function CompareHint({ data, modelIds, names, onModels }: Props) {
     <div className="compare-hint" role="status" data-testid="compare-hint">
       {notRun.length > 0 && (
         <span>
-          {notRun.map((n) => `“${n}”`).join(' and ')} {notRun.length === 1 ? 'has' : 'have'} no predictions yet: run {notRun.length === 1 ? 'it' : 'them'} in the Models
-          panel.{' '}
+          {notRun.map((n) => `“${n}”`).join(' and ')} {notRun.length === 1 ? 'has' : 'have'} no predictions yet: run {notRun.length === 1 ? 'it' : 'them'} in
+          the Models panel.{' '}
           <button type="button" className="link" onClick={onModels}>
             Open the Models panel
           </button>

@@ -7,7 +7,6 @@ import type { CaseKind } from './imageOrder';
 import { scoreText, type ScoreThresholds } from './scoreThresholds';
 import type { FindingsState } from './useFindings';
 
-
 interface Props {
   state: FindingsState;
   data: EvaluationData;
@@ -34,7 +33,12 @@ const signed = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(3)}`
 /** Who finds whom at the sliders, whether B − A is more than noise, and each model's operating points. */
 export function DifferencesPanel({ state, data, iouThr, scoreThrs, focus, onFocus, onScore }: Props) {
   const { findings, pending, error } = state;
-  if (error) return <div className="metrics-warning" role="alert">{error}</div>;
+  if (error)
+    return (
+      <div className="metrics-warning" role="alert">
+        {error}
+      </div>
+    );
   if (!findings) return <div className="muted">Comparing the two models person by person…</div>;
   const { diff, statistics } = findings;
   const counts: Record<CaseKind, number> = {
@@ -56,7 +60,15 @@ export function DifferencesPanel({ state, data, iouThr, scoreThrs, focus, onFocu
     <div className="chip-row" role="group" aria-label={title}>
       <span className="chip-title">{title}</span>
       {kinds.map(([kind, label]) => (
-        <button key={kind} type="button" className="chip" aria-pressed={chosen === kind} data-kind={kind} disabled={counts[kind] === 0} onClick={() => choose(kind)}>
+        <button
+          key={kind}
+          type="button"
+          className="chip"
+          aria-pressed={chosen === kind}
+          data-kind={kind}
+          disabled={counts[kind] === 0}
+          onClick={() => choose(kind)}
+        >
           {label} <strong>{counts[kind]}</strong>
         </button>
       ))}
@@ -65,9 +77,7 @@ export function DifferencesPanel({ state, data, iouThr, scoreThrs, focus, onFocu
   return (
     <div className={`differences-panel${pending ? ' stale' : ''}`} aria-busy={pending} data-testid="differences-panel">
       <table className="stats-table" data-testid="significance">
-        <caption>
-          B − A, 95% interval ({statistics.bootstrap.resamples} paired resamples over images)
-        </caption>
+        <caption>B − A, 95% interval ({statistics.bootstrap.resamples} paired resamples over images)</caption>
         <tbody>
           {statistics.bootstrap.metrics.map((m) => (
             <tr key={m.name} data-metric={m.name} title={m.sentence}>
@@ -95,7 +105,11 @@ export function DifferencesPanel({ state, data, iouThr, scoreThrs, focus, onFocu
           focus={focus}
           data={data}
           onFocus={onFocus}
-          describe={(c) => (c.gtIds.length ? `person #${c.gtIds[0]}` : `detection ${[...c.aDetectionIds.map((d) => `A#${d}`), ...c.bDetectionIds.map((d) => `B#${d}`)].join(' ')}`)}
+          describe={(c) =>
+            c.gtIds.length
+              ? `person #${c.gtIds[0]}`
+              : `detection ${[...c.aDetectionIds.map((d) => `A#${d}`), ...c.bDetectionIds.map((d) => `B#${d}`)].join(' ')}`
+          }
         />
       )}
       <OperatingPointsTable points={[statistics.operatingPoints.a, statistics.operatingPoints.b]} onScore={onScore} />
@@ -123,7 +137,12 @@ function OperatingPointsTable({ points, onScore }: { points: [OperatingPoints, O
             </th>
             <td>
               {p.bestF1 ? (
-                <button type="button" className="link" title="Set this model's score threshold here" onClick={() => onScore(i === 0 ? 0 : 1, p.bestF1!.scoreThreshold)}>
+                <button
+                  type="button"
+                  className="link"
+                  title="Set this model's score threshold here"
+                  onClick={() => onScore(i === 0 ? 0 : 1, p.bestF1!.scoreThreshold)}
+                >
                   F1 {p.bestF1.f1.toFixed(3)} at ≥ {p.bestF1.scoreThreshold.toFixed(2)}
                 </button>
               ) : (
@@ -132,7 +151,12 @@ function OperatingPointsTable({ points, onScore }: { points: [OperatingPoints, O
             </td>
             <td>
               {p.atFalseAlarmRate ? (
-                <button type="button" className="link" title="Set this model's score threshold here" onClick={() => onScore(i === 0 ? 0 : 1, p.atFalseAlarmRate!.scoreThreshold)}>
+                <button
+                  type="button"
+                  className="link"
+                  title="Set this model's score threshold here"
+                  onClick={() => onScore(i === 0 ? 0 : 1, p.atFalseAlarmRate!.scoreThreshold)}
+                >
                   recall {p.atFalseAlarmRate.recall.toFixed(3)} at ≥ {p.atFalseAlarmRate.scoreThreshold.toFixed(2)}
                 </button>
               ) : (

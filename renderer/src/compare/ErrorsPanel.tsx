@@ -31,7 +31,12 @@ function ErrorRow({ label, meaning, values, max }: { label: string; meaning: str
 /** Why each model loses AP (TIDE's error breakdown) and how many pedestrians it misses (MR⁻²), side by side. */
 export function ErrorsPanel({ names, state, iouType }: Props) {
   const { findings, pending, error } = state;
-  if (error) return <div className="metrics-warning" role="alert">{error}</div>;
+  if (error)
+    return (
+      <div className="metrics-warning" role="alert">
+        {error}
+      </div>
+    );
   if (!findings) return <div className="muted">Working out the error breakdown…</div>;
   const [a, b] = findings.diagnostics;
   const main = TIDE_MAIN_ERRORS.map((e) => [a.tide.mainErrors[e], b.tide.mainErrors[e]]);
@@ -44,9 +49,7 @@ export function ErrorsPanel({ names, state, iouType }: Props) {
   return (
     <div className={`errors-panel${pending ? ' stale' : ''}`} data-testid="errors-panel" aria-busy={pending}>
       <table className="stats-table tide-table" data-testid="tide-table">
-        <caption>
-          AP lost to each error ({iouType === 'segm' ? 'mask' : 'box'} IoU, TIDE at 0.5)
-        </caption>
+        <caption>AP lost to each error ({iouType === 'segm' ? 'mask' : 'box'} IoU, TIDE at 0.5)</caption>
         <thead>
           <tr>
             <th />

@@ -38,7 +38,16 @@ export function ExportReportDialog({ modelIds, scoreThresholds, iouThreshold, on
   };
   const exportReport = async () => {
     try {
-      setResult(await api['report.export']({ modelIds, dir: dir.trim(), formats, scoreThreshold: [scoreThresholds[0], scoreThresholds[1]], iouThreshold, overwrite: replacing !== null }));
+      setResult(
+        await api['report.export']({
+          modelIds,
+          dir: dir.trim(),
+          formats,
+          scoreThreshold: [scoreThresholds[0], scoreThresholds[1]],
+          iouThreshold,
+          overwrite: replacing !== null,
+        }),
+      );
       setReplacing(null);
     } catch (err) {
       if (!(err instanceof ApiError) || err.code !== 'export-exists') throw err;
@@ -86,7 +95,11 @@ export function ExportReportDialog({ modelIds, scoreThresholds, iouThreshold, on
       )}
       {result?.reportId !== undefined &&
         (hasNativeDialogs ? (
-          <button type="button" className="report-open" onClick={() => api['report.open']({ reportId: result.reportId! }).catch((err: Error) => setOpenProblem(err.message))}>
+          <button
+            type="button"
+            className="report-open"
+            onClick={() => api['report.open']({ reportId: result.reportId! }).catch((err: Error) => setOpenProblem(err.message))}
+          >
             Open the report
           </button>
         ) : (

@@ -13,14 +13,23 @@ interface Props {
 }
 
 const KINDS: { kind: `label:${LabelErrorKind}`; label: string; meaning: string }[] = [
-  { kind: 'label:unlabelled', label: 'No ground truth', meaning: 'Both models fire confidently on the same spot, with no ground truth there: a person the labeller likely missed' },
+  {
+    kind: 'label:unlabelled',
+    label: 'No ground truth',
+    meaning: 'Both models fire confidently on the same spot, with no ground truth there: a person the labeller likely missed',
+  },
   { kind: 'label:loose', label: 'Loose box', meaning: 'Both models cover this ground truth only loosely (IoU 0.1–0.5): the box may be badly drawn' },
 ];
 
 /** Likely label errors, most confident first, with one press to take the models' box into the ground truth. */
 export function LabelCheckPanel({ state, data, focus, onFocus, onAccept }: Props) {
   const { findings, error } = state;
-  if (error) return <div className="metrics-warning" role="alert">{error}</div>;
+  if (error)
+    return (
+      <div className="metrics-warning" role="alert">
+        {error}
+      </div>
+    );
   if (!findings) return <div className="muted">Looking for likely label errors…</div>;
   const errors = findings.statistics.labelErrors;
   const chosen = focus && focus.kind.startsWith('label:') ? (focus.kind as `label:${LabelErrorKind}`) : null;
@@ -49,7 +58,12 @@ export function LabelCheckPanel({ state, data, focus, onFocus, onAccept }: Props
         <>
           <div className="muted">{KINDS.find((k) => k.kind === chosen)!.meaning}.</div>
           {current && current.kind === 'unlabelled' && (
-            <button type="button" className="primary" data-testid="accept-label" onClick={() => onAccept(Number(current.imageId), current.categoryId, current.box)}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="accept-label"
+              onClick={() => onAccept(Number(current.imageId), current.categoryId, current.box)}
+            >
               Add this box to the ground truth (G)
             </button>
           )}
@@ -65,7 +79,11 @@ export function LabelCheckPanel({ state, data, focus, onFocus, onAccept }: Props
           />
         </>
       ) : (
-        <div className="muted">{errors.length === 0 ? 'No likely label error: the models agree with the ground truth where both are confident.' : 'Choose a kind to go through its cases.'}</div>
+        <div className="muted">
+          {errors.length === 0
+            ? 'No likely label error: the models agree with the ground truth where both are confident.'
+            : 'Choose a kind to go through its cases.'}
+        </div>
       )}
     </div>
   );

@@ -59,14 +59,22 @@ export function casesPerImage(diff: AbDiff): CaseCounts {
  * What each image is sorted by, per image id: the value shown beside it in the list (AP difference, misses, …);
  * smaller keys come first. Null when the sort is by name or the values are not known yet.
  */
-export function sortKeys(images: ImageEntry[], sort: string, a: ImageSummary[], b: ImageSummary[], cases: CaseCounts | null): Map<number, { key: number; label: string }> | null {
+export function sortKeys(
+  images: ImageEntry[],
+  sort: string,
+  a: ImageSummary[],
+  b: ImageSummary[],
+  cases: CaseCounts | null,
+): Map<number, { key: number; label: string }> | null {
   if (sort === 'name' || a.length === 0) return null;
   if (sort.startsWith('person:') || sort.startsWith('alarm:')) {
     if (!cases) return null;
-    return new Map(images.map((i) => {
-      const n = cases.get(i.id)?.[sort as CaseKind] ?? 0;
-      return [i.id, { key: -n, label: String(n) }];
-    }));
+    return new Map(
+      images.map((i) => {
+        const n = cases.get(i.id)?.[sort as CaseKind] ?? 0;
+        return [i.id, { key: -n, label: String(n) }];
+      }),
+    );
   }
   const sa = new Map(a.map((s) => [s.imageId, s]));
   const sb = new Map(b.map((s) => [s.imageId, s]));

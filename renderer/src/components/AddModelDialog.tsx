@@ -22,7 +22,15 @@ export function AddModelDialog({ onAdd, onCancel }: Props) {
       onSubmit={() => onAdd({ path: path.trim(), name: name.trim() || undefined, variant: variant.trim() || undefined })}
       onCancel={onCancel}
     >
-      <PathField id="model-path" label="Model file" purpose="model-file" autoFocus value={path} onChange={setPath} placeholder="/home/me/models/detector.onnx" />
+      <PathField
+        id="model-path"
+        label="Model file"
+        purpose="model-file"
+        autoFocus
+        value={path}
+        onChange={setPath}
+        placeholder="/home/me/models/detector.onnx"
+      />
       <label htmlFor="model-name">Name (optional)</label>
       <input id="model-name" value={name} onChange={(e) => setName(e.target.value)} />
       <label htmlFor="model-variant">Variant label (optional)</label>

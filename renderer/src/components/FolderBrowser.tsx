@@ -53,10 +53,14 @@ export function FolderBrowser({ purpose, start, onPick, onClose }: Props) {
           {listing?.path ?? 'Listing…'}
         </span>
         <label className="folder-browser-hidden">
-          <input type="checkbox" checked={showHidden} onChange={(e) => {
+          <input
+            type="checkbox"
+            checked={showHidden}
+            onChange={(e) => {
               if (listing) open(listing.path);
               setShowHidden(e.target.checked);
-            }} />
+            }}
+          />
           Hidden
         </label>
       </div>
@@ -64,11 +68,7 @@ export function FolderBrowser({ purpose, start, onPick, onClose }: Props) {
       <ul className="folder-browser-entries" aria-label="Folder contents">
         {listing?.entries.map((entry) => (
           <li key={entry.name}>
-            <button
-              type="button"
-              className={`folder-entry ${entry.kind}`}
-              onClick={() => (entry.kind === 'folder' ? open(entry.path) : onPick(entry.path))}
-            >
+            <button type="button" className={`folder-entry ${entry.kind}`} onClick={() => (entry.kind === 'folder' ? open(entry.path) : onPick(entry.path))}>
               <span aria-hidden="true">{entry.kind === 'folder' ? '▸' : '·'}</span> {entry.name}
             </button>
           </li>

@@ -55,7 +55,11 @@ export function ModelsPanel({ inference, showMasks, onShowMasks }: { inference: 
               <div className="muted model-meta">
                 {m.variant}
                 {m.bundled ? ' · bundled' : ''}
-                <span className="provider" data-testid="model-provider" title={provider ? 'Where its last run ran' : 'It runs on the CPU, or on a GPU where one is found, when it first runs'}>
+                <span
+                  className="provider"
+                  data-testid="model-provider"
+                  title={provider ? 'Where its last run ran' : 'It runs on the CPU, or on a GPU where one is found, when it first runs'}
+                >
                   {provider ?? (m.kind === 'imported' ? 'imported results' : 'not run yet')}
                 </span>
               </div>
@@ -68,7 +72,16 @@ export function ModelsPanel({ inference, showMasks, onShowMasks }: { inference: 
       {models.length === 0 && <div className="muted models-empty">No models yet: add an ONNX detector.</div>}
       <div className="models-footer">
         {models.length > 1 && (
-          <button type="button" onClick={() => inference.run(runnable.map((m) => m.id), threads)} disabled={runnable.length === 0}>
+          <button
+            type="button"
+            onClick={() =>
+              inference.run(
+                runnable.map((m) => m.id),
+                threads,
+              )
+            }
+            disabled={runnable.length === 0}
+          >
             {models.length === 2 ? 'Run both' : 'Run all'}
           </button>
         )}

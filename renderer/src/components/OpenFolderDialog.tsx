@@ -21,7 +21,15 @@ export function OpenFolderDialog({ initial, onOpen, onCancel }: Props) {
       onSubmit={() => onOpen(folder.trim())}
       onCancel={onCancel}
     >
-      <PathField id="folder-path" label="Folder path" purpose="project-folder" autoFocus value={folder} onChange={setFolder} placeholder="/home/me/pedestrians" />
+      <PathField
+        id="folder-path"
+        label="Folder path"
+        purpose="project-folder"
+        autoFocus
+        value={folder}
+        onChange={setFolder}
+        placeholder="/home/me/pedestrians"
+      />
     </FormDialog>
   );
 }

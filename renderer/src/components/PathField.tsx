@@ -40,7 +40,13 @@ export function PathField({ id, label, value, purpose, onChange, placeholder, au
           spellCheck={false}
         />
         {purposes.map((p, i) => (
-          <button key={p} type="button" autoFocus={autoFocus && hasNativeDialogs && i === 0} aria-expanded={hasNativeDialogs ? undefined : browsing === p} onClick={() => void browse(p)}>
+          <button
+            key={p}
+            type="button"
+            autoFocus={autoFocus && hasNativeDialogs && i === 0}
+            aria-expanded={hasNativeDialogs ? undefined : browsing === p}
+            onClick={() => void browse(p)}
+          >
             {purposes.length === 1 ? 'Browse…' : p.endsWith('-folder') ? 'Folder…' : 'File…'}
           </button>
         ))}

@@ -20,14 +20,7 @@ export function RunProgress({ run, onCancel }: Props) {
   const notes = [OUTCOME[run.state], run.cached ? `${run.cached} cached` : '', run.failed ? `${run.failed} failed` : ''].filter(Boolean);
   return (
     <div className="run-progress" data-testid="run-progress" data-state={run.state}>
-      <div
-        className="run-bar"
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={run.total}
-        aria-valuenow={run.done}
-        aria-label="Images done"
-      >
+      <div className="run-bar" role="progressbar" aria-valuemin={0} aria-valuemax={run.total} aria-valuenow={run.done} aria-label="Images done">
         <div className={`run-bar-fill ${run.state}`} style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
       <div className="run-figures">

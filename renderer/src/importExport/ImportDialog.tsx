@@ -16,7 +16,10 @@ interface Props {
   onClose(): void;
 }
 
-type Fields = Required<Pick<ImportOptions, 'imageRoot' | 'split' | 'subset' | 'classes' | 'gt' | 'modelName'>> & { boxes: 'tutorial' | 'coco'; allowPartial: boolean };
+type Fields = Required<Pick<ImportOptions, 'imageRoot' | 'split' | 'subset' | 'classes' | 'gt' | 'modelName'>> & {
+  boxes: 'tutorial' | 'coco';
+  allowPartial: boolean;
+};
 const EMPTY: Fields = { imageRoot: '', split: '', subset: '', classes: '', gt: '', modelName: '', boxes: 'tutorial', allowPartial: false };
 const SOURCE_PURPOSES: Record<'file' | 'folder' | 'file-or-folder', readonly PathPurpose[]> = {
   file: ['import-file'],
@@ -53,7 +56,10 @@ export function ImportDialog({ projectName, categories, onImported, onClose }: P
   const [choice, setChoice] = useState<CategoryChoice>({});
   const [report, setReport] = useState<ImportReport | null>(null);
   const info = importFormatInfo(format);
-  const set = <K extends keyof Fields>(key: K) => (value: Fields[K]) => setFields((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof Fields>(key: K) =>
+    (value: Fields[K]) =>
+      setFields((f) => ({ ...f, [key]: value }));
   const needsGt = info.options.includes('gt');
   const sourceReady = path.trim() !== '' && (!needsGt || fields.gt.trim() !== '');
 
@@ -127,9 +133,27 @@ export function ImportDialog({ projectName, categories, onImported, onClose }: P
       </select>
       <div className="muted">Source: {info.summary}.</div>
       <PathField id="import-path" label="Source" purpose={SOURCE_PURPOSES[info.source]} autoFocus value={path} onChange={setPath} />
-      {takes('gt') && <PathField id="import-gt" label="Ground truth the results refer to (COCO JSON)" purpose="import-file" value={fields.gt} onChange={set('gt')} />}
-      {takes('classes') && <PathField id="import-classes" label="Class names file (default: classes.txt beside the labels)" purpose="import-file" value={fields.classes} onChange={set('classes')} />}
-      {takes('imageRoot') && <PathField id="import-image-root" label="Image folder (default: the project folder)" purpose="import-folder" value={fields.imageRoot} onChange={set('imageRoot')} />}
+      {takes('gt') && (
+        <PathField id="import-gt" label="Ground truth the results refer to (COCO JSON)" purpose="import-file" value={fields.gt} onChange={set('gt')} />
+      )}
+      {takes('classes') && (
+        <PathField
+          id="import-classes"
+          label="Class names file (default: classes.txt beside the labels)"
+          purpose="import-file"
+          value={fields.classes}
+          onChange={set('classes')}
+        />
+      )}
+      {takes('imageRoot') && (
+        <PathField
+          id="import-image-root"
+          label="Image folder (default: the project folder)"
+          purpose="import-folder"
+          value={fields.imageRoot}
+          onChange={set('imageRoot')}
+        />
+      )}
       {takes('boxes') && (
         <div className="tool-group" role="radiogroup" aria-label="Boxes">
           Boxes as
@@ -155,7 +179,13 @@ export function ImportDialog({ projectName, categories, onImported, onClose }: P
       )}
       {takes('split') && (
         <>
-          <PathField id="import-split" label="Split file (optional: import only the images one of its lists names)" purpose="import-file" value={fields.split} onChange={set('split')} />
+          <PathField
+            id="import-split"
+            label="Split file (optional: import only the images one of its lists names)"
+            purpose="import-file"
+            value={fields.split}
+            onChange={set('split')}
+          />
           {fields.split.trim() !== '' && (
             <>
               <label htmlFor="import-subset">List to import</label>

@@ -36,7 +36,10 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       {lines.map((l) => (
         <div key={l}>{l}</div>
       ))}
-      <Listed title={`${report.unreadable.length} images could not be used (their annotations were not imported)`} items={report.unreadable.map((u) => `${u.image}: ${u.error}`)} />
+      <Listed
+        title={`${report.unreadable.length} images could not be used (their annotations were not imported)`}
+        items={report.unreadable.map((u) => `${u.image}: ${u.error}`)}
+      />
       <Listed
         title={`${report.disagreements.length} images whose text annotation disagrees with the mask (1-based pixels, as in the text)`}
         items={report.disagreements.map((d) => `${d.image}: ${d.problems.join('; ')}`)}

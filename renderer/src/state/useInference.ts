@@ -54,15 +54,9 @@ export function useInference(projectKey: string | null, imageId: number | null) 
   }, [imageId, shownId, status.resultsVersion, fail]);
 
   const shown = models.find((m) => m.id === shownId) ?? null;
-  const visible = useMemo(
-    () => (shown ? predictions.filter((p) => p.score >= shown.settings.displayThreshold) : []),
-    [predictions, shown],
-  );
+  const visible = useMemo(() => (shown ? predictions.filter((p) => p.score >= shown.settings.displayThreshold) : []), [predictions, shown]);
 
-  const run = useCallback(
-    (modelIds: number[], threads?: number) => api['inference.start']({ modelIds, threads }).then(setStatus, fail),
-    [fail],
-  );
+  const run = useCallback((modelIds: number[], threads?: number) => api['inference.start']({ modelIds, threads }).then(setStatus, fail), [fail]);
   const cancel = useCallback((modelId?: number) => api['inference.cancel']({ modelId }).then(setStatus, fail), [fail]);
   const addModel = useCallback(
     async (request: { path: string; name?: string; variant?: string }) => {

@@ -54,7 +54,7 @@ export function useProject() {
       ...s,
       project,
       images,
-      selectedId: images.some((i) => i.id === s.selectedId) ? s.selectedId : (images.find((i) => !i.error) ?? images[0])?.id ?? null,
+      selectedId: images.some((i) => i.id === s.selectedId) ? s.selectedId : ((images.find((i) => !i.error) ?? images[0])?.id ?? null),
     }));
   }, []);
 

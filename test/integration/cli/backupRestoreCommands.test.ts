@@ -11,7 +11,6 @@ import { smallImages } from '../../helpers/smallImages.js';
 import { tempDir } from '../../helpers/tempDir.js';
 import { runPedlab as pedlab } from '../../helpers/cli.js';
 
-
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 function annotationCount(path: string): number {

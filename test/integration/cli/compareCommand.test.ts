@@ -83,7 +83,10 @@ describe('pedlab compare', () => {
     ]);
     expect(Object.keys(report.a.stats)).toHaveLength(12);
     // Each model's TIDE breakdown and miss rates, as pedlab eval --tide --miss-rate gives them for its file alone.
-    for (const [model, file] of [['a', a], ['b', b]] as const) {
+    for (const [model, file] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
       const single = JSON.parse((await runPedlab('eval', '--gt', gt, '--dt', file, '--tide', '--miss-rate', '--json')).out);
       expect(report[model].tide).toEqual(single.tide);
       expect(report[model].missRate).toEqual(single.missRate);
@@ -110,7 +113,9 @@ describe('pedlab compare', () => {
   it('answers usage errors with exit code 2 and the usage', async () => {
     const missing = await runPedlab('compare', '--gt', gt, '--a', a);
     expect(missing).toMatchObject({ code: 2, err: expect.stringMatching(/^pedlab compare: --gt, --a and --b are required[\s\S]*usage: pedlab compare/) });
-    expect((await runPedlab('compare', '--gt', gt, '--a', a, '--b', b, '--iou', '0.42')).err).toMatch(/--iou must be one of 0\.50, 0\.55, .*0\.95, got "0\.42"/);
+    expect((await runPedlab('compare', '--gt', gt, '--a', a, '--b', b, '--iou', '0.42')).err).toMatch(
+      /--iou must be one of 0\.50, 0\.55, .*0\.95, got "0\.42"/,
+    );
     expect((await runPedlab('compare', '--gt', gt, '--a', a, '--b', b, '--resamples', '0')).code).toBe(2);
     expect((await runPedlab('compare', '--gt', gt, '--a', a, '--b', b, '--score', 'high')).err).toMatch(/--score must be a number/);
     expect((await runPedlab('compare', '--gt', gt, '--a', a, '--b', b, '--iou-type', 'keypoints')).code).toBe(2);

@@ -68,7 +68,20 @@ describe('pedlab eval', () => {
     expect(code).toBe(0);
     const report = JSON.parse(out);
     expect(report.iouType).toBe('bbox');
-    expect(Object.keys(report.stats)).toEqual(['AP', 'AP50', 'AP75', 'APsmall', 'APmedium', 'APlarge', 'AR1', 'AR10', 'AR100', 'ARsmall', 'ARmedium', 'ARlarge']);
+    expect(Object.keys(report.stats)).toEqual([
+      'AP',
+      'AP50',
+      'AP75',
+      'APsmall',
+      'APmedium',
+      'APlarge',
+      'AR1',
+      'AR10',
+      'AR100',
+      'ARsmall',
+      'ARmedium',
+      'ARlarge',
+    ]);
     expect(report.stats.AP).toBeCloseTo(51 / 101, 12);
     expect(report.stats.APlarge).toBe(-1);
     expect(report.params.iouThrs).toHaveLength(10);
@@ -83,13 +96,20 @@ describe('pedlab eval', () => {
     expect(missing.err).toMatch(/--gt and --dt are required/);
     expect((await run(['--gt', 'a', '--dt', 'b', '--iou-type', 'keypoints'])).err).toMatch(/--iou-type must be bbox or segm/);
     expect((await run(['--bogus'])).code).toBe(2);
-    expect(await run(['--gt', 'a', '--dt', 'b', '--map', 'person'])).toMatchObject({ code: 2, err: expect.stringMatching(/^pedlab eval: --map: each pair must be FROM=TO, got "person"/) });
+    expect(await run(['--gt', 'a', '--dt', 'b', '--map', 'person'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^pedlab eval: --map: each pair must be FROM=TO, got "person"/),
+    });
     expect((await run(['--help'])).out).toMatch(/usage: pedlab eval/);
   });
 
   it('fails with a message naming the file or record', async () => {
     await expect(run(['--gt', join(dir.path, 'nope.json'), '--dt', dtFile()])).rejects.toThrow(/cannot read ground truth .*nope.json/);
-    const broken = writeJson('broken.json', { images: [{ id: 1 }], categories: [{ id: 1 }], annotations: [{ id: 4, image_id: 1, category_id: 1, bbox: [0, 0], area: 1 }] });
+    const broken = writeJson('broken.json', {
+      images: [{ id: 1 }],
+      categories: [{ id: 1 }],
+      annotations: [{ id: 4, image_id: 1, category_id: 1, bbox: [0, 0], area: 1 }],
+    });
     await expect(run(['--gt', broken, '--dt', dtFile()])).rejects.toThrow(`${broken}: annotations[0] (id 4): bbox must be 4 numbers`);
     const notJson = join(dir.path, 'not.json');
     writeFileSync(notJson, '{ nope');
@@ -134,7 +154,9 @@ describe('pedlab eval', () => {
       expect(report.warnings).toEqual([]);
       expect(report.stats.AP).toBeCloseTo(51 / 101, 12);
     }
-    await expect(run(['--gt', gtFile(), '--dt', pedestrians, '--map', '2=pedestrian'])).rejects.toThrow('--map: "pedestrian" is not a ground-truth category (1 person)');
+    await expect(run(['--gt', gtFile(), '--dt', pedestrians, '--map', '2=pedestrian'])).rejects.toThrow(
+      '--map: "pedestrian" is not a ground-truth category (1 person)',
+    );
     await expect(run(['--gt', gtFile(), '--dt', pedestrians, '--map', '3=person'])).rejects.toThrow('--map: "3" is not a category_id of the results (2)');
   });
 });
@@ -143,8 +165,16 @@ describeShared('pedlab eval on the cocoapi fake100 results', () => {
   const data = (name: string) => sharedPath('data', 'coco_cases', 'cocoapi_fake100', name);
 
   it.each([
-    ['bbox', 'instances_val2014_fakebbox100_results.json', ['0.505', '0.697', '0.573', '0.586', '0.519', '0.501', '0.387', '0.594', '0.595', '0.640', '0.566', '0.564']],
-    ['segm', 'instances_val2014_fakesegm100_results.json', ['0.320', '0.562', '0.299', '0.387', '0.310', '0.327', '0.268', '0.415', '0.417', '0.469', '0.377', '0.381']],
+    [
+      'bbox',
+      'instances_val2014_fakebbox100_results.json',
+      ['0.505', '0.697', '0.573', '0.586', '0.519', '0.501', '0.387', '0.594', '0.595', '0.640', '0.566', '0.564'],
+    ],
+    [
+      'segm',
+      'instances_val2014_fakesegm100_results.json',
+      ['0.320', '0.562', '0.299', '0.387', '0.310', '0.327', '0.268', '0.415', '0.417', '0.469', '0.377', '0.381'],
+    ],
   ])('prints what pycocotools printed (%s)', async (iouType, results, values) => {
     const { code, out } = await run(['--gt', data('instances_val2014_100.json'), '--dt', data(results), '--iou-type', iouType]);
     expect(code).toBe(0);
@@ -178,7 +208,9 @@ describe('pedlab eval --tide --miss-rate', () => {
     const report = JSON.parse(out) as { tide: unknown; missRate: Record<string, number | null> };
     const [gtJson, dtJson] = [gt, dt].map((f) => JSON.parse(readFileSync(f, 'utf8')));
     const truth = parseCocoGroundTruth(gtJson, { segmentations: false });
-    expect(report.tide).toEqual(tideSummary(tideBreakdown({ images: truth.images, groundTruth: truth.annotations, detections: parseCocoResults(dtJson, truth) })));
+    expect(report.tide).toEqual(
+      tideSummary(tideBreakdown({ images: truth.images, groundTruth: truth.annotations, detections: parseCocoResults(dtJson, truth) })),
+    );
     expect(report.missRate).toEqual(missRateSummary(evaluateMissRateJson(gtJson, dtJson)));
     // Half the people are found before the only false alarm (FPPI 1): a miss rate of 0.5 at every point.
     expect(report.missRate.reasonable).toBeCloseTo(0.5, 12);

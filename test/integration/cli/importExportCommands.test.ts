@@ -7,7 +7,6 @@ import { describeShared, sharedPath } from '../../helpers/shared.js';
 import { tempDir } from '../../helpers/tempDir.js';
 import { runPedlab as pedlab } from '../../helpers/cli.js';
 
-
 const dir = tempDir();
 beforeAll(() => {
   process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
@@ -38,7 +37,10 @@ describe('pedlab import / export: arguments and errors', () => {
 
   it('names the file and record of malformed input, with exit code 1', async () => {
     const bad = join(dir.path, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ images: [{ id: 1, file_name: 'a.png' }], categories: [{ id: 1, name: 'person' }], annotations: [{ id: 5, image_id: 2 }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ images: [{ id: 1, file_name: 'a.png' }], categories: [{ id: 1, name: 'person' }], annotations: [{ id: 5, image_id: 2 }] }),
+    );
     const result = await pedlab('import', '--format', 'coco', bad, '--project', join(dir.path, 'empty-project'));
     expect(result.code).toBe(1);
     expect(result.err).toBe(`pedlab import: ${bad}: annotations[0] (id 5): image_id 2 is not in images`);

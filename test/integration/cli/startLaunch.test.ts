@@ -39,7 +39,14 @@ describe('pedlab start in browser mode', () => {
       writeFileSync(browser, `#!/bin/sh\nexec "${process.execPath}" "${join(dir.path, 'browser.mjs')}" "$@"\n`);
       chmodSync(browser, 0o755);
       const report = join(dir.path, 'report.json');
-      const env = { ...process.env, PEDLAB_CHROMIUM: browser, DISPLAY: ':99', PEDLAB_DATA_DIR: join(dir.path, 'data'), PEDLAB_NO_ELECTRON_DOWNLOAD: '1', FAKE_BROWSER_REPORT: report };
+      const env = {
+        ...process.env,
+        PEDLAB_CHROMIUM: browser,
+        DISPLAY: ':99',
+        PEDLAB_DATA_DIR: join(dir.path, 'data'),
+        PEDLAB_NO_ELECTRON_DOWNLOAD: '1',
+        FAKE_BROWSER_REPORT: report,
+      };
       const child = spawn(process.execPath, ['bin/pedlab.js', 'start', '--web', '--project', folder.dir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stdout.on('data', (c: Buffer) => (output += c));

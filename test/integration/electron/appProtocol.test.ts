@@ -84,7 +84,19 @@ describe('the pedlab:// protocol of the Electron host', () => {
   it('answers IPC only from the app page', () => {
     expect(isAppUrl('pedlab://app/index.html')).toBe(true);
     expect(isAppUrl('pedlab://app/')).toBe(true);
-    for (const url of ['pedlab://image/1', 'pedlab://app.evil.example/', 'pedlab://user@app/', 'https://app/', 'http://127.0.0.1:3000/', 'file:///index.html', 'about:blank', 'devtools://devtools/', '', 'not a url', undefined]) {
+    for (const url of [
+      'pedlab://image/1',
+      'pedlab://app.evil.example/',
+      'pedlab://user@app/',
+      'https://app/',
+      'http://127.0.0.1:3000/',
+      'file:///index.html',
+      'about:blank',
+      'devtools://devtools/',
+      '',
+      'not a url',
+      undefined,
+    ]) {
       expect(isAppUrl(url), String(url)).toBe(false);
     }
   });

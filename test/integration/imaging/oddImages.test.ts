@@ -50,13 +50,22 @@ describe('unusual images: each opens, or is refused with a reason', () => {
   });
 
   it('opens a 1×1 image, a 16-bit PNG and a CMYK JPEG: listed, drawn, annotated, and decoded to 8-bit RGB for the models', async () => {
-    for (const [name, width, height] of [['one_pixel.png', 1, 1], ['deep_16bit.png', 64, 48], ['print_cmyk.jpg', 64, 48]] as const) {
+    for (const [name, width, height] of [
+      ['one_pixel.png', 1, 1],
+      ['deep_16bit.png', 64, 48],
+      ['print_cmyk.jpg', 64, 48],
+    ] as const) {
       const entry = image(name)!;
       expect(entry, name).toMatchObject({ width, height, error: null });
       expect(services.thumbnail(entry.id).length, name).toBeGreaterThan(0);
       expect((await services.image(entry.id)).bytes.length, name).toBeGreaterThan(0);
       const bbox = [0, 0, width, height];
-      const commit = await dispatch(services.handlers, 'annotations.commit', { imageId: entry.id, create: [{ categoryId: 1, bbox, area: width * height, iscrowd: false, mask: null }], update: [], delete: [] });
+      const commit = await dispatch(services.handlers, 'annotations.commit', {
+        imageId: entry.id,
+        create: [{ categoryId: 1, bbox, area: width * height, iscrowd: false, mask: null }],
+        update: [],
+        delete: [],
+      });
       expect(commit.ok, name).toBe(true);
 
       const bytes = await readFile(path(name));

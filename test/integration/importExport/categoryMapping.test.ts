@@ -29,7 +29,8 @@ describe('category mapping at ground-truth import, and the categories a source h
     const names = new Map((await services.handlers['categories.list']({})).map((c) => [c.id, c.name]));
     const counts: Record<string, number> = {};
     for (const image of await services.handlers['images.list']({})) {
-      for (const a of await services.handlers['annotations.list']({ imageId: image.id })) counts[names.get(a.categoryId)!] = (counts[names.get(a.categoryId)!] ?? 0) + 1;
+      for (const a of await services.handlers['annotations.list']({ imageId: image.id }))
+        counts[names.get(a.categoryId)!] = (counts[names.get(a.categoryId)!] ?? 0) + 1;
     }
     return counts;
   };
@@ -41,7 +42,9 @@ describe('category mapping at ground-truth import, and the categories a source h
     await expect(services.handlers['project.importCategories']({ format: 'coco', path: other })).resolves.toEqual({ categories: ['person', 'bicycle'] });
     expect(await services.handlers['images.list']({})).toEqual(before);
     expect((await services.handlers['categories.list']({})).map((c) => c.name)).toEqual(['pedestrian']);
-    await expect(services.handlers['project.importCategories']({ format: 'coco-results', path: other, options: { gt } })).resolves.toEqual({ categories: ['person', 'bicycle'] });
+    await expect(services.handlers['project.importCategories']({ format: 'coco-results', path: other, options: { gt } })).resolves.toEqual({
+      categories: ['person', 'bicycle'],
+    });
     await expect(services.handlers['project.importCategories']({ format: 'coco', path: join(dir.path, 'missing.json') })).rejects.toThrow(/missing\.json/);
   });
 

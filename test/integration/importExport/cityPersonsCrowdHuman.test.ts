@@ -25,7 +25,13 @@ async function groundTruth(services: Services, folder: string) {
   const images = new Map(coco.images.map((i) => [i.id, i.file_name]));
   const categories = new Map(coco.categories.map((c) => [c.id, c.name]));
   return coco.annotations
-    .map((a) => ({ image: images.get(a.image_id)!, category: categories.get(a.category_id)!, bbox: a.bbox, iscrowd: a.iscrowd, attributes: a.attributes ?? {} }))
+    .map((a) => ({
+      image: images.get(a.image_id)!,
+      category: categories.get(a.category_id)!,
+      bbox: a.bbox,
+      iscrowd: a.iscrowd,
+      attributes: a.attributes ?? {},
+    }))
     .sort((p, q) => p.image.localeCompare(q.image) || p.bbox[0] - q.bbox[0]);
 }
 
@@ -68,8 +74,20 @@ describe('CityPersons ground truth imported and exported through the project', (
     const report = await services.handlers['project.import']({ format: 'citypersons', path: labels });
     expect(report).toMatchObject({ format: 'citypersons', images: 2, annotations: 4, unreadable: [] });
     expect(await groundTruth(services, dir.path)).toEqual([
-      { image: `aachen/${FIRST}_leftImg8bit.png`, category: 'pedestrian', bbox: [2, 4, 10, 20], iscrowd: 0, attributes: { vis_bbox: [2, 4, 10, 10], height: 20, vis_ratio: 0.5, instance_id: 24000 } },
-      { image: `aachen/${FIRST}_leftImg8bit.png`, category: 'rider', bbox: [20, 4, 8, 16], iscrowd: 0, attributes: { vis_bbox: [20, 4, 8, 16], height: 16, vis_ratio: 1, instance_id: 25000 } },
+      {
+        image: `aachen/${FIRST}_leftImg8bit.png`,
+        category: 'pedestrian',
+        bbox: [2, 4, 10, 20],
+        iscrowd: 0,
+        attributes: { vis_bbox: [2, 4, 10, 10], height: 20, vis_ratio: 0.5, instance_id: 24000 },
+      },
+      {
+        image: `aachen/${FIRST}_leftImg8bit.png`,
+        category: 'rider',
+        bbox: [20, 4, 8, 16],
+        iscrowd: 0,
+        attributes: { vis_bbox: [20, 4, 8, 16], height: 16, vis_ratio: 1, instance_id: 25000 },
+      },
       {
         image: `aachen/${FIRST}_leftImg8bit.png`,
         category: 'pedestrian',
@@ -93,7 +111,11 @@ describe('CityPersons ground truth imported and exported through the project', (
     const exported = await services.handlers['project.export']({ format: 'citypersons', path: out });
     expect(exported).toMatchObject({ format: 'citypersons', images: 2, annotations: 4, files: 2, warnings: [] });
     const written = JSON.parse(readFileSync(join(out, 'aachen', `${SECOND}_gtBboxCityPersons.json`), 'utf8')) as unknown;
-    expect(written).toEqual({ imgHeight: 48, imgWidth: 64, objects: [{ instanceId: 0, bbox: [5, 5, 20, 20], bboxVis: [5, 5, 20, 10], label: 'person group' }] });
+    expect(written).toEqual({
+      imgHeight: 48,
+      imgWidth: 64,
+      objects: [{ instanceId: 0, bbox: [5, 5, 20, 20], bboxVis: [5, 5, 20, 10], label: 'person group' }],
+    });
     const again = await services.handlers['project.import']({ format: 'citypersons', path: out });
     expect(again).toMatchObject({ images: 2, annotations: 4, warnings: [] });
     expect(await groundTruth(services, dir.path)).toEqual(before);
@@ -112,12 +134,22 @@ const ODGT = [
   {
     ID: '273271,c9db000d5146c15',
     gtboxes: [
-      { tag: 'person', hbox: [6, 4, 4, 4], head_attr: { ignore: 0, occ: 0, unsure: 0 }, fbox: [4, 2, 10, 30], vbox: [4, 2, 10, 15], extra: { box_id: 0, occ: 1 } },
+      {
+        tag: 'person',
+        hbox: [6, 4, 4, 4],
+        head_attr: { ignore: 0, occ: 0, unsure: 0 },
+        fbox: [4, 2, 10, 30],
+        vbox: [4, 2, 10, 15],
+        extra: { box_id: 0, occ: 1 },
+      },
       { tag: 'mask', hbox: [30, 0, 10, 10], head_attr: {}, fbox: [30, 0, 10, 10], vbox: [30, 0, 10, 10], extra: { ignore: 1 } },
       { tag: 'person', hbox: [50, 1, 4, 4], head_attr: { ignore: 1 }, fbox: [48, 0, 8, 20], vbox: [48, 0, 8, 20], extra: { box_id: 2, ignore: 1 } },
     ],
   },
-  { ID: '284193,faa9000f2678b5e', gtboxes: [{ tag: 'person', hbox: [12, 2, 4, 4], head_attr: {}, fbox: [10, 1, 8, 24], vbox: [10, 1, 8, 24], extra: { box_id: 0 } }] },
+  {
+    ID: '284193,faa9000f2678b5e',
+    gtboxes: [{ tag: 'person', hbox: [12, 2, 4, 4], head_attr: {}, fbox: [10, 1, 8, 24], vbox: [10, 1, 8, 24], extra: { box_id: 0 } }],
+  },
 ];
 
 describe('CrowdHuman .odgt ground truth through the command line', () => {
@@ -148,11 +180,18 @@ describe('CrowdHuman .odgt ground truth through the command line', () => {
       [`${ODGT[0].ID}.jpg`, 1],
       [`${ODGT[1].ID}.jpg`, 0],
     ]);
-    expect(before[0]).toMatchObject({ category: 'pedestrian', bbox: [4, 2, 10, 30], attributes: { vis_bbox: [4, 2, 10, 15], head_bbox: [6, 4, 4, 4], height: 30, vis_ratio: 0.5 } });
+    expect(before[0]).toMatchObject({
+      category: 'pedestrian',
+      bbox: [4, 2, 10, 30],
+      attributes: { vis_bbox: [4, 2, 10, 15], head_bbox: [6, 4, 4, 4], height: 30, vis_ratio: 0.5 },
+    });
 
     const out = join(dir.path, 'out', 'exported.odgt');
     expect((await runPedlab('export', '--format', 'crowdhuman', '--project', images, out)).code).toBe(0);
-    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as unknown);
     expect(lines).toEqual(ODGT);
     expect((await runPedlab('import', '--format', 'crowdhuman', out, '--project', images)).code).toBe(0);
     const again = new Services({ host: 'web' });

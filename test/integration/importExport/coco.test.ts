@@ -86,7 +86,10 @@ describe('COCO import and export through the project', () => {
 
   it('validates requests at the door', async () => {
     const refused = await dispatch(services.handlers, 'project.import', { format: 'pascal', path: 'x', options: { subset: 'test' } });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/^Invalid request for "project.import": format: /) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringMatching(/^Invalid request for "project.import": format: /) },
+    });
     const half = await dispatch(services.handlers, 'project.import', { format: 'coco', path: 'x.json', options: { subset: 'test' } });
     expect(half).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/--split FILE --subset NAME/) } });
     const unknown = await dispatch(services.handlers, 'project.export', { format: 'coco', path: 'x.json', extra: 1 });

@@ -59,7 +59,9 @@ describe('COCO results imported as predictions', () => {
 
   it('refuses to rename the model an earlier import of the file made', async () => {
     const [model] = (await services.handlers['models.list']({})).filter((m) => m.kind === 'imported');
-    await expect(services.handlers['project.import']({ format: 'coco-results', path: results, options: { gt, modelName: 'Mask R-CNN (lab)' } })).rejects.toThrow(
+    await expect(
+      services.handlers['project.import']({ format: 'coco-results', path: results, options: { gt, modelName: 'Mask R-CNN (lab)' } }),
+    ).rejects.toThrow(
       `${results}: is already imported as model "maskrcnn-elsewhere" (id ${model.id}); importing it as "Mask R-CNN (lab)" would rename that model. ` +
         'Import it again without --model-name (or with --model-name "maskrcnn-elsewhere") to replace its predictions, or copy the file to another path to keep both models',
     );
@@ -80,7 +82,7 @@ describe('COCO results imported as predictions', () => {
     expect(report.warnings).toEqual([expect.stringMatching(/^3 of 4 detections were left out: /)]);
   });
 
-  it('maps the results\' categories onto the project\'s with --map FROM=TO', async () => {
+  it("maps the results' categories onto the project's with --map FROM=TO", async () => {
     const mapped = join(dir.path, 'mapped.json');
     writeFileSync(mapped, JSON.stringify(RESULTS));
     await expect(services.handlers['project.import']({ format: 'coco-results', path: mapped, options: { gt, map: ['bike=person'] } })).rejects.toThrow(
@@ -93,7 +95,7 @@ describe('COCO results imported as predictions', () => {
     expect(onA.map((p) => p.categoryId)).toEqual([person, person]);
   });
 
-  it('does not read the ground truth\'s segmentations, only its images and categories', async () => {
+  it("does not read the ground truth's segmentations, only its images and categories", async () => {
     const shortPolygon = join(dir.path, 'gt-short-polygon.json');
     const again = join(dir.path, 'again.json');
     writeFileSync(shortPolygon, JSON.stringify({ ...SMALL_COCO, annotations: [{ ...SMALL_COCO.annotations[0], segmentation: [[1, 1, 4, 5]] }] }));

@@ -46,7 +46,9 @@ describe('COCO export of a project whose images lie outside its folder', () => {
     const out = join(dir.path, 'coco', 'gt.json');
     const exported = await runPedlab('export', '--format', 'coco', '--project', project, out);
     expect(exported.code).toBe(0);
-    expect(exported.out).toContain(`warning: file_names are relative to ${train}: this project imports the file as it is; another needs that folder as its image folder (--image-root ${train})`);
+    expect(exported.out).toContain(
+      `warning: file_names are relative to ${train}: this project imports the file as it is; another needs that folder as its image folder (--image-root ${train})`,
+    );
     const coco = JSON.parse(readFileSync(out, 'utf8')) as { images: { file_name: string }[] };
     expect(coco.images.map((i) => i.file_name).sort()).toEqual([
       'MOT17-02/img1/000001.png',

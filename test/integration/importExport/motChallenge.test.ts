@@ -28,14 +28,19 @@ async function writeSequence(folder: string, name: string, frames: number, gt: r
   writeFileSync(join(folder, 'seqinfo.ini'), ini.join('\n'));
   for (let f = 1; f <= frames; f++) {
     const background = { r: shade, g: f * 60, b: 255 - f * 40 };
-    await sharp({ create: { width: 32, height: 24, channels: 3, background } }).jpeg().toFile(join(folder, 'img1', `00000${f}.jpg`));
+    await sharp({ create: { width: 32, height: 24, channels: 3, background } })
+      .jpeg()
+      .toFile(join(folder, 'img1', `00000${f}.jpg`));
   }
   writeFileSync(join(folder, 'gt', 'gt.txt'), gt.join('\n') + '\n');
   writeFileSync(join(folder, 'det', 'det.txt'), DET_ROWS.join('\n') + '\n');
   return folder;
 }
 
-type CocoJson = { images: { id: number; file_name: string }[]; annotations: { image_id: number; bbox: number[]; iscrowd: number; attributes?: Record<string, unknown> }[] };
+type CocoJson = {
+  images: { id: number; file_name: string }[];
+  annotations: { image_id: number; bbox: number[]; iscrowd: number; attributes?: Record<string, unknown> }[];
+};
 
 describe('MOTChallenge sequences imported and exported through the project', () => {
   const dir = tempDir();
@@ -112,19 +117,29 @@ describe('MOTChallenge sequences imported and exported through the project', () 
       `MOTChallenge export copies no frames: to import ${out} back, put each sequence's frames in its folder as its seqinfo.ini says (img1/000001.jpg, …); not there now: MOT17-02`,
     ]);
     const text = readFileSync(join(out, 'MOT17-02', 'gt', 'gt.txt'), 'utf8');
-    expect(text.trim().split('\n')).toEqual(['1,1,2,3,10,12,1,1,0.9', '1,2,15,5,6,8,0,1,0.2', '2,1,3,3,10,12,1,1,0.8', '2,3,20,1,5,9,0,7,1', '3,1,4,3,10,12,1,1,1']);
+    expect(text.trim().split('\n')).toEqual([
+      '1,1,2,3,10,12,1,1,0.9',
+      '1,2,15,5,6,8,0,1,0.2',
+      '2,1,3,3,10,12,1,1,0.8',
+      '2,3,20,1,5,9,0,7,1',
+      '3,1,4,3,10,12,1,1,1',
+    ]);
     writeFileSync(join(sequence, 'gt', 'gt.txt'), text);
     const again = await services.handlers['project.import']({ format: 'mot', path: sequence });
     expect(again).toMatchObject({ images: 3, annotations: 5, warnings: [] });
     expect(await groundTruth()).toEqual(before);
   });
 
-  it('never takes another sequence\'s frame of the same name for a missing one', async () => {
+  it("never takes another sequence's frame of the same name for a missing one", async () => {
     const before = await groundTruth();
     const other = await writeSequence(join(dir.path, 'MOT17-05'), 'MOT17-05', 1, ['1,9,1,1,4,4,1,1,1'], 30);
     rmSync(join(other, 'img1', '000001.jpg'));
     const report = await services.handlers['project.import']({ format: 'mot', path: other });
-    expect(report).toMatchObject({ images: 0, annotations: 0, unreadable: [{ image: join(other, 'img1', '000001.jpg'), error: 'file not found (frame 1 of MOT17-05)' }] });
+    expect(report).toMatchObject({
+      images: 0,
+      annotations: 0,
+      unreadable: [{ image: join(other, 'img1', '000001.jpg'), error: 'file not found (frame 1 of MOT17-05)' }],
+    });
     expect(await groundTruth()).toEqual(before);
   });
 
@@ -152,7 +167,9 @@ describe('MOTChallenge sequences imported and exported through the project', () 
       `${gtPath}: line 2: expected at least 6 comma-separated values, got 3`,
     );
     writeFileSync(gtPath, '9,1,2,3,10,12,1,1,1\n');
-    await expect(services.handlers['project.import']({ format: 'mot', path: sequence })).rejects.toThrow(`${gtPath}: line 1: frame 9 is not a frame of the sequence (1..3)`);
+    await expect(services.handlers['project.import']({ format: 'mot', path: sequence })).rejects.toThrow(
+      `${gtPath}: line 1: frame 9 is not a frame of the sequence (1..3)`,
+    );
     const bare = join(dir.path, 'bare');
     mkdirSync(bare);
     await expect(services.handlers['project.import']({ format: 'mot', path: bare })).rejects.toThrow(

@@ -37,9 +37,17 @@ describe('Penn-Fudan folder import (a small hand-made folder with a palette mask
   beforeAll(async () => {
     process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
     for (const sub of ['PNGImages', 'PedMasks', 'Annotation']) mkdirSync(join(root, sub), { recursive: true });
-    await sharp({ create: { width: W, height: H, channels: 3, background: '#555555' } }).png().toFile(join(root, 'PNGImages', 'P1.png'));
+    await sharp({ create: { width: W, height: H, channels: 3, background: '#555555' } })
+      .png()
+      .toFile(join(root, 'PNGImages', 'P1.png'));
     writeFileSync(join(root, 'PedMasks', 'P1_mask.png'), writeIndexPng(MASK, W, H, { depth: 4, palette: true }));
-    writeFileSync(join(root, 'Annotation', 'P1.txt'), text([{ index: 1, corners: [1, 1, 3, 6] }, { index: 2, corners: [7, 2, 9, 8] }]));
+    writeFileSync(
+      join(root, 'Annotation', 'P1.txt'),
+      text([
+        { index: 1, corners: [1, 1, 3, 6] },
+        { index: 2, corners: [7, 2, 9, 8] },
+      ]),
+    );
     services = new Services({ host: 'web' });
     await services.openFolder(join(root, 'PNGImages'));
   });
@@ -71,7 +79,9 @@ describe('Penn-Fudan folder import (a small hand-made folder with a palette mask
       `${join(root, 'Annotation', 'P1.txt')}: line 3: cannot read the image size from "Image size (X x Y x C) : 12 x 9"`,
     );
     writeFileSync(join(root, 'Annotation', 'P1.txt'), text([]));
-    await sharp({ create: { width: W, height: H, channels: 3, background: '#555555' } }).png().toFile(join(root, 'PNGImages', 'P2.png'));
+    await sharp({ create: { width: W, height: H, channels: 3, background: '#555555' } })
+      .png()
+      .toFile(join(root, 'PNGImages', 'P2.png'));
     await expect(services.handlers['project.import']({ format: 'pennfudan', path: root })).rejects.toThrow(
       `${join(root, 'PNGImages', 'P2.png')}: has no instance mask (expected ${join(root, 'PedMasks', 'P2_mask.png')})`,
     );

@@ -10,7 +10,9 @@ import { writeMotSequence } from '../../helpers/motSequences.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 async function writeImage(path: string, shade: number): Promise<void> {
-  await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: shade, g: 80, b: 255 - shade } } }).png().toFile(path);
+  await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: shade, g: 80, b: 255 - shade } } })
+    .png()
+    .toFile(path);
 }
 
 const CITIES = { aachen: ['aachen_000000_000019', 'aachen_000001_000019'], bochum: ['bochum_000000_000313'] };
@@ -94,7 +96,9 @@ describe('--split FILE --subset NAME with MOTChallenge, CityPersons and CrowdHum
     } finally {
       service.close();
     }
-    expect(await importedImages('coco', join(dir.path, 'frames.json'), { split, subset: 'coco', imageRoot: train })).toEqual(['train/MOT17-10/img1/000002.png']);
+    expect(await importedImages('coco', join(dir.path, 'frames.json'), { split, subset: 'coco', imageRoot: train })).toEqual([
+      'train/MOT17-10/img1/000002.png',
+    ]);
   });
 
   it('takes the CityPersons images a split names, by path or by name', async () => {
@@ -107,7 +111,11 @@ describe('--split FILE --subset NAME with MOTChallenge, CityPersons and CrowdHum
   });
 
   it('takes the CrowdHuman images a split names, by path or by name', async () => {
-    const images = await importedImages('crowdhuman', join(dir.path, 'annotation_train.odgt'), { split, subset: 'crowdhuman', imageRoot: join(dir.path, 'Images') });
+    const images = await importedImages('crowdhuman', join(dir.path, 'annotation_train.odgt'), {
+      split,
+      subset: 'crowdhuman',
+      imageRoot: join(dir.path, 'Images'),
+    });
     expect(images).toEqual([`Images/${CROWD_IDS[0]}.jpg`, `Images/${CROWD_IDS[2]}.jpg`]);
   });
 });

@@ -24,8 +24,12 @@ describe('VOC, YOLO and labelme import and export through the project', () => {
   beforeAll(async () => {
     process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
     mkdirSync(project);
-    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#406080' } }).png().toFile(join(project, 'street_01.png'));
-    await sharp({ create: { width: 40, height: 30, channels: 3, background: '#806040' } }).png().toFile(join(project, 'street_02.png'));
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#406080' } })
+      .png()
+      .toFile(join(project, 'street_01.png'));
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: '#806040' } })
+      .png()
+      .toFile(join(project, 'street_02.png'));
     services = new Services({ host: 'web' });
     await services.openFolder(project);
   });

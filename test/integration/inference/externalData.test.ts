@@ -55,7 +55,8 @@ describe('models that keep tensors in other files are refused before ONNX Runtim
   });
 
   it('opening or adding it says which tensor lives where and how to fix it, and never reads that file', async () => {
-    const message = 'external.onnx stores tensor "W" outside the file (in weights.bin); Pedlab opens only self-contained models: export it again with the weights inside the file.';
+    const message =
+      'external.onnx stores tensor "W" outside the file (in weights.bin); Pedlab opens only self-contained models: export it again with the weights inside the file.';
     untouched(weights());
     await expect(Detector.open(external(), 1)).rejects.toThrow(message);
     const reply = await dispatch(services.handlers, 'models.add', { path: external() });

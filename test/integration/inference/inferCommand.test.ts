@@ -17,7 +17,6 @@ import { runPedlab as pedlab } from '../../helpers/cli.js';
 const models = testModels();
 const nano = sharedFile(...YOLOX_NANO);
 
-
 const readResults = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as CocoResult[];
 
 describe.skipIf(!models)('pedlab infer', () => {
@@ -59,7 +58,10 @@ describe.skipIf(!models)('pedlab infer', () => {
       expect(rleFromCoco(r.segmentation!.size, r.segmentation!.counts).counts.reduce((a, b) => a + b, 0)).toBe(h * w);
     }
     const gt = parseCocoGroundTruth({
-      images: [{ id: 1, width: 480, height: 360 }, { id: 2, width: 400, height: 300 }],
+      images: [
+        { id: 1, width: 480, height: 360 },
+        { id: 2, width: 400, height: 300 },
+      ],
       categories: [{ id: 1, name: 'pedestrian' }],
       annotations: [],
     });

@@ -22,8 +22,7 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 describe.skipIf(!models)('inference service: bundled models, batch runs, cache, cancel', () => {
   const dir = tempDir();
   let services: Services;
-  const call = <T>(channel: keyof Services['handlers'], request: object = {}) =>
-    (services.handlers[channel] as (r: object) => Promise<T>)(request);
+  const call = <T>(channel: keyof Services['handlers'], request: object = {}) => (services.handlers[channel] as (r: object) => Promise<T>)(request);
   const status = () => call<InferenceStatus>('inference.status');
   const runOf = async (modelId: number) => (await status()).runs.find((r) => r.modelId === modelId)!;
   const finished = (modelId: number) => until(`model ${modelId} to finish`, async () => !['starting', 'running'].includes((await runOf(modelId))?.state));
@@ -35,7 +34,17 @@ describe.skipIf(!models)('inference service: bundled models, batch runs, cache, 
     writeFileSync(
       manifest,
       JSON.stringify({
-        models: [{ name: 'Tiny Mask R-CNN', variant: 'tiny', file: models!.maskrcnn, kind: 'maskrcnn', input: 'rgb01', classes: ['__background__', 'pedestrian'], thresholds: { display: 0.3 } }],
+        models: [
+          {
+            name: 'Tiny Mask R-CNN',
+            variant: 'tiny',
+            file: models!.maskrcnn,
+            kind: 'maskrcnn',
+            input: 'rgb01',
+            classes: ['__background__', 'pedestrian'],
+            thresholds: { display: 0.3 },
+          },
+        ],
       }),
     );
     process.env.PEDLAB_MODELS_MANIFEST = manifest;

@@ -44,7 +44,9 @@ describe.skipIf(!models)('models that are not detectors Pedlab runs are refused,
     const message = !reply.ok ? reply.error.message : '';
     expect(message).toContain('classifier.onnx is not a detector Pedlab can run');
     expect(message).toContain('Found inputs input float32 [1,3,64,64]; outputs logits float32 [1,10]');
-    expect(message).toContain('Expected a torchvision Mask R-CNN: input float32 [3,H,W] (or [1,3,H,W]) RGB 0..1; outputs boxes [N,4], labels [N], scores [N], masks [N,1,H,W]');
+    expect(message).toContain(
+      'Expected a torchvision Mask R-CNN: input float32 [3,H,W] (or [1,3,H,W]) RGB 0..1; outputs boxes [N,4], labels [N], scores [N], masks [N,1,H,W]',
+    );
     expect(message).toContain('YOLOX-style detector: input float32 [1,3,H,W] BGR 0..255; one output float32 [1,N,5+C]');
   });
 

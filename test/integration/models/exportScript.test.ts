@@ -103,7 +103,19 @@ describe.skipIf(!hasTorch)('models/export.py on checkpoints users bring', () => 
 
   it("exports the tutorial's MobileNetV2 Faster R-CNN with its class names, and runs it without masks", async () => {
     const out = ckpt('mobilenet_v2.onnx');
-    const { stdout } = await python([EXPORT, '--arch', 'mobilenet_v2', '--classes', 'person', '--ckpt', ckpt('mobilenet_v2.pt'), '--images', picture, '--check-images', '0']);
+    const { stdout } = await python([
+      EXPORT,
+      '--arch',
+      'mobilenet_v2',
+      '--classes',
+      'person',
+      '--ckpt',
+      ckpt('mobilenet_v2.pt'),
+      '--images',
+      picture,
+      '--check-images',
+      '0',
+    ]);
     expect(stdout).toContain(`wrote ${out}`);
     expect(stdout).toContain('onnx.checker OK');
 

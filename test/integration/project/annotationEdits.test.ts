@@ -48,9 +48,7 @@ describe('committing ground-truth edits', () => {
       update: [{ ...box([11, 12, 20, 40], { iscrowd: true }), id: a }],
       delete: [b],
     });
-    expect(second.annotations).toEqual([
-      { id: a, imageId, categoryId: pedestrian, bbox: [11, 12, 20, 40], area: 800, iscrowd: true, mask: null },
-    ]);
+    expect(second.annotations).toEqual([{ id: a, imageId, categoryId: pedestrian, bbox: [11, 12, 20, 40], area: 800, iscrowd: true, mask: null }]);
   });
 
   it('restores a deleted annotation under its old id (undo)', () => {
@@ -63,9 +61,9 @@ describe('committing ground-truth edits', () => {
   it('refuses an edit that touches another image, and applies none of it', () => {
     const before = projects.store.annotations.forImage(imageId);
     const { created } = commitAnnotations(projects.store, { imageId: otherImageId, create: [box([5, 5, 5, 5])], update: [], delete: [] });
-    expect(() =>
-      commitAnnotations(projects.store, { imageId, create: [box([0, 0, 9, 9])], update: [], delete: created }),
-    ).toThrow(`Edit not saved: annotation ${created[0]} does not belong to image ${imageId}`);
+    expect(() => commitAnnotations(projects.store, { imageId, create: [box([0, 0, 9, 9])], update: [], delete: created })).toThrow(
+      `Edit not saved: annotation ${created[0]} does not belong to image ${imageId}`,
+    );
     expect(projects.store.annotations.forImage(imageId)).toEqual(before);
     expect(projects.store.annotations.forImage(otherImageId)).toHaveLength(1);
   });

@@ -19,10 +19,18 @@ type Answer = { ok: true; value: FolderListing } | { ok: false; code: string; me
 
 /** Lists as a user who may not read what the test locks: in this process, or as root in a child run as that user. */
 function listAsUser(request: FolderListingRequest): Answer | Promise<Answer> {
-  if (!asRoot) return listFolder(request).then((value) => ({ ok: true as const, value }), (err: { code: string; message: string }) => ({ ok: false as const, code: err.code, message: err.message }));
+  if (!asRoot)
+    return listFolder(request).then(
+      (value) => ({ ok: true as const, value }),
+      (err: { code: string; message: string }) => ({ ok: false as const, code: err.code, message: err.message }),
+    );
   const script = `import { listFolder } from ${JSON.stringify(pathToFileURL(BUILT_LISTING).href)};
 listFolder(JSON.parse(process.argv[1])).then((value) => console.log(JSON.stringify({ ok: true, value })), (e) => console.log(JSON.stringify({ ok: false, code: e.code, message: e.message })));`;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(request)], { uid: OTHER_UID, gid: OTHER_UID, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(request)], {
+    uid: OTHER_UID,
+    gid: OTHER_UID,
+    encoding: 'utf8',
+  });
   if (child.status !== 0) throw new Error(`listing as uid ${OTHER_UID} failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as Answer;
 }
@@ -91,7 +99,10 @@ describe('the web host lists folders for its folder browser', () => {
   });
 
   it('refuses a missing folder or a file with a clear message', async () => {
-    await expect(listFolder({ path: join(root, 'missing'), purpose: 'project-folder' })).rejects.toMatchObject({ code: 'folder-missing', message: `Folder not found: ${join(root, 'missing')}` });
+    await expect(listFolder({ path: join(root, 'missing'), purpose: 'project-folder' })).rejects.toMatchObject({
+      code: 'folder-missing',
+      message: `Folder not found: ${join(root, 'missing')}`,
+    });
     await expect(listFolder({ path: join(root, 'gt.json'), purpose: 'import-file' })).rejects.toMatchObject({ code: 'not-a-folder' });
   });
 
@@ -100,7 +111,19 @@ describe('the web host lists folders for its folder browser', () => {
     const locked = await listAsUser({ path: join(root, 'locked'), purpose: 'project-folder' });
     expect(locked).toEqual({ ok: false, code: 'folder-unreadable', message: `You may not read the folder ${join(root, 'locked')} (permission denied).` });
     const listing = await listAsUser({ path: root, purpose: 'import-file' });
-    expect(listing.ok && names(listing.value)).toEqual(['d:alpha 9', 'd:alpha 10', 'd:Beta', 'd:many', 'd:photos', 'd:photos-link', 'f:boxes.xml', 'f:classes.txt', 'f:crowd.odgt', 'f:gt.json', 'f:linked.json']);
+    expect(listing.ok && names(listing.value)).toEqual([
+      'd:alpha 9',
+      'd:alpha 10',
+      'd:Beta',
+      'd:many',
+      'd:photos',
+      'd:photos-link',
+      'f:boxes.xml',
+      'f:classes.txt',
+      'f:crowd.odgt',
+      'f:gt.json',
+      'f:linked.json',
+    ]);
   });
 
   it('is refused by the desktop host, which uses its own dialogs', async () => {

@@ -31,7 +31,7 @@ function memory(): { rss: number; heap: number } {
 /** A seeded generator, so a failure can be replayed. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 describe('soak: a 10,000-image project with two models cached, under 5,000 random edits', () => {
@@ -53,7 +53,12 @@ describe('soak: a 10,000-image project with two models cached, under 5,000 rando
     mkdirSync(files);
     const thumbnail = services.thumbnail(store.images.all()[0].id);
     const records = Array.from({ length: IMAGES }, (_, i) => {
-      const png = writeIndexPng(Array.from({ length: 16 }, (_, k) => (k < 2 ? (i >> (8 * k)) & 0xff : k)), 4, 4, { depth: 8 });
+      const png = writeIndexPng(
+        Array.from({ length: 16 }, (_, k) => (k < 2 ? (i >> (8 * k)) & 0xff : k)),
+        4,
+        4,
+        { depth: 8 },
+      );
       const path = join(files, `img_${String(i).padStart(5, '0')}.png`);
       writeFileSync(path, png);
       return { path, fileName: basename(path), sha256: createHash('sha256').update(png).digest('hex'), width: 4, height: 4, orientation: 1, error: null };

@@ -35,7 +35,10 @@ describe('report.export', () => {
     process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
     services = await smallCocoProject(project, gt);
     const imported = [];
-    for (const [name, results] of [['lab model', RESULTS_A], ['field model', RESULTS_B]] as const) {
+    for (const [name, results] of [
+      ['lab model', RESULTS_A],
+      ['field model', RESULTS_B],
+    ] as const) {
       const path = join(dir.path, `${name}.json`);
       writeFileSync(path, JSON.stringify(results));
       imported.push(await services.handlers['project.import']({ format: 'coco-results', path, options: { gt, modelName: name } }));
@@ -56,7 +59,15 @@ describe('report.export', () => {
     const reply = await exportReport({ modelIds: ids, dir: out, formats: ['html', 'csv', 'json', ...pdf], scoreThreshold: 0.5 });
     expect(reply).toMatchObject({ ok: true });
     const { files, notes } = (reply as { value: ReportExport }).value;
-    const names = ['report.html', ...(pdf.length ? ['report.pdf'] : []), 'report-images.csv', 'report-boxes.csv', 'report-diagnostics.csv', 'report-label-errors.csv', 'report.json'];
+    const names = [
+      'report.html',
+      ...(pdf.length ? ['report.pdf'] : []),
+      'report-images.csv',
+      'report-boxes.csv',
+      'report-diagnostics.csv',
+      'report-label-errors.csv',
+      'report.json',
+    ];
     const all = [...names, 'ground-truth.coco.json', 'results-a-lab-model.json', 'results-b-field-model.json'];
     expect(files).toEqual(all.map((n) => join(out, n)).sort());
     for (const file of files) expect(existsSync(file)).toBe(true);
@@ -73,14 +84,17 @@ describe('report.export', () => {
 
     const diagnostics = ids.map((id) => modelDiagnostics(data, id, 'bbox'));
     ids.forEach((_, i) => expect(json.models[i].evaluations.bbox.tide).toEqual(tideSummary(diagnostics[i].tide)));
-    expect(Object.keys(json.comparison)).toEqual(expect.arrayContaining(['instances', 'falseAlarms', 'deltaAP', 'deltaAP50', 'deltaAR100', 'operatingPoints', 'labelErrors']));
+    expect(Object.keys(json.comparison)).toEqual(
+      expect.arrayContaining(['instances', 'falseAlarms', 'deltaAP', 'deltaAP50', 'deltaAR100', 'operatingPoints', 'labelErrors']),
+    );
     expect(json.comparison.bootstrap).toMatchObject({ seed: 1, resamples: 1000 });
     const csv = readFileSync(join(out, 'report-diagnostics.csv'), 'utf8');
     expect(csv).toContain(`tide,bbox,${ids[0]},lab model,Miss,${tideSummary(diagnostics[0].tide).main.Miss},,,\r\n`);
     expect(csv).toMatch(/\r\ndelta,bbox,,,AP50,/);
     expect(readFileSync(join(out, 'report-label-errors.csv'), 'utf8')).toMatch(/^rank,kind,image_id,/);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
-    for (const section of ['data-section="miss-rate"', 'data-section="comparison"', '<table class="tide" data-iou-type="bbox">']) expect(html).toContain(section);
+    for (const section of ['data-section="miss-rate"', 'data-section="comparison"', '<table class="tide" data-iou-type="bbox">'])
+      expect(html).toContain(section);
   });
 
   it('refuses bad requests at the door, and unknown models and thresholds with the reason', async () => {
@@ -102,7 +116,10 @@ describe('report.export', () => {
     const bundled = (await services.handlers['models.list']({})).find((m) => m.bundled);
     if (!bundled) return console.warn('skipping: no bundled model is registered');
     const reply = await exportReport({ modelIds: [ids[0], bundled.id], dir: join(dir.path, 'bundled'), formats: ['csv'] });
-    expect(reply).toMatchObject({ ok: true, value: { notes: expect.arrayContaining([`${bundled.name} has not been run on 2 of the 2 images; they count as images without detections.`]) } });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { notes: expect.arrayContaining([`${bundled.name} has not been run on 2 of the 2 images; they count as images without detections.`]) },
+    });
   });
 });
 
@@ -112,7 +129,10 @@ describe('report CSVs with names a spreadsheet would run as formulas', () => {
   const gt = join(dir.path, 'gt.json');
   const coco = {
     ...SMALL_COCO,
-    images: [{ ...SMALL_COCO.images[0], file_name: '+cmd.png' }, { ...SMALL_COCO.images[1], file_name: '-2+3.jpg' }],
+    images: [
+      { ...SMALL_COCO.images[0], file_name: '+cmd.png' },
+      { ...SMALL_COCO.images[1], file_name: '-2+3.jpg' },
+    ],
     // No CSV column holds a category today; named like a formula, one never reaches a sheet as one.
     categories: [{ ...SMALL_COCO.categories[0], name: '@SUM(1)' }, SMALL_COCO.categories[1]],
   };
@@ -129,7 +149,10 @@ describe('report CSVs with names a spreadsheet would run as formulas', () => {
 
   it('writes file and model names as text, not as formulas, and numbers as numbers', async () => {
     const ids: number[] = [];
-    for (const [name, results] of [['=HYPERLINK("http://x","y")', RESULTS_A], ['field model', RESULTS_B]] as const) {
+    for (const [name, results] of [
+      ['=HYPERLINK("http://x","y")', RESULTS_A],
+      ['field model', RESULTS_B],
+    ] as const) {
       const path = join(dir.path, `${ids.length}.json`);
       writeFileSync(path, JSON.stringify(results));
       ids.push((await services.handlers['project.import']({ format: 'coco-results', path, options: { gt, modelName: name } })).model!.id);

@@ -14,12 +14,19 @@ const LIMIT_RSS_KB = 1024 * 1024;
  * Runs the pedlab command line in its own process, as a user would, and reports how it ended: killed if it runs
  * past 10 s, with its peak resident memory.
  */
-function runPedlab(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; signal: string | null; output: string; maxRssKb: number; ms: number }> {
+function runPedlab(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; signal: string | null; output: string; maxRssKb: number; ms: number }> {
   const cli = pathToFileURL(resolve('dist/main/cli/index.js')).href;
   const script = `const { main } = await import(${JSON.stringify(cli)}); const code = await main(${JSON.stringify(args)}); process.stdout.write('\\n@@' + JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS }) + '\\n'); process.exit(code);`;
   const started = Date.now();
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, ...env }, timeout: LIMIT_MS, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, ...env },
+      timeout: LIMIT_MS,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c));
     child.stderr.on('data', (c: Buffer) => (output += c));
@@ -37,7 +44,9 @@ describe('hostile imports end fast, in bounded memory, with an error naming the 
 
   beforeAll(async () => {
     mkdirSync(project(), { recursive: true });
-    await sharp({ create: { width: 100, height: 100, channels: 3, background: '#456' } }).png().toFile(join(project(), 'a.png'));
+    await sharp({ create: { width: 100, height: 100, channels: 3, background: '#456' } })
+      .png()
+      .toFile(join(project(), 'a.png'));
   });
   afterAll(() => dir.remove());
 
@@ -57,11 +66,14 @@ describe('hostile imports end fast, in bounded memory, with an error naming the 
   it('a polygon with vertices at 4e7 px on a 640×480 image is evaluated', async () => {
     const gt = join(dir.path, 'huge-polygon.json');
     const triangle = [[-4e7, -4e7, 4e7, 240, -4e7, 4e7]];
-    writeFileSync(gt, JSON.stringify({
-      images: [{ id: 1, file_name: 'a.png', width: 640, height: 480 }],
-      categories: [{ id: 1, name: 'person' }],
-      annotations: [{ id: 1, image_id: 1, category_id: 1, bbox: [0, 0, 640, 480], area: 307200, iscrowd: 0, segmentation: triangle }],
-    }));
+    writeFileSync(
+      gt,
+      JSON.stringify({
+        images: [{ id: 1, file_name: 'a.png', width: 640, height: 480 }],
+        categories: [{ id: 1, name: 'person' }],
+        annotations: [{ id: 1, image_id: 1, category_id: 1, bbox: [0, 0, 640, 480], area: 307200, iscrowd: 0, segmentation: triangle }],
+      }),
+    );
     const dt = join(dir.path, 'huge-polygon-dt.json');
     writeFileSync(dt, JSON.stringify([{ image_id: 1, category_id: 1, score: 0.9, segmentation: triangle }]));
     const run = await runPedlab(['eval', '--gt', gt, '--dt', dt, '--iou-type', 'segm'], env());
@@ -77,9 +89,15 @@ describe('hostile imports end fast, in bounded memory, with an error naming the 
   });
 
   it('COCO file names that are a device or a folder', async () => {
-    for (const [name, kind] of [['/dev/zero', 'a character device'], [dir.path, 'a folder']]) {
+    for (const [name, kind] of [
+      ['/dev/zero', 'a character device'],
+      [dir.path, 'a folder'],
+    ]) {
       const file = join(dir.path, 'odd-names.json');
-      writeFileSync(file, JSON.stringify({ images: [{ id: 7, file_name: name, width: 100, height: 100 }], categories: [{ id: 1, name: 'person' }], annotations: [] }));
+      writeFileSync(
+        file,
+        JSON.stringify({ images: [{ id: 7, file_name: name, width: 100, height: 100 }], categories: [{ id: 1, name: 'person' }], annotations: [] }),
+      );
       await refused(['import', '--format', 'coco', file, '--project', project()], `${file}: images[0] (id 7)`, `is ${kind}, not a regular file`);
     }
   });
@@ -99,19 +117,35 @@ describe('hostile imports end fast, in bounded memory, with an error naming the 
 
   it('a labelme file stating an image far larger than Pedlab opens, with a polygon reaching 4e7 px', async () => {
     const file = join(dir.path, 'far.json');
-    const shapes = [{ label: 'person', points: [[-4e7, -4e7], [4e7, 240], [-4e7, 4e7]], shape_type: 'polygon' }];
+    const shapes = [
+      {
+        label: 'person',
+        points: [
+          [-4e7, -4e7],
+          [4e7, 240],
+          [-4e7, 4e7],
+        ],
+        shape_type: 'polygon',
+      },
+    ];
     writeFileSync(file, JSON.stringify({ shapes, imagePath: 'project/a.png', imageWidth: 100_000_000, imageHeight: 40 }));
-    await refused(['import', '--format', 'labelme', file, '--project', project()], `${file}: the image it describes (imageWidth × imageHeight) is too large to open: 100000000×40 pixels`);
+    await refused(
+      ['import', '--format', 'labelme', file, '--project', project()],
+      `${file}: the image it describes (imageWidth × imageHeight) is too large to open: 100000000×40 pixels`,
+    );
   });
 
   it('an evaluation whose ground truth states an image far larger than Pedlab opens', async () => {
     const gt = join(dir.path, 'far-gt.json');
     const triangle = [[-4e7, -4e7, 4e7, 240, -4e7, 4e7]];
-    writeFileSync(gt, JSON.stringify({
-      images: [{ id: 1, width: 100_000_000, height: 40 }],
-      categories: [{ id: 1, name: 'person' }],
-      annotations: [{ id: 1, image_id: 1, category_id: 1, bbox: [0, 0, 1, 1], area: 1, segmentation: triangle }],
-    }));
+    writeFileSync(
+      gt,
+      JSON.stringify({
+        images: [{ id: 1, width: 100_000_000, height: 40 }],
+        categories: [{ id: 1, name: 'person' }],
+        annotations: [{ id: 1, image_id: 1, category_id: 1, bbox: [0, 0, 1, 1], area: 1, segmentation: triangle }],
+      }),
+    );
     const dt = join(dir.path, 'far-dt.json');
     writeFileSync(dt, JSON.stringify([{ image_id: 1, category_id: 1, score: 0.9, segmentation: triangle }]));
     await refused(['eval', '--gt', gt, '--dt', dt, '--iou-type', 'segm'], gt, 'images[0] (id 1): the image it describes (width × height) is too large to open');
@@ -128,8 +162,15 @@ describe('hostile imports end fast, in bounded memory, with an error naming the 
   it('a source path that is a device or a named pipe, for the formats that also take a folder', async () => {
     const fifo = join(dir.path, 'labels.fifo');
     execFileSync('mkfifo', [fifo]);
-    for (const [format, extension] of [['voc', '.xml'], ['labelme', '.json'], ['yolo', '.txt']]) {
-      await refused(['import', '--format', format, '/dev/zero', '--project', project()], `/dev/zero: is a character device, neither a ${extension} file nor a folder of them`);
+    for (const [format, extension] of [
+      ['voc', '.xml'],
+      ['labelme', '.json'],
+      ['yolo', '.txt'],
+    ]) {
+      await refused(
+        ['import', '--format', format, '/dev/zero', '--project', project()],
+        `/dev/zero: is a character device, neither a ${extension} file nor a folder of them`,
+      );
       await refused(['import', '--format', format, fifo, '--project', project()], `${fifo}: is a named pipe, neither a ${extension} file nor a folder of them`);
     }
   });
@@ -146,14 +187,22 @@ describe('hostile imports end fast, in bounded memory, with an error naming the 
 
     it('a small file that declares 20000×20000 pixels', async () => {
       const root = dataset('claims-huge', writePngClaiming(20000, 20000, new Uint8Array(4096)));
-      await refused(['import', '--format', 'pennfudan', root], join(root, 'PedMasks', 'a_mask.png'), 'is too large to open: 20000×20000 pixels (400 megapixels; Pedlab opens up to 268)');
+      await refused(
+        ['import', '--format', 'pennfudan', root],
+        join(root, 'PedMasks', 'a_mask.png'),
+        'is too large to open: 20000×20000 pixels (400 megapixels; Pedlab opens up to 268)',
+      );
     });
 
     it('a mask the size of its image whose data inflates far past that size', async () => {
       const bomb = writePngClaiming(100, 100, new Uint8Array(300 * 1024 * 1024));
       expect(bomb.length).toBeLessThan(1024 * 1024);
       const root = dataset('bomb', bomb);
-      await refused(['import', '--format', 'pennfudan', root], join(root, 'PedMasks', 'a_mask.png'), 'the image data inflates to more than its 100×100 size holds');
+      await refused(
+        ['import', '--format', 'pennfudan', root],
+        join(root, 'PedMasks', 'a_mask.png'),
+        'the image data inflates to more than its 100×100 size holds',
+      );
     });
 
     it('a mask of another size than its image', async () => {
@@ -168,7 +217,9 @@ describe('hostile imports end fast, in bounded memory, with an error naming the 
       const mask = writeIndexPng(values, side, side, { depth: 16 });
       expect(mask.length).toBeLessThan(1024 * 1024);
       const image = join(dir.path, 'megapixel.png');
-      await sharp({ create: { width: side, height: side, channels: 3, background: '#456' } }).png().toFile(image);
+      await sharp({ create: { width: side, height: side, channels: 3, background: '#456' } })
+        .png()
+        .toFile(image);
       const run = await runPedlab(['import', '--format', 'pennfudan', dataset('many-instances', mask, image)], env());
       expectBounded(run);
       expect(run.code, run.output).toBe(0);

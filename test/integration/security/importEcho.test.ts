@@ -11,7 +11,9 @@ import { tempDir } from '../../helpers/tempDir.js';
 
 /** A private key as ssh-keygen writes it: armour and lines of base64. */
 function privateKey(): string {
-  const body = randomBytes(1200).toString('base64').match(/.{1,70}/g)!;
+  const body = randomBytes(1200)
+    .toString('base64')
+    .match(/.{1,70}/g)!;
   return ['-----BEGIN OPENSSH PRIVATE KEY-----', ...body, '-----END OPENSSH PRIVATE KEY-----', ''].join('\n');
 }
 
@@ -105,6 +107,9 @@ describe('an import pointed at a file of another kind never echoes its content',
 
   it('says where a classes file stops being one', async () => {
     const reply = await dispatch(services.handlers, 'project.import', { format: 'yolo', path: labels, options: { classes: keyPath } });
-    expect(reply).toMatchObject({ ok: false, error: { message: `${keyPath}: line 1: is not a class name (it holds characters class names do not use); a classes file lists one name a line` } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { message: `${keyPath}: line 1: is not a class name (it holds characters class names do not use); a classes file lists one name a line` },
+    });
   });
 });

@@ -119,7 +119,7 @@ describe('an export in the web host never replaces a file Pedlab did not write w
     dir.remove();
   });
 
-  it('refuses a file of the user\'s, replaces it once confirmed, and then replaces its own file freely', async () => {
+  it("refuses a file of the user's, replaces it once confirmed, and then replaces its own file freely", async () => {
     const target = join(dir.path, '.profile');
     writeFileSync(target, 'export PATH=$PATH\n');
     const refused = await call('project.export', { format: 'coco', path: target });
@@ -137,7 +137,7 @@ describe('an export in the web host never replaces a file Pedlab did not write w
     expect(readFileSync(target, 'utf8')).toBe('edited by hand\n');
   });
 
-  it('writes nothing of a folder export when one file in it would replace a file of the user\'s', async () => {
+  it("writes nothing of a folder export when one file in it would replace a file of the user's", async () => {
     const out = join(dir.path, 'yolo');
     mkdirSync(out);
     writeFileSync(join(out, 'classes.txt'), 'mine\n');

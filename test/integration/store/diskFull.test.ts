@@ -50,7 +50,10 @@ describe('a full disk (SQLite max_page_count)', () => {
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
 
     const refused = await commit(services, imageId, 3000);
-    expect(refused).toEqual({ ok: false, error: { code: 'disk-full', message: expect.stringMatching(/^The disk is full, so this change was not saved\. .*intact\.$/) } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'disk-full', message: expect.stringMatching(/^The disk is full, so this change was not saved\. .*intact\.$/) },
+    });
     expect(storeFingerprint(services.projects.store)).toBe(before);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const listed = (await dispatch(services.handlers, 'annotations.list', { imageId })) as Envelope<unknown[]>;

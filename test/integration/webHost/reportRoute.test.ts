@@ -53,7 +53,10 @@ describe('reports open from where Pedlab wrote them, by id', () => {
 
   it('serves the exported HTML with the token, sandboxed, and nothing else', async () => {
     const { dir: out } = await services.handlers['report.defaultFolder']({});
-    const exported = (await dispatch(services.handlers, 'report.export', { modelIds: ids, dir: out, formats: ['html', 'json'] })) as { ok: true; value: ReportExport };
+    const exported = (await dispatch(services.handlers, 'report.export', { modelIds: ids, dir: out, formats: ['html', 'json'] })) as {
+      ok: true;
+      value: ReportExport;
+    };
     expect(exported.ok).toBe(true);
     const id = exported.value.reportId!;
     expect(id).toBeGreaterThan(0);
@@ -71,7 +74,10 @@ describe('reports open from where Pedlab wrote them, by id', () => {
       expect((await get(path)).status).toBe(404);
     }
     // A JSON-only export has no report to open.
-    const jsonOnly = (await dispatch(services.handlers, 'report.export', { modelIds: ids, dir: join(dir.path, 'json-only'), formats: ['json'] })) as { ok: true; value: ReportExport };
+    const jsonOnly = (await dispatch(services.handlers, 'report.export', { modelIds: ids, dir: join(dir.path, 'json-only'), formats: ['json'] })) as {
+      ok: true;
+      value: ReportExport;
+    };
     expect(jsonOnly.value.reportId).toBeUndefined();
 
     // Changed since Pedlab wrote it: no longer served.

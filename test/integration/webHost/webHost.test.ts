@@ -59,7 +59,11 @@ describe('web host', () => {
     expect((await claim(code)).status).toBe(401);
     expect((await claim('x'.repeat(32))).status).toBe(401);
     expect((await claim(null)).status).toBe(401);
-    const foreign = await send(host, '/session', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:1' }, body: JSON.stringify({ code: codeOf(host.launchUrl()) }) });
+    const foreign = await send(host, '/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:1' },
+      body: JSON.stringify({ code: codeOf(host.launchUrl()) }),
+    });
     expect(foreign.status).toBe(403);
   });
 

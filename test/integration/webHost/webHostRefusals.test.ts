@@ -23,11 +23,12 @@ describe('web host refusals change nothing', () => {
   const exportPath = () => join(dir.path, 'exported.json');
   const token = () => ({ 'x-pedlab-token': host.token });
 
-  const mutations = () => [
-    ['annotations.commit', { imageId, create: [{ categoryId: 1, bbox: [1, 2, 3, 4], area: 12, iscrowd: false, mask: null }], update: [], delete: [] }],
-    ['project.export', { format: 'coco', path: exportPath() }],
-    ['project.openFolder', { folder: other }],
-  ] as const;
+  const mutations = () =>
+    [
+      ['annotations.commit', { imageId, create: [{ categoryId: 1, bbox: [1, 2, 3, 4], area: 12, iscrowd: false, mask: null }], update: [], delete: [] }],
+      ['project.export', { format: 'coco', path: exportPath() }],
+      ['project.openFolder', { folder: other }],
+    ] as const;
   const post = (channel: string, body: unknown, headers: Record<string, string>) =>
     send(host, `/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
@@ -61,7 +62,12 @@ describe('web host refusals change nothing', () => {
   };
 
   it('without the token, or with a wrong one', async () => {
-    const wrong: Record<string, string>[] = [{}, { 'x-pedlab-token': 'x'.repeat(host.token.length) }, { 'x-pedlab-token': '' }, { cookie: `pedlab_${host.port}=${host.token}` }];
+    const wrong: Record<string, string>[] = [
+      {},
+      { 'x-pedlab-token': 'x'.repeat(host.token.length) },
+      { 'x-pedlab-token': '' },
+      { cookie: `pedlab_${host.port}=${host.token}` },
+    ];
     for (const headers of wrong) {
       for (const [channel, body] of mutations()) expect((await post(channel, body, headers)).status, `${channel} ${JSON.stringify(headers)}`).toBe(401);
     }
@@ -69,7 +75,13 @@ describe('web host refusals change nothing', () => {
   });
 
   it('with a foreign Host (DNS rebinding), even with the token', async () => {
-    for (const name of ['evil.example', `evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`, `localhost.evil.example:${host.port}`, `[::1]:${host.port}`]) {
+    for (const name of [
+      'evil.example',
+      `evil.example:${host.port}`,
+      `127.0.0.1:${host.port + 1}`,
+      `localhost.evil.example:${host.port}`,
+      `[::1]:${host.port}`,
+    ]) {
       for (const [channel, body] of mutations()) expect((await post(channel, body, { ...token(), host: name })).status, `${name} ${channel}`).toBe(403);
     }
     unchanged();
@@ -91,7 +103,15 @@ describe('web host refusals change nothing', () => {
   });
 
   it('path traversal, odd methods, odd channel names and oversized bodies', async () => {
-    for (const path of ['/..%2fsecret.txt', '/..%5csecret.txt', '/%252e%252e/secret.txt', '/index.html%00.js', '//etc/passwd', '/image/..%2f..%2fsecret.txt', '/thumb/1%2f..']) {
+    for (const path of [
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%252e%252e/secret.txt',
+      '/index.html%00.js',
+      '//etc/passwd',
+      '/image/..%2f..%2fsecret.txt',
+      '/thumb/1%2f..',
+    ]) {
       const reply = await send(host, `${path}?t=${host.token}`, { headers: token() });
       expect(reply.status, path).toBe(404);
       expect(reply.body).not.toContain('secret');
@@ -105,7 +125,9 @@ describe('web host refusals change nothing', () => {
     }
     expect((await send(host, '/index.html', { method: 'DELETE', headers: token() })).status).toBe(405);
     const huge = Buffer.alloc(17 * 1024 * 1024, 0x20);
-    expect([0, 400]).toContain((await send(host, '/api/annotations.commit', { method: 'POST', headers: { ...token(), 'content-type': 'application/json' }, body: huge })).status);
+    expect([0, 400]).toContain(
+      (await send(host, '/api/annotations.commit', { method: 'POST', headers: { ...token(), 'content-type': 'application/json' }, body: huge })).status,
+    );
     unchanged();
   });
 

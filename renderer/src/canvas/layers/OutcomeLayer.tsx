@@ -6,7 +6,6 @@ import { OUTCOME_COLOURS } from '../../../../core/compare/palette';
 import { placeLabels, type PlacedLabel } from '../labelPlacement';
 import { BoxLabel, boxLabelSize } from './BoxLabel';
 
-
 interface Props {
   predictions: ImagePrediction[];
   groundTruth: Annotation[];

@@ -20,8 +20,14 @@ describe('stats of a resample, re-accumulated without matching', () => {
   for (const params of [{ iouType: 'bbox' }, { iouType: 'bbox', useCats: false }] as ParamsInput[]) {
     it(`equal the evaluator's, bit for bit, with every image once (useCats ${params.useCats ?? true})`, () => {
       const pair = evaluatePair(set.groundTruth, set.a, set.b, params);
-      for (const [side, evaluator] of [['a', pair.a], ['b', pair.b]] as const) {
-        const stats = new ResampledStats(pair.images.map((im) => im[side].result), evaluator.params).stats(new Uint32Array(pair.images.length).fill(1));
+      for (const [side, evaluator] of [
+        ['a', pair.a],
+        ['b', pair.b],
+      ] as const) {
+        const stats = new ResampledStats(
+          pair.images.map((im) => im[side].result),
+          evaluator.params,
+        ).stats(new Uint32Array(pair.images.length).fill(1));
         const expected = evaluator.stats();
         expect(stats).toEqual({ AP: expected[AP], AP50: expected[AP50], AR100: expected[AR100] });
       }
@@ -33,9 +39,11 @@ describe('stats of a resample, re-accumulated without matching', () => {
     const counts = pair.images.map((_, i) => (i * 7) % 4); // 0, 3, 2, 1, 0, ...
     // Copy c of image i becomes image 10·i + c, so that the copies follow the original in evaluation order.
     const copies = <T extends GroundTruth | Detection>(anns: readonly T[]): T[] =>
-      pair.images.flatMap((im, i) =>
-        Array.from({ length: counts[i] }, (_, c) => anns.filter((x) => x.imageId === im.imageId).map((x) => ({ ...x, imageId: 10 * (i + 1) + c }))),
-      ).flat();
+      pair.images
+        .flatMap((im, i) =>
+          Array.from({ length: counts[i] }, (_, c) => anns.filter((x) => x.imageId === im.imageId).map((x) => ({ ...x, imageId: 10 * (i + 1) + c }))),
+        )
+        .flat();
     const images = pair.images.flatMap((_, i) => Array.from({ length: counts[i] }, (__, c) => ({ id: 10 * (i + 1) + c })));
     const renumber = <T extends { id: number }>(anns: T[]) => anns.map((x, n) => ({ ...x, id: n + 1 }));
     for (const side of ['a', 'b'] as const) {
@@ -45,7 +53,10 @@ describe('stats of a resample, re-accumulated without matching', () => {
         groundTruth: renumber(copies(set.groundTruth.groundTruth)),
         detections: renumber(copies(set[side])),
       }).stats();
-      const stats = new ResampledStats(pair.images.map((im) => im[side].result), pair[side].params).stats(Uint32Array.from(counts));
+      const stats = new ResampledStats(
+        pair.images.map((im) => im[side].result),
+        pair[side].params,
+      ).stats(Uint32Array.from(counts));
       expect(stats).toEqual({ AP: repeated[AP], AP50: repeated[AP50], AR100: repeated[AR100] });
     }
   });

@@ -10,7 +10,7 @@ const categories = [
 ];
 
 describe('a model that shares no category with the ground truth', () => {
-  it('is named, with both sides\' categories, and nothing is said when one category meets', () => {
+  it("is named, with both sides' categories, and nothing is said when one category meets", () => {
     expect(categoryMismatch([{ categoryId: 1 }], [{ categoryId: 2 }, { categoryId: 2 }], categories, 'B')).toBe(
       `B predicts only "person" and the ground truth labels only "pedestrian": they share no category, so none of its predictions can match and its numbers are zero. Map its classes onto the ground truth's categories when importing or running it.`,
     );
@@ -30,7 +30,16 @@ describe('a model that shares no category with the ground truth', () => {
         6: [{ id: 2, imageId: 1, categoryId: 2, score: 0.9, bbox: [10, 10, 20, 40], mask: null }],
       },
     };
-    const model = (id: number, name: string) => ({ id, name, variant: 'test', kind: 'imported', file: `/m/${id}.json`, sha256: 'x', provider: null, settings: DEFAULT_MODEL_SETTINGS });
+    const model = (id: number, name: string) => ({
+      id,
+      name,
+      variant: 'test',
+      kind: 'imported',
+      file: `/m/${id}.json`,
+      sha256: 'x',
+      provider: null,
+      settings: DEFAULT_MODEL_SETTINGS,
+    });
     const report = buildReport({
       project: { name: 'p', folder: '/p' },
       appVersion: '0',

@@ -5,7 +5,14 @@ import type { Box, Detection, GroundTruth } from '../../../../core/eval/types.js
 
 const PERSON = 1;
 const CYCLIST = 2;
-const gt = (id: number, categoryId: number, bbox: Box, iscrowd = false): GroundTruth => ({ id, imageId: 1, categoryId, bbox, area: bbox[2] * bbox[3], iscrowd });
+const gt = (id: number, categoryId: number, bbox: Box, iscrowd = false): GroundTruth => ({
+  id,
+  imageId: 1,
+  categoryId,
+  bbox,
+  area: bbox[2] * bbox[3],
+  iscrowd,
+});
 const dt = (id: number, score: number, bbox: Box, categoryId = PERSON): Detection => ({ id, imageId: 1, categoryId, score, bbox, area: bbox[2] * bbox[3] });
 
 // One image. Ground truth: person g1 at the top left, a crowd region g2, cyclist g3, people g4 and g5 lower down.

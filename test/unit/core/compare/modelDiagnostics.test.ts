@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { modelDiagnostics } from '../../../../core/compare/modelDiagnostics.js';
 import type { Annotation, EvaluationData, ImagePrediction } from '../../../../core/ipc/types.js';
 
-const gt = (id: number, bbox: [number, number, number, number], iscrowd = false): Annotation => ({ id, imageId: 1, categoryId: 4, bbox, area: bbox[2] * bbox[3], iscrowd, mask: null });
-const det = (id: number, bbox: [number, number, number, number], score: number): ImagePrediction => ({ id, imageId: 1, categoryId: 4, bbox, score, mask: null });
+const gt = (id: number, bbox: [number, number, number, number], iscrowd = false): Annotation => ({
+  id,
+  imageId: 1,
+  categoryId: 4,
+  bbox,
+  area: bbox[2] * bbox[3],
+  iscrowd,
+  mask: null,
+});
+const det = (id: number, bbox: [number, number, number, number], score: number): ImagePrediction => ({
+  id,
+  imageId: 1,
+  categoryId: 4,
+  bbox,
+  score,
+  mask: null,
+});
 
 /** One image; the project's pedestrians are category 4, called "person". */
 function data(visibility: Record<number, number>): EvaluationData {
@@ -28,7 +43,9 @@ describe('a model’s diagnostics over the project', () => {
 
   it('reads each person’s visibility from the source’s attributes: a 30% visible person leaves Reasonable for Heavy occlusion', () => {
     const { missRate } = modelDiagnostics(data({ 2: 0.3 }), 7, 'bbox');
-    expect(missRate!.reasonable.counts.ignoredGroundTruths).toBeGreaterThan(modelDiagnostics(data({}), 7, 'bbox').missRate!.reasonable.counts.ignoredGroundTruths);
+    expect(missRate!.reasonable.counts.ignoredGroundTruths).toBeGreaterThan(
+      modelDiagnostics(data({}), 7, 'bbox').missRate!.reasonable.counts.ignoredGroundTruths,
+    );
     expect(missRate!.reasonable.logAverageMissRate).toBe(0);
     expect(missRate!.heavy.logAverageMissRate).toBe(1);
   });

@@ -51,7 +51,12 @@ describe('operating points', () => {
 
   it('keeps whole runs of equal scores, and has no point where none exists', () => {
     // The best box ties with a false alarm: keeping 0.9 keeps both, 1 false alarm for 1 image.
-    const tied = new CocoEvaluator({ ...input, images: [{ id: 1 }], groundTruth: input.groundTruth.slice(0, 1), detections: [dt(1, 1, 0.9, [0, 0, 100, 100]), dt(2, 1, 0.9, [500, 0, 50, 50])] });
+    const tied = new CocoEvaluator({
+      ...input,
+      images: [{ id: 1 }],
+      groundTruth: input.groundTruth.slice(0, 1),
+      detections: [dt(1, 1, 0.9, [0, 0, 100, 100]), dt(2, 1, 0.9, [500, 0, 50, 50])],
+    });
     const points = operatingPoints(tied.prCurve({ iouThr: 0.5 }), 1);
     expect(points.atFalseAlarmRate).toBeNull();
     expect(points.bestF1).toMatchObject({ scoreThreshold: 0.9, tp: 1, fp: 1 });

@@ -9,7 +9,13 @@ describe('readSignature', () => {
   it('recognises torchvision Mask R-CNN, Faster R-CNN and the batched variant', () => {
     expect(readSignature([v('image', 'float32', [3, 'H', 'W'])], [...torchvisionOutputs, masks])).toEqual({
       ok: true,
-      signature: { kind: 'maskrcnn', input: 'image', batched: false, fixedSize: null, outputs: { boxes: 'boxes', labels: 'labels', scores: 'scores', masks: 'masks' } },
+      signature: {
+        kind: 'maskrcnn',
+        input: 'image',
+        batched: false,
+        fixedSize: null,
+        outputs: { boxes: 'boxes', labels: 'labels', scores: 'scores', masks: 'masks' },
+      },
     });
     expect(readSignature([v('image', 'float32', [3, 'H', 'W'])], torchvisionOutputs)).toMatchObject({ ok: true, signature: { kind: 'fasterrcnn' } });
     expect(readSignature([v('x', 'float32', [1, 3, 512, 640])], [masks, ...torchvisionOutputs])).toMatchObject({
@@ -34,10 +40,19 @@ describe('readSignature', () => {
       ok: false,
       reason: 'its outputs match no detector Pedlab knows',
     });
-    expect(readSignature([v('a', 'float32', [3, 'H', 'W']), v('b', 'float32', [2])], torchvisionOutputs)).toMatchObject({ ok: false, reason: 'it has 2 inputs, and Pedlab feeds exactly one image' });
+    expect(readSignature([v('a', 'float32', [3, 'H', 'W']), v('b', 'float32', [2])], torchvisionOutputs)).toMatchObject({
+      ok: false,
+      reason: 'it has 2 inputs, and Pedlab feeds exactly one image',
+    });
     const renamed = [v('dets', 'float32', ['N', 4]), v('classes', 'int64', ['N']), v('conf', 'float32', ['N'])];
     expect(readSignature([v('image', 'float32', [3, 'H', 'W'])], renamed).ok).toBe(false);
-    expect(readSignature([v('image', 'uint8', [3, 'H', 'W'])], torchvisionOutputs)).toMatchObject({ ok: false, reason: expect.stringContaining('is not a float32 [3,H,W] or [1,3,H,W] image') });
-    expect(readSignature([v('image', 'float32', [3, 'H', 'W'])], [torchvisionOutputs[0], v('labels', 'float32', ['N']), torchvisionOutputs[2]])).toMatchObject({ ok: false, reason: 'labels must be integers, not float32' });
+    expect(readSignature([v('image', 'uint8', [3, 'H', 'W'])], torchvisionOutputs)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('is not a float32 [3,H,W] or [1,3,H,W] image'),
+    });
+    expect(readSignature([v('image', 'float32', [3, 'H', 'W'])], [torchvisionOutputs[0], v('labels', 'float32', ['N']), torchvisionOutputs[2]])).toMatchObject({
+      ok: false,
+      reason: 'labels must be integers, not float32',
+    });
   });
 });

@@ -8,7 +8,17 @@ function head(classes: number, cells: { row: number; values: number[] }[]): Floa
   return out;
 }
 
-const base = { inputWidth: 64, inputHeight: 64, ratio: 1, imageWidth: 64, imageHeight: 64, scoreThreshold: 0.3, nmsThreshold: 0.45, maxDetections: 100, keepClass: () => true };
+const base = {
+  inputWidth: 64,
+  inputHeight: 64,
+  ratio: 1,
+  imageWidth: 64,
+  imageHeight: 64,
+  scoreThreshold: 0.3,
+  nmsThreshold: 0.45,
+  maxDetections: 100,
+  keepClass: () => true,
+};
 
 describe('YOLOX decoding', () => {
   it('counts anchors over strides 8, 16 and 32', () => {

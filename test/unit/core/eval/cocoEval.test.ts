@@ -18,9 +18,7 @@ describe('CocoEvaluator: pycocotools semantics on hand-made cases', () => {
     s.dt(1, [0, 0, 10, 10], 0.9);
     const stats = s.evaluate().stats();
     // numpy's mean of 1010 copies of 1 / (1 + eps) is 0.9999999999999998, of 101 copies 0.9999999999999999.
-    expect(stats).toEqual([
-      0.9999999999999998, 0.9999999999999999, 0.9999999999999999, 0.9999999999999998, -1, -1, 1, 1, 1, 1, -1, -1,
-    ]);
+    expect(stats).toEqual([0.9999999999999998, 0.9999999999999999, 0.9999999999999999, 0.9999999999999998, -1, -1, 1, 1, 1, 1, -1, -1]);
   });
 
   it('gives precision exactly 1 once two true positives lead', () => {
@@ -77,7 +75,9 @@ describe('CocoEvaluator: pycocotools semantics on hand-made cases', () => {
     // exact box (AP 0.5 at nine thresholds).
     expectClose([build(true).stats()[0]], [(ONE + 9 * 0.5) / 10]);
     expect(build(false).stats()[0]).toBe(ONE);
-    const outcomes = build(true).imageResult(1).detections.map((d) => d.outcome.slice(0, 2));
+    const outcomes = build(true)
+      .imageResult(1)
+      .detections.map((d) => d.outcome.slice(0, 2));
     expect(outcomes).toEqual([
       ['tp', 'fp'],
       ['fp', 'tp'],

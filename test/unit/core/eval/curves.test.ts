@@ -30,7 +30,15 @@ describe('prCurve and operatingPoint', () => {
 
   it('gives precision, recall and F1 from the raw counts at a score threshold', () => {
     const curve = scene().evaluate().prCurve();
-    expect(operatingPoint(curve, 0.75)).toEqual({ scoreThreshold: 0.75, tp: 1, fp: 1, fn: 2, precision: 0.5, recall: 1 / 3, f1: (2 * 0.5 * (1 / 3)) / (0.5 + 1 / 3) });
+    expect(operatingPoint(curve, 0.75)).toEqual({
+      scoreThreshold: 0.75,
+      tp: 1,
+      fp: 1,
+      fn: 2,
+      precision: 0.5,
+      recall: 1 / 3,
+      f1: (2 * 0.5 * (1 / 3)) / (0.5 + 1 / 3),
+    });
     const at07 = operatingPoint(curve, 0.7); // inclusive
     expect([at07.tp, at07.fp, at07.precision, at07.recall]).toEqual([2, 1, 2 / 3, 2 / 3]);
     expect(at07.f1).toBeCloseTo(2 / 3, 15);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Scene } from '../../../helpers/cocoFixtures.js';
 
-
 describe('imageResult', () => {
   it('reports each detection and ground truth per threshold, with IoUs', () => {
     const s = new Scene().image(1);

@@ -35,7 +35,11 @@ class Scene {
   }
 
   evaluate(setup: MissRateSetupName = 'reasonable'): MissRateResult {
-    return evaluateMissRateSetup(this.groundTruth(), this.detections, MISS_RATE_SETUPS.find((s) => s.name === setup)!);
+    return evaluateMissRateSetup(
+      this.groundTruth(),
+      this.detections,
+      MISS_RATE_SETUPS.find((s) => s.name === setup)!,
+    );
   }
 
   evaluateAll(): ReturnType<typeof evaluateMissRate> {
@@ -76,7 +80,13 @@ describe('miss rate: the curve and its nine samples', () => {
       { fppi: 0.25, missRate: 1 - 2 / 3 },
     ]);
     expect(missRates(r)).toEqual([...Array(6).fill(1 - 1 / 3), ...Array(3).fill(1 - 2 / 3)]);
-    expect(r.logAverageMissRate).toBeCloseTo(geometricMean([[2 / 3, 6], [1 / 3, 3]]), 14);
+    expect(r.logAverageMissRate).toBeCloseTo(
+      geometricMean([
+        [2 / 3, 6],
+        [1 / 3, 3],
+      ]),
+      14,
+    );
     // Images 3 and 4 have neither ground truth nor detections: skipped, yet counted in the FPPI.
     expect(r.counts).toMatchObject({ images: 4, evaluatedImages: 2, groundTruths: 3, truePositives: 2, falsePositives: 1 });
   });
@@ -90,7 +100,13 @@ describe('miss rate: the curve and its nine samples', () => {
     s.dt(2, at(0), 0.9).dt(1, at(0), 0.8).dt(2, at(100), 0.7).dt(1, at(100), 0.6);
     const r = s.evaluate();
     expect(missRates(r)).toEqual([...Array(7).fill(1 - 2 / 3), 1 - 1 / 3, 1 - 2 / 3]);
-    expect(r.logAverageMissRate).toBeCloseTo(geometricMean([[1 / 3, 8], [2 / 3, 1]]), 14);
+    expect(r.logAverageMissRate).toBeCloseTo(
+      geometricMean([
+        [1 / 3, 8],
+        [2 / 3, 1],
+      ]),
+      14,
+    );
   });
 
   it('counts an FPPI exactly equal to a point as reached', () => {

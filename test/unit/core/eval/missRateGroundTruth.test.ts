@@ -11,10 +11,7 @@ function groundTruthFile(annotations: object[], images = [{ id: 1 }]): object {
 describe('miss rate: reading the ground truth', () => {
   it("reads CityPersons' height, vis_ratio and ignore, and defaults them to the box height, 1 and 0", () => {
     const gt = readMissRateGroundTruth(
-      groundTruthFile([
-        { bbox: [0, 0, 20, 45] },
-        { bbox: [0, 0, 20, 45], height: 60, vis_ratio: 0.4, ignore: 1, vis_bbox: [0, 0, 10, 20] },
-      ]),
+      groundTruthFile([{ bbox: [0, 0, 20, 45] }, { bbox: [0, 0, 20, 45], height: 60, vis_ratio: 0.4, ignore: 1, vis_bbox: [0, 0, 10, 20] }]),
     );
     expect(gt.imageIds).toEqual([1]);
     expect(gt.annotations.map(({ height, visibility, ignore }) => ({ height, visibility, ignore }))).toEqual([

@@ -17,6 +17,8 @@ interface Expected {
   readonly missRates: readonly (readonly [number, number])[];
 }
 
+// One seed's four setups to a block, one setup to a line.
+// prettier-ignore
 const CASES: readonly { seed: number; crowdedImage?: boolean; setups: Record<MissRateSetupName, Expected> }[] = [
   { seed: 1, setups: {
     reasonable: { mr: 0.3968502629920499, points: 40, missRates: [[0.125, 4], [1.0, 5]] },
@@ -78,7 +80,10 @@ describe("miss rate: seeded scenes scored by CityPersons' evaluator", () => {
       for (const [name, want] of Object.entries(setups) as [MissRateSetupName, Expected][]) {
         const got = report[name];
         expect(got.curve.length, name).toBe(want.points);
-        expect(got.samples.map((s) => s.missRate), name).toEqual(expand(want.missRates));
+        expect(
+          got.samples.map((s) => s.missRate),
+          name,
+        ).toEqual(expand(want.missRates));
         if (want.mr === null) expect(got.logAverageMissRate, name).toBeNull();
         else expect(Math.abs(got.logAverageMissRate! - want.mr), name).toBeLessThanOrEqual(2e-16);
       }

@@ -17,7 +17,10 @@ describe('formatFixed (Python format rounding)', () => {
 });
 
 describe('summaryText', () => {
-  const stats: Stats = [0.5045806987249628, 0.6969727247299577, 0.5729816669904824, 0.5856257209410443, 0.5193996948036719, -1, 0.0625, 0.5936795762842003, 0.595352982877607, 0.6398109626113442, 0.5664205978994309, 0.5642905982905982];
+  const stats: Stats = [
+    0.5045806987249628, 0.6969727247299577, 0.5729816669904824, 0.5856257209410443, 0.5193996948036719, -1, 0.0625, 0.5936795762842003, 0.595352982877607,
+    0.6398109626113442, 0.5664205978994309, 0.5642905982905982,
+  ];
 
   it('prints the 12 lines exactly as pycocotools', () => {
     expect(summaryText(stats, defaultParams('bbox')).split('\n')).toEqual([
@@ -59,7 +62,7 @@ describe('params', () => {
 
   it('checks overrides', () => {
     expect(() => resolveParams({ iouType: 'bbox', maxDets: [0, 10] })).toThrow(/maxDets\[0\] is invalid/);
-    expect(() => resolveParams({ iouType: 'bbox', areaRng: [[10, 1]] , areaRngLbl: ['x'] })).toThrow(/min <= max/);
+    expect(() => resolveParams({ iouType: 'bbox', areaRng: [[10, 1]], areaRngLbl: ['x'] })).toThrow(/min <= max/);
     expect(() => resolveParams({ iouType: 'bbox', areaRngLbl: ['all'] })).toThrow(/1 labels for 4 area ranges/);
     expect(() => resolveParams({ iouType: 'keypoints' as 'bbox' })).toThrow(/iouType must be/);
     expect(() => resolveParams({ iouType: 'bbox', iouThrs: linspace(0.1, 0.9, 40) })).toThrow(/at most 32/);

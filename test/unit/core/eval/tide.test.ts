@@ -51,8 +51,22 @@ describe('TIDE error breakdown against tidecv (test/fixtures/tide/cases.json)', 
 
 describe('TIDE error breakdown by hand', () => {
   const image = { id: 1, width: 100, height: 100 };
-  const gt = (id: number, bbox: [number, number, number, number], categoryId = 1) => ({ id, imageId: 1, categoryId, bbox, area: bbox[2] * bbox[3], iscrowd: false });
-  const det = (id: number, bbox: [number, number, number, number], score: number, categoryId = 1) => ({ id, imageId: 1, categoryId, score, bbox, area: bbox[2] * bbox[3] });
+  const gt = (id: number, bbox: [number, number, number, number], categoryId = 1) => ({
+    id,
+    imageId: 1,
+    categoryId,
+    bbox,
+    area: bbox[2] * bbox[3],
+    iscrowd: false,
+  });
+  const det = (id: number, bbox: [number, number, number, number], score: number, categoryId = 1) => ({
+    id,
+    imageId: 1,
+    categoryId,
+    score,
+    bbox,
+    area: bbox[2] * bbox[3],
+  });
 
   it('one true positive, one localisation error, one background error', () => {
     // Two GT. By score: TP (recall 1/2), then two false positives. Precision is 1 up to recall 0.5, so 51 of the
@@ -83,7 +97,11 @@ describe('TIDE error breakdown by hand', () => {
   it('a category with detections and no ground truth counts as AP 0 until its background errors are fixed', () => {
     // Category 1: one TP, AP 1. Category 2: one background detection, no GT, AP 0. mAP = 1/2. Fixing Bkg
     // empties category 2, which then leaves the mean: mAP = 1, ΔBkg = 1/2.
-    const input: TideInput = { images: [image], groundTruth: [gt(1, [0, 0, 10, 10])], detections: [det(1, [0, 0, 10, 10], 0.9), det(2, [60, 60, 10, 10], 0.5, 2)] };
+    const input: TideInput = {
+      images: [image],
+      groundTruth: [gt(1, [0, 0, 10, 10])],
+      detections: [det(1, [0, 0, 10, 10], 0.9), det(2, [60, 60, 10, 10], 0.5, 2)],
+    };
     const r = tideBreakdown(input);
     expect(r.ap).toBe(0.5);
     expect(r.mainErrors.bkg).toBe(0.5);

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { categoryWarnings, mappedCategory, mapDetectionCategories, parseCategoryMap } from '../../../../core/formats/categoryMap.js';
 import type { Detection } from '../../../../core/eval/types.js';
 
-const categories = [{ id: 1, name: 'person' }, { id: 3, name: 'bicycle' }];
+const categories = [
+  { id: 1, name: 'person' },
+  { id: 3, name: 'bicycle' },
+];
 const detection = (categoryId: number): Detection => ({ id: 1, imageId: 1, categoryId, score: 1, bbox: [0, 0, 1, 1], area: 1 });
 
 describe('category maps', () => {
@@ -30,6 +33,8 @@ describe('category maps', () => {
     expect(categoryWarnings([detection(1), detection(5)], categories)).toEqual([
       '1 of 2 detections have category ids the ground truth does not have (5) and are never matched; --map FROM=TO reads results category FROM as ground-truth category TO',
     ]);
-    expect(categoryWarnings([detection(5)], categories)[0]).toMatch(/^the ground truth and the results share no category: the results' category ids \(5\) are none of the ground truth's \(1 person, 3 bicycle\)/);
+    expect(categoryWarnings([detection(5)], categories)[0]).toMatch(
+      /^the ground truth and the results share no category: the results' category ids \(5\) are none of the ground truth's \(1 person, 3 bicycle\)/,
+    );
   });
 });

@@ -56,7 +56,9 @@ function expectSameGroundTruth(original: Json, written: Json): void {
     }
   });
   expect(written.categories).toEqual((original.categories as Json[]).map((c) => ({ id: c.id, name: c.name, supercategory: c.supercategory ?? '' })));
-  expect((written.images as Json[]).map((i) => [i.file_name, i.width, i.height])).toEqual((original.images as Json[]).map((i) => [i.file_name, i.width, i.height]));
+  expect((written.images as Json[]).map((i) => [i.file_name, i.width, i.height])).toEqual(
+    (original.images as Json[]).map((i) => [i.file_name, i.width, i.height]),
+  );
 }
 
 describe('COCO instances: read and write', () => {

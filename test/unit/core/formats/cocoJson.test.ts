@@ -44,10 +44,7 @@ describe('parseCocoGroundTruth', () => {
 
   it('reads a string of digits as the integer image id, other strings as strings', () => {
     const gt = parseCocoGroundTruth(
-      groundTruth(
-        [ann({ image_id: '2299' }), ann({ id: 2, image_id: 2299 }), ann({ id: 3, image_id: 'frame_a' })],
-        [{ id: '2299' }, { id: 'frame_a' }],
-      ),
+      groundTruth([ann({ image_id: '2299' }), ann({ id: 2, image_id: 2299 }), ann({ id: 3, image_id: 'frame_a' })], [{ id: '2299' }, { id: 'frame_a' }]),
     );
     expect(gt.images.map((i) => i.id)).toEqual([2299, 'frame_a']);
     expect(gt.annotations.map((a) => a.imageId)).toEqual([2299, 2299, 'frame_a']);
@@ -68,9 +65,12 @@ describe('parseCocoGroundTruth', () => {
       [groundTruth([ann({ segmentation: { size: [10, 21], counts: [210] } })]), /segmentation size \[10, 21\] does not match image 1 \(height 10, width 20\)/],
       [groundTruth([ann({ segmentation: { size: [10, 20], counts: [5, 10] } })]), /counts cover 15 pixels, but size \[10, 20\] has 200/],
       [groundTruth([ann({ segmentation: { size: [10, 20], counts: 'ab c' } })]), /segmentation.counts: .*invalid character/],
-      [groundTruth([ann({ segmentation: [[0, 0, 1, 1]] })]), /^annotations\[0\] \(id 1\): segmentation\[0\] has 2 points \(4 numbers\); a polygon needs at least 3 points \(6 numbers\)$/],
+      [
+        groundTruth([ann({ segmentation: [[0, 0, 1, 1]] })]),
+        /^annotations\[0\] \(id 1\): segmentation\[0\] has 2 points \(4 numbers\); a polygon needs at least 3 points \(6 numbers\)$/,
+      ],
       [groundTruth([ann({ segmentation: [[0, 0, 1, 1, 2]] })]), /segmentation\[0\] has 5 numbers; a polygon is x, y pairs$/],
-      [groundTruth([ann({ segmentation: [[0, 0, 1, "1", 2, 2]] })]), /segmentation\[0\]\[3\] must be a number, got a string$/],
+      [groundTruth([ann({ segmentation: [[0, 0, 1, '1', 2, 2]] })]), /segmentation\[0\]\[3\] must be a number, got a string$/],
       [groundTruth([ann({ segmentation: [] })]), /segmentation has no polygons/],
       [groundTruth([], [{ id: 1, width: -20, height: 10 }]), /^images\[0\] \(id 1\): width must be a positive integer, got -20/],
       [groundTruth([], [{ id: 1 }, { id: '1' }]), /^images\[1\]: id 1 is listed twice/],
@@ -92,7 +92,15 @@ describe('parseJsonText', () => {
 });
 
 describe('parseCocoResults (loadRes)', () => {
-  const gt = parseCocoGroundTruth(groundTruth([ann()], [{ id: 1, width: 20, height: 10 }, { id: 2, width: 20, height: 10 }]));
+  const gt = parseCocoGroundTruth(
+    groundTruth(
+      [ann()],
+      [
+        { id: 1, width: 20, height: 10 },
+        { id: 2, width: 20, height: 10 },
+      ],
+    ),
+  );
 
   it('reads box results: area w×h, ids 1..n in file order, the box polygon as segmentation', () => {
     const dts = parseCocoResults(
@@ -135,7 +143,13 @@ describe('parseCocoResults (loadRes)', () => {
     const bad: [unknown, RegExp][] = [
       [{ image_id: 1 }, /^results: must be a list of detections, got an object/],
       [[{ image_id: 9, category_id: 1, bbox: [0, 0, 1, 1], score: 1 }], /^results\[0\]: image_id 9 is not in the ground truth images/],
-      [[{ image_id: 1, category_id: 1, bbox: [0, 0, 1, 1], score: 1 }, { image_id: 1, category_id: 1, score: 1 }], /^results\[1\]: bbox must be 4 numbers/],
+      [
+        [
+          { image_id: 1, category_id: 1, bbox: [0, 0, 1, 1], score: 1 },
+          { image_id: 1, category_id: 1, score: 1 },
+        ],
+        /^results\[1\]: bbox must be 4 numbers/,
+      ],
       [[{ image_id: 1, category_id: 1, bbox: [0, 0, 1, 1] }], /^results\[0\]: score must be a number, got missing/],
       [[{ image_id: 1, category_id: 1, score: 0.2 }], /^results\[0\]: has neither bbox nor segmentation/],
       [[{ image_id: 1, category_id: 1, score: 0.2, segmentation: { size: [5, 5], counts: '5' } }], /segmentation size \[5, 5\] does not match image 1/],

@@ -51,12 +51,18 @@ describe('readCocoResultsBytes', () => {
     expect(readCocoResultsBytes(bytes(' [ ] '), gt)).toEqual([]);
     // Mask results: the first has no box, so each gets its mask's area, and its box unless it has one.
     const masks = `[{"image_id":1,"category_id":1,"score":0.5,"segmentation":${mask}},{"image_id":1,"category_id":1,"score":0.5,"bbox":[0,0,2,2],"segmentation":${mask}}]`;
-    expect(expectSameAsParsed(masks, true).map((d) => [d.area, d.bbox])).toEqual([[20, [4, 0, 3, 10]], [20, [0, 0, 2, 2]]]);
+    expect(expectSameAsParsed(masks, true).map((d) => [d.area, d.bbox])).toEqual([
+      [20, [4, 0, 3, 10]],
+      [20, [0, 0, 2, 2]],
+    ]);
     expect(readCocoResultsBytes(bytes(masks), gt, { segmentations: false })).toBeNull();
   });
 
   it('gives a mask its area and box without decoding it, and decodes it on reading counts', () => {
-    const [d] = expectSameAsParsed(`[{"image_id":1,"category_id":1,"bbox":[0,0,1,1],"score":1,"segmentation":{"size":[10,10],"counts":${JSON.stringify(COUNTS)}}}]`, true);
+    const [d] = expectSameAsParsed(
+      `[{"image_id":1,"category_id":1,"bbox":[0,0,1,1],"score":1,"segmentation":{"size":[10,10],"counts":${JSON.stringify(COUNTS)}}}]`,
+      true,
+    );
     const rle = (d.segmentation as { rle: unknown }).rle as EncodedRle;
     expect([rle.area, rle.bbox]).toEqual([20, [4, 0, 3, 10]]);
     expect([...rle.counts]).toEqual([44, 20, 36]);
@@ -111,7 +117,11 @@ function stats(truth: CocoGroundTruth, detections: readonly Detection[], iouType
 }
 
 describeShared('readCocoResultsBytes on the pycocotools reference cases', () => {
-  const generated = hasShared ? readdirSync(sharedPath('data', 'coco_cases', 'generated')).filter((d) => d.startsWith('case_')).sort() : [];
+  const generated = hasShared
+    ? readdirSync(sharedPath('data', 'coco_cases', 'generated'))
+        .filter((d) => d.startsWith('case_'))
+        .sort()
+    : [];
   const files: [string[], string[], IouType][] = [
     [['cocoapi_fake100', 'instances_val2014_100.json'], ['cocoapi_fake100', 'instances_val2014_fakebbox100_results.json'], 'bbox'],
     [['cocoapi_fake100', 'instances_val2014_100.json'], ['cocoapi_fake100', 'instances_val2014_fakesegm100_results.json'], 'segm'],

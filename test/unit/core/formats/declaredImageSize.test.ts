@@ -18,7 +18,16 @@ describe('sizes that annotation files state are held to the image pixel limit', 
       imagePath: 'a.png',
       imageWidth: 100_000_000,
       imageHeight: 40,
-      shapes: [{ label: 'person', points: [[-4e7, -4e7], [4e7, 240], [-4e7, 4e7]] }],
+      shapes: [
+        {
+          label: 'person',
+          points: [
+            [-4e7, -4e7],
+            [4e7, 240],
+            [-4e7, 4e7],
+          ],
+        },
+      ],
     };
     const started = Date.now();
     expect(() => parseLabelme(file, 'far.json')).toThrow(

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseLabelme } from '../../../../core/formats/labelme.js';
 
-const polygon = (x: number, y: number, size: number) => [[x, y], [x + size, y], [x + size, y + size], [x, y + size]];
+const polygon = (x: number, y: number, size: number) => [
+  [x, y],
+  [x + size, y],
+  [x + size, y + size],
+  [x, y + size],
+];
 
 /**
  * The shape of labelme's own instance segmentation example (examples/instance_segmentation, 2011_000003.json):
@@ -43,7 +48,15 @@ describe('labelme instances', () => {
   });
 
   it('merge grouped rectangles into one mask, and keep a lone rectangle a box', () => {
-    const rect = (x: number, group_id: number | null) => ({ label: 'sofa', points: [[x + 20, 40], [x, 10]], group_id, shape_type: 'rectangle' });
+    const rect = (x: number, group_id: number | null) => ({
+      label: 'sofa',
+      points: [
+        [x + 20, 40],
+        [x, 10],
+      ],
+      group_id,
+      shape_type: 'rectangle',
+    });
     const { image } = parseLabelme({ ...EXAMPLE, shapes: [rect(0, 1), rect(30, 1), rect(60, 1), rect(90, 1), rect(200, null)] }, 'sofa.json');
     expect(image.annotations).toHaveLength(2);
     expect(image.annotations[0]).toMatchObject({ category: 'sofa', area: 4 * 20 * 30, bbox: [0, 10, 110, 30] });

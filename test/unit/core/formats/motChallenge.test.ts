@@ -5,7 +5,15 @@ const SEQINFO = '[Sequence]\nname=MOT20-01\nimDir=img1\nframeRate=25\nseqLength=
 
 describe('MOTChallenge formats', () => {
   it('reads seqinfo.ini and names frames with six digits', () => {
-    expect(parseSeqinfo(SEQINFO, 'seqinfo.ini')).toEqual({ name: 'MOT20-01', imDir: 'img1', frameRate: 25, seqLength: 429, imWidth: 1920, imHeight: 1080, imExt: '.jpg' });
+    expect(parseSeqinfo(SEQINFO, 'seqinfo.ini')).toEqual({
+      name: 'MOT20-01',
+      imDir: 'img1',
+      frameRate: 25,
+      seqLength: 429,
+      imWidth: 1920,
+      imHeight: 1080,
+      imExt: '.jpg',
+    });
     expect(frameFileName(12, '.jpg')).toBe('000012.jpg');
     expect(() => parseSeqinfo(SEQINFO.replace('seqLength=429', ''), 'seqinfo.ini')).toThrow('seqinfo.ini: has no seqLength');
     expect(() => parseSeqinfo(SEQINFO.replace('imDir=img1', 'imDir=../elsewhere'), 'seqinfo.ini')).toThrow('name and imDir must be plain folder names');
@@ -34,7 +42,14 @@ describe('MOTChallenge formats', () => {
     const { byFrame, skipped } = motGroundTruth(rows, 'pedestrian', 'MOT20-01');
     expect(skipped).toBe(0);
     expect(byFrame.get(2)).toEqual([
-      { category: 'pedestrian', bbox: [9.5, 19, 30, 40], area: 1200, iscrowd: false, segmentation: null, attributes: { track_id: 4, sequence: 'MOT20-01', visibility: 0.25 } },
+      {
+        category: 'pedestrian',
+        bbox: [9.5, 19, 30, 40],
+        area: 1200,
+        iscrowd: false,
+        segmentation: null,
+        attributes: { track_id: 4, sequence: 'MOT20-01', visibility: 0.25 },
+      },
     ]);
     expect(writeMotGroundTruth([{ frame: 2, trackId: 4, bbox: [9.5, 19, 30, 40], iscrowd: false, attributes: {} }])).toBe('2,4,11,20,30,40,1,1,1\n');
     expect(writeMotGroundTruth([{ frame: 1, trackId: 2, bbox: [0, 0, 5, 5], iscrowd: true, attributes: { mot_class: 3 } }])).toBe('1,2,1,1,5,5,0,1,1\n');

@@ -8,7 +8,14 @@ describe('Pascal VOC XML', () => {
     const image = parseVocXml(VOC_XML, 'street_01.xml');
     expect(image).toMatchObject({ fileName: 'street_01.png', width: 640, height: 480, where: 'street_01.xml' });
     expect(image.annotations).toEqual([
-      { category: 'person', bbox: [47, 99, 64, 181], area: 64 * 181, iscrowd: false, segmentation: null, attributes: { pose: 'Left', truncated: 0, difficult: 1 } },
+      {
+        category: 'person',
+        bbox: [47, 99, 64, 181],
+        area: 64 * 181,
+        iscrowd: false,
+        segmentation: null,
+        attributes: { pose: 'Left', truncated: 0, difficult: 1 },
+      },
       { category: 'bicycle & rider', bbox: [299, 19, 2, 3], area: 6, iscrowd: false, segmentation: null, attributes: { occluded: 1 } },
     ]);
   });
@@ -69,10 +76,17 @@ describe('Pascal VOC export', () => {
     expect(vocCorners([10.4, 20.6, 30.2, 40.5], 640, 480)).toEqual([11, 22, 41, 61]);
     expect(vocCorners([-3.2, 470.9, 700, 20], 640, 480)).toEqual([1, 472, 640, 480]);
     expect(vocCorners([5.2, 5.2, 0.1, 0.1], 640, 480)).toEqual([6, 6, 6, 6]);
-    const xml = writeVocXml({ folder: 'f', fileName: 'a.png', path: '/a.png', width: 640, height: 480, depth: 3, objects: [{ name: 'person', bbox: [10.4, 20.6, 30.2, 40.5], attributes: {} }] });
+    const xml = writeVocXml({
+      folder: 'f',
+      fileName: 'a.png',
+      path: '/a.png',
+      width: 640,
+      height: 480,
+      depth: 3,
+      objects: [{ name: 'person', bbox: [10.4, 20.6, 30.2, 40.5], attributes: {} }],
+    });
     expect(xml).toContain('<xmin>11</xmin>');
     expect(xml).toContain('<ymax>61</ymax>');
     expect(xml).not.toMatch(/<[xy](min|max)>[^<]*\./);
   });
 });
-

@@ -11,12 +11,7 @@ import { rleDecode } from '../../../../core/masks/rle.js';
 // 4 rows × 6 columns, row-major: instance 1 spans columns 1..2, rows 0..2; instance 2 is one pixel at (4, 3).
 const H = 4;
 const W = 6;
-const VALUES = Uint8Array.from([
-  0, 1, 1, 0, 0, 0,
-  0, 1, 0, 0, 0, 0,
-  0, 0, 1, 0, 0, 0,
-  0, 0, 0, 0, 2, 0,
-]);
+const VALUES = Uint8Array.from([0, 1, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0]);
 
 describe('instances of an index mask', () => {
   it('derives boxes and areas as the torchvision tutorial does (x2, y2 = last pixel)', () => {
@@ -66,7 +61,7 @@ describe('Penn-Fudan annotation text', () => {
     });
   });
 
-  it('reports each box that disagrees with the mask, in the text\'s coordinates', () => {
+  it("reports each box that disagrees with the mask, in the text's coordinates", () => {
     const text = parsePennFudanAnnotation(TEXT, 'X.txt');
     const problems = crossCheckPennFudan(text, instancesFromIndexMask(VALUES, H, W, 'tutorial'), H, W);
     expect(problems).toEqual(["object 2: the text box is (5, 4) - (6, 4), the mask's is (5, 4) - (5, 4)"]);

@@ -3,7 +3,22 @@ import { parseYoloClasses } from '../../../../core/formats/yolo.js';
 
 describe('YOLO classes files', () => {
   it("take the names detectors' label lists use", () => {
-    const names = ['person', 'traffic light', 'cyclist/rider', 'Fußgänger', '歩行者', "driver's seat", 'class_2', 'T-shirt (white)', 'x+y', 'a.b,c&d', 'traffic_sign_2019_regulatory', 'pedestrian.crossing.signal12', 'personal flotation device', 'bicycle/motorcycle/scooter2'];
+    const names = [
+      'person',
+      'traffic light',
+      'cyclist/rider',
+      'Fußgänger',
+      '歩行者',
+      "driver's seat",
+      'class_2',
+      'T-shirt (white)',
+      'x+y',
+      'a.b,c&d',
+      'traffic_sign_2019_regulatory',
+      'pedestrian.crossing.signal12',
+      'personal flotation device',
+      'bicycle/motorcycle/scooter2',
+    ];
     expect(parseYoloClasses(`${names.join('\n')}\n\n`, 'classes.txt')).toEqual(names);
   });
 

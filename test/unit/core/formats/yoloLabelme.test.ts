@@ -65,7 +65,15 @@ describe('labelme JSON', () => {
     };
     expect(bad((j) => (j.shapes[1].points = [[1, 2], [3]]))).toThrow(/^x\.json: shapes\[1\]: points must be a list of \[x, y\] pairs/);
     expect(bad((j) => (j.shapes[0].points = [[1, 2]]))).toThrow(/^x\.json: shapes\[0\]: a rectangle needs 2 points, got 1/);
-    expect(bad((j) => (j.shapes[1].points = [[1, 2], [3, 4]]))).toThrow(/shapes\[1\]: a polygon needs at least 3 points/);
+    expect(
+      bad(
+        (j) =>
+          (j.shapes[1].points = [
+            [1, 2],
+            [3, 4],
+          ]),
+      ),
+    ).toThrow(/shapes\[1\]: a polygon needs at least 3 points/);
     expect(bad((j) => (j.shapes[0].label = ''))).toThrow(/shapes\[0\]: label must be a non-empty string/);
     expect(bad((j) => delete j.imageHeight)).toThrow(/^x\.json: imageHeight must be a positive integer, got missing/);
     expect(bad((j) => (j.imagePath = 3))).toThrow(/^x\.json: imagePath must be a file name/);

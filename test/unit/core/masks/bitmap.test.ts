@@ -21,10 +21,27 @@ describe('paintSegment', () => {
 
   it('erases with value 0, and a stroke paints every segment', () => {
     const b = fromArt(['#####', '#####', '#####']);
-    paintStroke(b, [{ x: 0.5, y: 1.5 }, { x: 4.5, y: 1.5 }], 0.5, 0);
+    paintStroke(
+      b,
+      [
+        { x: 0.5, y: 1.5 },
+        { x: 4.5, y: 1.5 },
+      ],
+      0.5,
+      0,
+    );
     expect(toArt(b)).toEqual(['#####', '.....', '#####']);
     const l = emptyBitmap(4, 4);
-    paintStroke(l, [{ x: 0.5, y: 0.5 }, { x: 3.5, y: 0.5 }, { x: 3.5, y: 3.5 }], 0.5, 1);
+    paintStroke(
+      l,
+      [
+        { x: 0.5, y: 0.5 },
+        { x: 3.5, y: 0.5 },
+        { x: 3.5, y: 3.5 },
+      ],
+      0.5,
+      1,
+    );
     expect(toArt(l)).toEqual(['####', '...#', '...#', '...#']);
     expect(bitmapArea(l)).toBe(7);
   });

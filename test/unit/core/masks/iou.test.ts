@@ -21,7 +21,18 @@ describe('boxIou', () => {
   });
 
   it('builds a [detection][groundTruth] matrix', () => {
-    const m = boxIouMatrix([[0, 0, 10, 10], [5, 0, 10, 10]], [[0, 0, 10, 10], [5, 0, 100, 100], [50, 50, 1, 1]], [false, true, false]);
+    const m = boxIouMatrix(
+      [
+        [0, 0, 10, 10],
+        [5, 0, 10, 10],
+      ],
+      [
+        [0, 0, 10, 10],
+        [5, 0, 100, 100],
+        [50, 50, 1, 1],
+      ],
+      [false, true, false],
+    );
     expect(Array.from(m)).toEqual([1, 0.5, 0, 1 / 3, 1, 0]);
   });
 });

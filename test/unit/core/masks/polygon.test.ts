@@ -22,14 +22,7 @@ describe('rleFromPolygon (maskApi rleFrPoly)', () => {
   });
 
   it('rasterises a triangle along its slanted edge', () => {
-    expect(picture(rleFromPolygon([0.5, 0.5, 4.5, 0.5, 0.5, 4.5], 6, 6))).toEqual([
-      '......',
-      '.###..',
-      '.##...',
-      '.#....',
-      '......',
-      '......',
-    ]);
+    expect(picture(rleFromPolygon([0.5, 0.5, 4.5, 0.5, 0.5, 4.5], 6, 6))).toEqual(['......', '.###..', '.##...', '.#....', '......', '......']);
   });
 
   it('clips to the image, whichever way round the outline goes', () => {
@@ -45,7 +38,14 @@ describe('rleFromPolygon (maskApi rleFrPoly)', () => {
   });
 
   it('merges several polygons into one mask and boxes go through their polygon', () => {
-    const two = rleFromPolygons([[0, 0, 0, 2, 2, 2, 2, 0], [3, 3, 3, 5, 5, 5, 5, 3]], 5, 5);
+    const two = rleFromPolygons(
+      [
+        [0, 0, 0, 2, 2, 2, 2, 0],
+        [3, 3, 3, 5, 5, 5, 5, 3],
+      ],
+      5,
+      5,
+    );
     expect(picture(two)).toEqual(['##...', '##...', '.....', '...##', '...##']);
     expect(rleFromBbox([1, 1, 2, 3], 6, 6)).toEqual(rleFromPolygon([1, 1, 1, 4, 3, 4, 3, 1], 6, 6));
     expect(rleToBbox(rleFromBbox([1, 1, 2, 3], 6, 6))).toEqual([1, 1, 2, 3]);

@@ -17,7 +17,7 @@ function rleOf(rows: string[]): Rle {
 
 function randomMask(seed: number, h: number, w: number, density: number): Uint8Array {
   let s = seed;
-  const next = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   return Uint8Array.from({ length: h * w }, () => (next() < density ? 1 : 0));
 }
 
@@ -77,7 +77,13 @@ describe('rleMerge and rleIntersection', () => {
       const inter = rleMerge([ra, rb, rc], true);
       expect(rleDecode(inter)).toEqual(a.map((v, i) => v & b[i] & c[i]));
       expect(rleIntersection(ra, rb)).toBe(a.reduce((n, v, i) => n + (v & b[i]), 0));
-      expect(rleMerge([ra, rb]).counts).toEqual(rleEncode(a.map((v, i) => v | b[i]), 6, 9).counts);
+      expect(rleMerge([ra, rb]).counts).toEqual(
+        rleEncode(
+          a.map((v, i) => v | b[i]),
+          6,
+          9,
+        ).counts,
+      );
     }
   });
 

@@ -61,7 +61,10 @@ describeShared('RLE strings of ../shared/data/coco_cases', () => {
     for (const { where, size, counts } of strings) {
       const rle = rleFromCoco(size, counts);
       expect(rleToCoco(rle).counts, where).toBe(counts);
-      expect(rle.counts.reduce((n, c) => n + c, 0), where).toBe(size[0] * size[1]);
+      expect(
+        rle.counts.reduce((n, c) => n + c, 0),
+        where,
+      ).toBe(size[0] * size[1]);
       expect(rleArea(rle), where).toBeLessThanOrEqual(size[0] * size[1]);
     }
   });

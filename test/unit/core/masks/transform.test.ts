@@ -12,12 +12,7 @@ describe('transformMask', () => {
   it('scales a mask into a resized box, each pixel from the one its centre maps back to', () => {
     const b = fromArt(['##..', '#...', '....', '....']);
     expect(toArt(transformMask(b, [0, 0, 2, 2], [0, 0, 4, 4]))).toEqual(['####', '####', '##..', '##..']);
-    expect(toArt(transformMask(fromArt(['####', '####', '##..', '##..']), [0, 0, 4, 4], [1, 1, 2, 2]))).toEqual([
-      '....',
-      '.##.',
-      '.#..',
-      '....',
-    ]);
+    expect(toArt(transformMask(fromArt(['####', '####', '##..', '##..']), [0, 0, 4, 4], [1, 1, 2, 2]))).toEqual(['....', '.##.', '.#..', '....']);
   });
 
   it('carries nothing into a box with no area', () => {

@@ -18,8 +18,23 @@ import { reportHtml } from '../../../../core/report/reportHtml.js';
 import { resampledMissRate } from '../../../../core/report/resampledMissRate.js';
 import { buildReport, type ReportInput, type ReportModelInfo } from '../../../../core/report/reportModel.js';
 
-const gt = (id: number, imageId: number, bbox: Annotation['bbox'], iscrowd = false): Annotation => ({ id, imageId, categoryId: 1, bbox, area: bbox[2] * bbox[3], iscrowd, mask: null });
-const dt = (id: number, imageId: number, bbox: ImagePrediction['bbox'], score: number): ImagePrediction => ({ id, imageId, categoryId: 1, score, bbox, mask: null });
+const gt = (id: number, imageId: number, bbox: Annotation['bbox'], iscrowd = false): Annotation => ({
+  id,
+  imageId,
+  categoryId: 1,
+  bbox,
+  area: bbox[2] * bbox[3],
+  iscrowd,
+  mask: null,
+});
+const dt = (id: number, imageId: number, bbox: ImagePrediction['bbox'], score: number): ImagePrediction => ({
+  id,
+  imageId,
+  categoryId: 1,
+  score,
+  bbox,
+  mask: null,
+});
 
 /** Pedestrians tall enough for the Reasonable setup; A finds most, B finds fewer and fires on background; both see one unlabelled person. */
 const DATA: EvaluationData = {
@@ -121,13 +136,29 @@ describe('the report model’s diagnostics', () => {
   it('bootstraps B − A over every detection with seed 1 and 1000 resamples, and reads the operating points and label errors', () => {
     const pair = unfiltered();
     const [ma, mb] = [missRateInput(DATA, 10)!, missRateInput(DATA, 20)!];
-    const extraMetrics = [resampledMissRate(MISS_RATE_METRIC, 'reasonable', ma, mb, pair.images.map((im) => im.imageId))];
-    const core = pairedBootstrap(pair.images.map((im) => im.a.result), pair.images.map((im) => im.b.result), pair.a.params, { seed: 1, resamples: 1000, extraMetrics });
+    const extraMetrics = [
+      resampledMissRate(
+        MISS_RATE_METRIC,
+        'reasonable',
+        ma,
+        mb,
+        pair.images.map((im) => im.imageId),
+      ),
+    ];
+    const core = pairedBootstrap(
+      pair.images.map((im) => im.a.result),
+      pair.images.map((im) => im.b.result),
+      pair.a.params,
+      { seed: 1, resamples: 1000, extraMetrics },
+    );
     expect(JSON.stringify(report.comparison.bootstrap)).toBe(JSON.stringify(core));
     expect(report.comparison.bootstrap.metrics.map((m) => m.name)).toEqual(['AP', 'AP50', 'AR100', 'MR⁻² (Reasonable)']);
     const mr = report.comparison.bootstrap.metrics[3];
     expect([mr.a, mr.b, mr.higherIsBetter]).toEqual([report.missRate![0].summary.reasonable, report.missRate![1].summary.reasonable, false]);
-    expect(report.comparison.operatingPoints).toEqual([operatingPoints(pair.a.prCurve({ iouThr: 0.5 }), 5), operatingPoints(pair.b.prCurve({ iouThr: 0.5 }), 5)]);
+    expect(report.comparison.operatingPoints).toEqual([
+      operatingPoints(pair.a.prCurve({ iouThr: 0.5 }), 5),
+      operatingPoints(pair.b.prCurve({ iouThr: 0.5 }), 5),
+    ]);
     const cases = labelErrors(pair.images);
     expect(report.comparison.labelErrors.top).toEqual(cases.slice(0, 20).map((c) => ({ ...c, fileName: `frame_${c.imageId}.png`, category: 'person' })));
     expect(report.comparison.labelErrors.unlabelled).toBe(1);
@@ -163,9 +194,16 @@ describe('the diagnostics in HTML, CSV and JSON', () => {
     const lines = diagnosticsCsv(report).split('\r\n');
     expect(lines[0]).toBe('section,iou_type,model_id,model,name,value,ci95_low,ci95_high,note');
     const count = (section: string) => lines.filter((l) => l.startsWith(`${section},`)).length;
-    expect([count('tide'), count('tide_count'), count('tide_ap'), count('miss_rate'), count('instances'), count('false_alarms'), count('delta'), count('operating_point')]).toEqual([
-      16, 12, 2, 8, 4, 3, 4, 14,
-    ]);
+    expect([
+      count('tide'),
+      count('tide_count'),
+      count('tide_ap'),
+      count('miss_rate'),
+      count('instances'),
+      count('false_alarms'),
+      count('delta'),
+      count('operating_point'),
+    ]).toEqual([16, 12, 2, 8, 4, 3, 4, 14]);
     const tide = tideSummary(modelDiagnostics(DATA, 20, 'bbox').tide);
     expect(lines).toContain(`tide,bbox,20,field,Miss,${tide.main.Miss},,,`);
     expect(lines).toContain('instances,bbox,,,both,2,,,"IoU 0.50, score >= 0.5 (A) / 0.5 (B)"');

@@ -16,7 +16,14 @@ const gt = (id: number, imageId: number, bbox: Annotation['bbox']): Annotation =
   iscrowd: false,
   mask: null,
 });
-const dt = (id: number, imageId: number, bbox: ImagePrediction['bbox'], score: number): ImagePrediction => ({ id, imageId, categoryId: 1, score, bbox, mask: null });
+const dt = (id: number, imageId: number, bbox: ImagePrediction['bbox'], score: number): ImagePrediction => ({
+  id,
+  imageId,
+  categoryId: 1,
+  score,
+  bbox,
+  mask: null,
+});
 
 const DATA: EvaluationData = {
   images: [
@@ -90,7 +97,13 @@ describe('buildReport', () => {
     expect(report.gallery[0].ap[0]).toBeCloseTo(1, 12);
     expect(report.gallery[0].ap[1]).toBe(0);
     expect(report.gallery[2].ap).toEqual([null, null]);
-    expect(report.gallery[0].shapes).toEqual([[{ kind: 'tp', bbox: [10, 10, 30, 30] }, { kind: 'gt', bbox: [10, 10, 30, 30] }], [{ kind: 'fn', bbox: [10, 10, 30, 30] }]]);
+    expect(report.gallery[0].shapes).toEqual([
+      [
+        { kind: 'tp', bbox: [10, 10, 30, 30] },
+        { kind: 'gt', bbox: [10, 10, 30, 30] },
+      ],
+      [{ kind: 'fn', bbox: [10, 10, 30, 30] }],
+    ]);
     expect(report.gallery[1].counts[0]).toEqual({ tp: 1, fp: 0, fn: 1, below: 1 });
     const same = buildReport({ ...INPUT, models: [INPUT.models[0], INPUT.models[0]] });
     expect(same.gallery).toEqual([]);
@@ -114,7 +127,10 @@ describe('report text', () => {
   });
 
   it('puts every stat of both models in the JSON, with B − A', () => {
-    const json = reportJson(report) as { models: { evaluations: { bbox: { stats: Record<string, number> } } }[]; differences: { bbox: Record<string, number | null> } };
+    const json = reportJson(report) as {
+      models: { evaluations: { bbox: { stats: Record<string, number> } } }[];
+      differences: { bbox: Record<string, number | null> };
+    };
     const [a, b] = json.models.map((m) => m.evaluations.bbox.stats);
     expect(Object.keys(a)).toHaveLength(12);
     expect(json.differences.bbox.AP).toBe(b.AP - a.AP);

@@ -28,14 +28,19 @@ describe('reading the stored values of a mask PNG', () => {
 
   it('reads a grey mask written by sharp the same as sharp reads its first channel', async () => {
     const values = Uint8Array.from(pattern(5));
-    const file = await sharp(values, { raw: { width: W, height: H, channels: 1 } }).toColourspace('b-w').png().toBuffer();
+    const file = await sharp(values, { raw: { width: W, height: H, channels: 1 } })
+      .toColourspace('b-w')
+      .png()
+      .toBuffer();
     const viaSharp = await sharp(file).extractChannel(0).raw().toBuffer();
     expect([...decodeIndexPng(file, 'm.png').values]).toEqual([...viaSharp]);
     expect([...viaSharp]).toEqual([...values]);
   });
 
   it('refuses colour PNGs and files that are not PNGs, naming the file', async () => {
-    const rgb = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#102030' } }).png().toBuffer();
+    const rgb = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#102030' } })
+      .png()
+      .toBuffer();
     expect(() => decodeIndexPng(rgb, 'masks/x.png')).toThrow(/^masks\/x\.png: a mask must be a greyscale or palette PNG .*colour type 2/);
     expect(() => decodeIndexPng(Buffer.from('not a png'), 'masks/y.png')).toThrow(/^masks\/y\.png: not a PNG file/);
     const png = writeIndexPng(pattern(3), W, H, { depth: 8 });

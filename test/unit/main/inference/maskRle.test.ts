@@ -23,7 +23,13 @@ describe('MaskEncoder', () => {
     const h = 30;
     const w = 40;
     const encoder = new MaskEncoder(w, h, 0.5);
-    for (const rect of [[5, 4, 12, 20], [0, 0, 40, 30], [0, 10, 3, 30], [35, 0, 40, 5], [39, 29, 40, 30]] as const) {
+    for (const rect of [
+      [5, 4, 12, 20],
+      [0, 0, 40, 30],
+      [0, 10, 3, 30],
+      [35, 0, 40, 5],
+      [39, 29, 40, 30],
+    ] as const) {
       const prob = map(h, w, [...rect]);
       expect(encoder.encode(prob, 0, h, w)).toEqual(naive(prob, h, w, 0.5));
     }

@@ -10,7 +10,16 @@ describe('predictions and models in the store', () => {
   afterEach(() => store.close());
 
   const key = { modelSha256: 'm'.repeat(64), imageSha256: 'i'.repeat(64), settingsKey: 'k' };
-  const model = { name: 'A', variant: 'v', path: '/models/a.onnx', sha256: 'm'.repeat(64), kind: 'maskrcnn' as const, classes: ['__background__', 'pedestrian'], settings: DEFAULT_MODEL_SETTINGS, bundled: false };
+  const model = {
+    name: 'A',
+    variant: 'v',
+    path: '/models/a.onnx',
+    sha256: 'm'.repeat(64),
+    kind: 'maskrcnn' as const,
+    classes: ['__background__', 'pedestrian'],
+    settings: DEFAULT_MODEL_SETTINGS,
+    bundled: false,
+  };
 
   it('keeps one model per file, refreshed in place', () => {
     const id = store.models.upsert(model);

@@ -42,7 +42,11 @@ describe('placeTags', () => {
       { box: [200, 5, 50, 50] as const, width: 30, height: 10 },
       { box: [390, 100, 10, 50] as const, width: 30, height: 10 },
     ];
-    expect(placeTags(requests, 400)).toEqual([{ x: 10, y: 30 }, { x: 200, y: 5 }, { x: 370, y: 90 }]);
+    expect(placeTags(requests, 400)).toEqual([
+      { x: 10, y: 30 },
+      { x: 200, y: 5 },
+      { x: 370, y: 90 },
+    ]);
   });
 
   it('moves a tag inside its box when an earlier one is in the way, and leaves it out when both places are taken', () => {

@@ -17,7 +17,10 @@ describe('editor changes', () => {
 
   it("keeps unchanged objects, and the very array when the store's answer changes nothing", () => {
     const shown = [annotation(1, [0, 0, 10, 10]), annotation(2, [5, 5, 10, 10])];
-    const same = reconcile(shown, shown.map((a) => ({ ...a, bbox: [...a.bbox] as typeof a.bbox })));
+    const same = reconcile(
+      shown,
+      shown.map((a) => ({ ...a, bbox: [...a.bbox] as typeof a.bbox })),
+    );
     expect(same).toBe(shown);
 
     const moved = reconcile(shown, [{ ...shown[0] }, { ...shown[1], bbox: [7, 5, 10, 10] }]);
