@@ -35,7 +35,10 @@ const resultsB = [
 
 let project: ComparedProject;
 test.beforeAll(async () => {
-  project = await startComparedProject('compare-diff', gtJson, [['Model A', resultsA], ['Model B', resultsB]]);
+  project = await startComparedProject('compare-diff', gtJson, [
+    ['Model A', resultsA],
+    ['Model B', resultsB],
+  ]);
   app = project.app;
 });
 test.afterAll(() => project.close());
@@ -79,7 +82,9 @@ test('A vs B: who finds whom as chips, a case list that jumps across images, sig
   await expect(page.getByTestId('case-position')).toHaveText('Case 2 of 2');
   await expect(page.locator('[data-testid="image-item"][aria-selected="true"]')).toHaveAttribute('data-file-name', 'f3.png');
   const rings = await page.evaluate(() =>
-    (window as unknown as { Konva: { stages: { find(s: string): { getChildren(): unknown[] }[] }[] } }).Konva.stages.map((s) => s.find('.case-focus').reduce((n, g) => n + g.getChildren().length, 0)),
+    (window as unknown as { Konva: { stages: { find(s: string): { getChildren(): unknown[] }[] }[] } }).Konva.stages.map((s) =>
+      s.find('.case-focus').reduce((n, g) => n + g.getChildren().length, 0),
+    ),
   );
   // Person 4 ringed (halo and ring) in both panes.
   expect(rings).toEqual([2, 2]);

@@ -2,7 +2,7 @@ import { parseCocoGroundTruth, parseCocoResults } from '../../core/formats/cocoJ
 import { evaluateMissRateJson } from '../../core/eval/missRate/missRateEval.js';
 import { tideBreakdown } from '../../core/eval/tide/tideErrors.js';
 import { startComparedProject, type ComparedProject } from './comparedProject.js';
-import { callApi, expect, screenshotPath, test, watchConsole, type RunningApp } from './fixtures.js';
+import { expect, screenshotPath, test, watchConsole, type RunningApp } from './fixtures.js';
 
 let app: RunningApp;
 const gtJson = {
@@ -32,7 +32,10 @@ const resultsB = [
 
 let project: ComparedProject;
 test.beforeAll(async () => {
-  project = await startComparedProject('compare-errors', gtJson, [['Model A', resultsA], ['Model B', resultsB]]);
+  project = await startComparedProject('compare-errors', gtJson, [
+    ['Model A', resultsA],
+    ['Model B', resultsB],
+  ]);
   app = project.app;
 });
 test.afterAll(() => project.close());
@@ -45,9 +48,18 @@ test('the Errors tab shows both models’ TIDE breakdown and miss rates, equal t
   const tide = page.getByTestId('tide-table');
   await expect(tide).toBeVisible();
   const truth = parseCocoGroundTruth(gtJson, { segmentations: false });
-  const expected = [resultsA, resultsB].map((r) => tideBreakdown({ images: truth.images, groundTruth: truth.annotations, detections: parseCocoResults(r, truth) }));
-  for (const [row, key] of [['Loc', 'loc'], ['Dupe', 'dupe'], ['Bkg', 'bkg'], ['Miss', 'miss']] as const) {
-    await expect(tide.getByRole('row', { name: row, exact: false }).first().locator('.bar-value')).toHaveText(expected.map((e) => e.mainErrors[key].toFixed(3)));
+  const expected = [resultsA, resultsB].map((r) =>
+    tideBreakdown({ images: truth.images, groundTruth: truth.annotations, detections: parseCocoResults(r, truth) }),
+  );
+  for (const [row, key] of [
+    ['Loc', 'loc'],
+    ['Dupe', 'dupe'],
+    ['Bkg', 'bkg'],
+    ['Miss', 'miss'],
+  ] as const) {
+    await expect(tide.getByRole('row', { name: row, exact: false }).first().locator('.bar-value')).toHaveText(
+      expected.map((e) => e.mainErrors[key].toFixed(3)),
+    );
   }
   expect(expected[0].mainErrors.loc).toBeGreaterThan(0);
   expect(expected[1].mainErrors.dupe).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { startComparedProject, type ComparedProject } from './comparedProject.js';
-import { callApi, expect, screenshotPath, test, watchConsole, type RunningApp } from './fixtures.js';
+import { expect, screenshotPath, test, watchConsole, type RunningApp } from './fixtures.js';
 
 let app: RunningApp;
 const rect = (x: number, y: number, w: number, h: number) => ({ bbox: [x, y, w, h], segmentation: [[x, y, x + w, y, x + w, y + h, x, y + h]] });
@@ -36,12 +36,19 @@ const resultsB = [
 
 let project: ComparedProject;
 test.beforeAll(async () => {
-  project = await startComparedProject('compare-masks', gtJson, [['Masks A', resultsA], ['Masks B', resultsB]]);
+  project = await startComparedProject('compare-masks', gtJson, [
+    ['Masks A', resultsA],
+    ['Masks B', resultsB],
+  ]);
   app = project.app;
 });
 test.afterAll(() => project.close());
 
-type KonvaWindow = { Konva: { stages: { find(s: string): { isVisible(): boolean; getClientRect(): { x: number; y: number; width: number; height: number }; text?(): string }[] }[] } };
+type KonvaWindow = {
+  Konva: {
+    stages: { find(s: string): { isVisible(): boolean; getClientRect(): { x: number; y: number; width: number; height: number }; text?(): string }[] }[];
+  };
+};
 const maskNodes = (page: import('@playwright/test').Page) =>
   page.evaluate(() => (window as unknown as KonvaWindow).Konva.stages.map((s) => s.find('.prediction-masks').filter((n) => n.isVisible()).length));
 const labelTexts = (page: import('@playwright/test').Page) =>

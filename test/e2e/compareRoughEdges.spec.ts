@@ -1,5 +1,5 @@
 import { startComparedProject, type ComparedProject } from './comparedProject.js';
-import { callApi, expect, screenshotPath, test, watchConsole, type RunningApp } from './fixtures.js';
+import { expect, screenshotPath, test, watchConsole, type RunningApp } from './fixtures.js';
 
 let app: RunningApp;
 const gtJson = {
@@ -26,12 +26,17 @@ const resultsB = [
 
 let project: ComparedProject;
 test.beforeAll(async () => {
-  project = await startComparedProject('compare-edges', gtJson, [['Finds all', resultsA], ['Misses two', resultsB], ['Never run', []]]);
+  project = await startComparedProject('compare-edges', gtJson, [
+    ['Finds all', resultsA],
+    ['Misses two', resultsB],
+    ['Never run', []],
+  ]);
   app = project.app;
 });
 test.afterAll(() => project.close());
 
-const listed = (page: import('@playwright/test').Page) => page.getByTestId('image-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-file-name')));
+const listed = (page: import('@playwright/test').Page) =>
+  page.getByTestId('image-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-file-name')));
 
 test('the image list holds still while editing, shows what it is sorted by and each model’s TP·FP·FN, and sorts again on request', async ({ page }) => {
   const problems = watchConsole(page);

@@ -23,7 +23,11 @@ export interface ComparedProject {
  * stored by image content, never mix), imports the ground truth, and each model's COCO results as an imported
  * model of that name. Only these models are in the project: the bundled ones are left out.
  */
-export async function startComparedProject(name: string, gt: GroundTruthJson, models: readonly (readonly [string, readonly object[]])[]): Promise<ComparedProject> {
+export async function startComparedProject(
+  name: string,
+  gt: GroundTruthJson,
+  models: readonly (readonly [string, readonly object[]])[],
+): Promise<ComparedProject> {
   const work = mkdtempSync(join(tmpdir(), `pedlab-${name}-`));
   const folder = join(work, 'street');
   mkdirSync(folder);

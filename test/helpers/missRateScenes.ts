@@ -38,7 +38,12 @@ export function missRateScene(seed: number, { crowdedImage = false } = {}): Miss
       for (let copies = rand() < 0.2 ? 2 : rand() < 0.75 ? 1 : 0; copies > 0; copies--) {
         const jitter = (v: number, by: number): number => Math.round(v + (rand() - 0.5) * by);
         const dh = Math.max(1, jitter(h * (0.8 + rand() * 0.45), 2));
-        dt.push({ image_id: imageId, category_id: rand() < 0.05 ? 2 : 1, bbox: [jitter(bbox[0], w * 0.6), jitter(bbox[1], h * 0.3), Math.max(1, jitter(w, w * 0.3)), dh], score: score() });
+        dt.push({
+          image_id: imageId,
+          category_id: rand() < 0.05 ? 2 : 1,
+          bbox: [jitter(bbox[0], w * 0.6), jitter(bbox[1], h * 0.3), Math.max(1, jitter(w, w * 0.3)), dh],
+          score: score(),
+        });
       }
     }
     const strays = kind > 0.9 ? 0 : Math.floor(rand() * 5);
@@ -54,5 +59,15 @@ export function missRateScene(seed: number, { crowdedImage = false } = {}): Miss
       dt.push({ image_id: imageId, category_id: 1, bbox: [Math.floor(rand() * 600), Math.floor(rand() * 300), 20, pick(HEIGHTS)], score: score() });
     }
   }
-  return { gt: { images, categories: [{ id: 1, name: 'pedestrian' }, { id: 2, name: 'rider' }], annotations }, dt };
+  return {
+    gt: {
+      images,
+      categories: [
+        { id: 1, name: 'pedestrian' },
+        { id: 2, name: 'rider' },
+      ],
+      annotations,
+    },
+    dt,
+  };
 }
