@@ -108,7 +108,9 @@ export function writeCocoValFiles(dir: string, seed: number): CocoValFiles {
   const paths = { groundTruth: join(dir, 'gt.json'), results: join(dir, 'results.json') };
   const gt = new JsonWriter(paths.groundTruth);
   gt.write('{"images":[');
-  sizes.forEach((s, i) => gt.write(`${i ? ',' : ''}{"id":${i + 1},"width":${s.width},"height":${s.height},"file_name":"${String(i + 1).padStart(12, '0')}.jpg"}`));
+  sizes.forEach((s, i) =>
+    gt.write(`${i ? ',' : ''}{"id":${i + 1},"width":${s.width},"height":${s.height},"file_name":"${String(i + 1).padStart(12, '0')}.jpg"}`),
+  );
   gt.write('],"categories":[');
   for (let c = 1; c <= CATEGORIES; c++) gt.write(`${c > 1 ? ',' : ''}{"id":${c},"name":"category ${c}","supercategory":"thing"}`);
   gt.write('],"annotations":[');
@@ -148,7 +150,12 @@ export function writeCocoValFiles(dir: string, seed: number): CocoValFiles {
         const jitter = () => (rand() - 0.5) * 0.3;
         const nx = Math.max(0, x + jitter() * w);
         const ny = Math.max(0, y + jitter() * h);
-        box = [round2(nx), round2(ny), round2(Math.max(1, Math.min(width - nx, w * (1 + jitter())))), round2(Math.max(1, Math.min(height - ny, h * (1 + jitter()))))];
+        box = [
+          round2(nx),
+          round2(ny),
+          round2(Math.max(1, Math.min(width - nx, w * (1 + jitter())))),
+          round2(Math.max(1, Math.min(height - ny, h * (1 + jitter())))),
+        ];
       } else box = randomBox(width, height);
       const categoryId = near && rand() < 0.9 ? near.categoryId : 1 + Math.floor(rand() * CATEGORIES);
       const score = Math.round(rand() * 1e5) / 1e5;

@@ -56,7 +56,11 @@ e.evaluate(); e.accumulate(); e.summarize()
 ${PRINT_STATS}`;
 
 function pedlab(name: string, entry: string): Evaluator {
-  return { name, runs: RUNS, command: (f, iouType) => ({ argv: [process.execPath, entry, 'eval', '--gt', f.groundTruth, '--dt', f.results, '--iou-type', iouType, '--json'] }) };
+  return {
+    name,
+    runs: RUNS,
+    command: (f, iouType) => ({ argv: [process.execPath, entry, 'eval', '--gt', f.groundTruth, '--dt', f.results, '--iou-type', iouType, '--json'] }),
+  };
 }
 
 function python(name: string, script: string, path: string): Evaluator {
@@ -108,10 +112,7 @@ function files(): CocoValFiles {
 
 const evaluators: Evaluator[] = [pedlab('pedlab', resolve('bin/pedlab.js'))];
 if (process.env.PEDLAB_BENCH_ALSO) evaluators.push(pedlab('pedlab (other build)', resolve(process.env.PEDLAB_BENCH_ALSO)));
-const peers = [
-  peer('pycocotools', PYCOCOTOOLS_SCRIPT, 'pycocotools', /^_mask.*\.so$/),
-  peer('faster-coco-eval', FASTER_SCRIPT, 'faster_coco_eval', /\.so$/),
-];
+const peers = [peer('pycocotools', PYCOCOTOOLS_SCRIPT, 'pycocotools', /^_mask.*\.so$/), peer('faster-coco-eval', FASTER_SCRIPT, 'faster_coco_eval', /\.so$/)];
 for (const p of peers) if (typeof p === 'string') console.log(p);
 const peerEvaluators = peers.filter((p): p is Evaluator => typeof p !== 'string');
 evaluators.push(...peerEvaluators);
@@ -134,7 +135,9 @@ for (const iouType of IOU_TYPES) {
     const ref = (reference ??= timings[0].stats);
     const off = Math.max(...timings[0].stats.map((v, i) => Math.abs(v - ref[i])));
     const rss = peakMb === null ? '-' : `${peakMb.toFixed(0)} MB`.padStart(8);
-    console.log(`${iouType.padEnd(5)} ${e.name.padEnd(22)} ${seconds.toFixed(2).padStart(7)} s  ${rss} peak RSS  stats within ${off.toExponential(1)} of pedlab's`);
+    console.log(
+      `${iouType.padEnd(5)} ${e.name.padEnd(22)} ${seconds.toFixed(2).padStart(7)} s  ${rss} peak RSS  stats within ${off.toExponential(1)} of pedlab's`,
+    );
   }
   const own = medians.get('pedlab')!;
   for (const [name, m] of medians) {

@@ -108,7 +108,8 @@ function parseImage(v: unknown, i: number): CocoImage {
   const id = imageIdField(o, 'id', where);
   if ((o.width === undefined) !== (o.height === undefined)) fail(where, 'width and height must be given together');
   if (o.file_name !== undefined && typeof o.file_name !== 'string') fail(where, `file_name must be a string, got ${describe(o.file_name)}`);
-  const size = o.width !== undefined ? { width: numberField(o, 'width', where, positiveInteger), height: numberField(o, 'height', where, positiveInteger) } : undefined;
+  const size =
+    o.width !== undefined ? { width: numberField(o, 'width', where, positiveInteger), height: numberField(o, 'height', where, positiveInteger) } : undefined;
   // Polygons are rasterised at this size, so it must be a size Pedlab opens.
   const tooLarge = size && beyondPixelLimit(size.width, size.height);
   if (tooLarge) fail(where, `the image it describes (width × height) ${tooLarge}`);
@@ -162,8 +163,7 @@ export function parseCocoResults(json: unknown, gt: CocoGroundTruth, { segmentat
     const base = { id: i + 1, imageId, categoryId, score };
     if (boxMode) {
       const bbox = boxField(o, 'bbox', where);
-      const segmentation: Segmentation =
-        segmentations && o.segmentation !== undefined ? parseSegmentation(o.segmentation, where, image) : boxPolygon(bbox);
+      const segmentation: Segmentation = segmentations && o.segmentation !== undefined ? parseSegmentation(o.segmentation, where, image) : boxPolygon(bbox);
       return { ...base, bbox, area: bbox[2] * bbox[3], segmentation };
     }
     if (o.segmentation === undefined) fail(where, 'segmentation is missing');

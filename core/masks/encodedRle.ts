@@ -27,7 +27,7 @@ class CountsCursor {
     let c = bytes[p];
     if (c === QUOTE) return -Infinity;
     let x = 0;
-    for (let k = 0; ; ) {
+    for (let k = 0; ;) {
       if (c === BACKSLASH) {
         if (bytes[p + 1] !== BACKSLASH) return NaN;
         p++;
@@ -100,7 +100,7 @@ export class EncodedRle implements Rle {
     let ye = 0;
     // rleArea and rleToBbox together, a pair of runs at a time (rleToBbox leaves out an unpaired last run).
     // 0 <= t < 2^32, so t / h never rounds up to the next integer.
-    for (;; runs++) {
+    for (; ; runs++) {
       let c = cursor.next();
       if (c === -Infinity) break;
       if (runs > 2) c += twoBack;
@@ -153,4 +153,3 @@ export class EncodedRle implements Rle {
 export function decodedRle(rle: Rle): Rle {
   return rle instanceof EncodedRle ? { h: rle.h, w: rle.w, counts: rle.counts } : rle;
 }
-

@@ -42,11 +42,7 @@ export function maskIou(d: Rle, g: Rle, crowd: boolean, dArea = rleArea(d), gAre
 }
 
 /** IoU matrix, row-major `[detection][groundTruth]`, of boxes. */
-export function boxIouMatrix(
-  dts: readonly ArrayLike<number>[],
-  gts: readonly ArrayLike<number>[],
-  iscrowd: readonly boolean[],
-): Float64Array {
+export function boxIouMatrix(dts: readonly ArrayLike<number>[], gts: readonly ArrayLike<number>[], iscrowd: readonly boolean[]): Float64Array {
   const out = new Float64Array(dts.length * gts.length);
   for (let d = 0; d < dts.length; d++) {
     for (let g = 0; g < gts.length; g++) out[d * gts.length + g] = boxIou(dts[d], gts[g], iscrowd[g]);

@@ -94,7 +94,7 @@ export function rleFromPolygon(xy: ArrayLike<number>, h: number, w: number): Rle
   const counts = new Uint32Array(a.length);
   let n = 0;
   counts[n++] = a[0];
-  for (let j = 1; j < a.length; ) {
+  for (let j = 1; j < a.length;) {
     if (a[j] > 0) counts[n++] = a[j++];
     else {
       j++;

@@ -152,7 +152,10 @@ function textReport(c: Comparison, iouThr: number, scoreThreshold: number): stri
     lines.push(`  ${m.name.padEnd(6)} ${value.padStart(7)}  ${interval.padEnd(18)}  ${m.sentence}`);
   }
   lines.push(c.bootstrap.sentence, '', 'Operating points (IoU 0.50, all areas, maxDets 100):');
-  for (const [name, points] of [['A', c.operatingPoints.a], ['B', c.operatingPoints.b]] as const) {
+  for (const [name, points] of [
+    ['A', c.operatingPoints.a],
+    ['B', c.operatingPoints.b],
+  ] as const) {
     const best = points.bestF1;
     const rate = points.atFalseAlarmRate;
     const bestText = best
@@ -167,9 +170,16 @@ function textReport(c: Comparison, iouThr: number, scoreThreshold: number): stri
   lines.push('', `Likely label errors: ${unlabelled} unlabelled, ${c.labelErrors.length - unlabelled} loose`);
   for (const e of c.labelErrors.slice(0, 10)) {
     const what = e.kind === 'unlabelled' ? `category ${e.categoryId} unlabelled` : `ground truth ${e.gtId} loose`;
-    lines.push(`  image ${JSON.stringify(e.imageId)}: ${what} at [${e.box.map((v) => Math.round(v * 10) / 10).join(', ')}], scores A ${e.a.score}, B ${e.b.score}`);
+    lines.push(
+      `  image ${JSON.stringify(e.imageId)}: ${what} at [${e.box.map((v) => Math.round(v * 10) / 10).join(', ')}], scores A ${e.a.score}, B ${e.b.score}`,
+    );
   }
   if (c.labelErrors.length > 10) lines.push(`  ... ${c.labelErrors.length - 10} more (--json lists them all)`);
-  lines.push(...diagnosticsText([{ name: 'A', ...c.diagnostics.a }, { name: 'B', ...c.diagnostics.b }]));
+  lines.push(
+    ...diagnosticsText([
+      { name: 'A', ...c.diagnostics.a },
+      { name: 'B', ...c.diagnostics.b },
+    ]),
+  );
   return lines.join('\n');
 }

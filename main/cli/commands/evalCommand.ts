@@ -60,10 +60,7 @@ export const evalCommand: Command = {
     const detections = mapDetectionCategories(await readResultsFile(values.dt, gt, iouType), categoryMap, gt.categories);
     const warnings = categoryWarnings(detections, gt.categories);
     for (const w of warnings) console.error(`pedlab eval: warning: ${w}`);
-    const evaluator = new CocoEvaluator(
-      { images: gt.images, categories: gt.categories, groundTruth: gt.annotations, detections },
-      { iouType },
-    );
+    const evaluator = new CocoEvaluator({ images: gt.images, categories: gt.categories, groundTruth: gt.annotations, detections }, { iouType });
     const stats = evaluator.stats();
     const tide = values.tide ? tideOf(gt, detections, iouType) : undefined;
     const missRate = values['miss-rate'] ? (await missRateReader(values.gt, gt))(detections) : undefined;

@@ -54,7 +54,9 @@ export const exportCommand: Command = {
       const report = await exportProject(projects.store, { format, path: positionals[0] }, { overwrite: true }); // OUT was typed by the user in their own shell
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else {
-        console.log(`Exported ${report.annotations} annotations on ${report.images} images to ${report.path} (${report.files} file${report.files === 1 ? '' : 's'}).`);
+        console.log(
+          `Exported ${report.annotations} annotations on ${report.images} images to ${report.path} (${report.files} file${report.files === 1 ? '' : 's'}).`,
+        );
         for (const w of report.warnings) console.log(`warning: ${w}`);
       }
     } finally {

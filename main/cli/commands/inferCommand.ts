@@ -69,7 +69,9 @@ async function expandImages(items: string[]): Promise<string[]> {
 
 /** The images to run and the store that keeps their predictions: the project's, or one in memory. */
 async function prepareJob(values: { images: string[]; coco?: string; 'image-root'?: string; project?: string }): Promise<Job> {
-  const gt = values.coco ? parseCocoGroundTruth(parseJsonText((await readBoundedFile(values.coco, READ_LIMITS.annotations)).toString('utf8'), values.coco), { segmentations: false }) : null;
+  const gt = values.coco
+    ? parseCocoGroundTruth(parseJsonText((await readBoundedFile(values.coco, READ_LIMITS.annotations)).toString('utf8'), values.coco), { segmentations: false })
+    : null;
   const root = resolve(values['image-root'] ?? (values.coco ? dirname(values.coco) : '.'));
   const wanted: { path: string; cocoId?: number | string }[] = gt
     ? gt.images.map((image) => {
@@ -96,7 +98,15 @@ async function prepareJob(values: { images: string[]; coco?: string; 'image-root
       const probe = known ? null : await probeImage(want.path);
       if (probe?.error) throw new Error(`${want.path}: ${probe.error}`);
       if (probe) {
-        const fields = { path: want.path, fileName: basename(want.path), sha256: probe.sha256, width: probe.width, height: probe.height, orientation: probe.orientation, error: null };
+        const fields = {
+          path: want.path,
+          fileName: basename(want.path),
+          sha256: probe.sha256,
+          width: probe.width,
+          height: probe.height,
+          orientation: probe.orientation,
+          error: null,
+        };
         store.images.upsert(fields, null);
       }
       targets.push({ path: want.path, outputId: want.cocoId ?? (projects ? known!.id : i + 1) });
@@ -167,11 +177,15 @@ export const inferCommand: Command = {
     const { values, positionals } = parsed;
     const images = [...values.images, ...positionals];
     const problem =
-      values.model.length === 0 ? '--model is required'
-      : !values.out ? '--out is required'
-      : values.coco && images.length ? 'give --images or --coco, not both'
-      : !values.coco && !images.length && !values.project ? 'give --images, --coco or --project'
-      : null;
+      values.model.length === 0
+        ? '--model is required'
+        : !values.out
+          ? '--out is required'
+          : values.coco && images.length
+            ? 'give --images or --coco, not both'
+            : !values.coco && !images.length && !values.project
+              ? 'give --images, --coco or --project'
+              : null;
     if (problem) return usageError('infer', problem, HELP);
     let threads: number, maxSide: number | undefined, scoreThreshold: number | undefined;
     try {

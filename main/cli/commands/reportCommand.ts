@@ -68,13 +68,19 @@ export const reportCommand: Command = {
     );
     if (typeof parsed === 'number') return parsed;
     const { values, positionals } = parsed;
-    const formats = values.format.split(',').map((f) => f.trim()).filter(Boolean);
+    const formats = values.format
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
     const unknown = formats.filter((f) => !FORMATS.includes(f as ReportFormat));
     const problem =
-      positionals.length !== 1 ? 'give one PROJECT folder'
-      : models.length !== 2 ? '--models needs two models (A B)'
-      : formats.length === 0 || unknown.length ? `--format takes html, pdf, csv, json; got "${values.format}"`
-      : null;
+      positionals.length !== 1
+        ? 'give one PROJECT folder'
+        : models.length !== 2
+          ? '--models needs two models (A B)'
+          : formats.length === 0 || unknown.length
+            ? `--format takes html, pdf, csv, json; got "${values.format}"`
+            : null;
     if (problem) return usageError('report', problem, HELP);
     let scoreThreshold: number | undefined, iouThreshold: number | undefined;
     try {
@@ -90,13 +96,18 @@ export const reportCommand: Command = {
     try {
       await inference.projectOpened();
       const [a, b] = models.map((ref) => findModel(projects.store, ref));
-      const result = await exportReport(projects.store, inference, {
-        modelIds: [a.id, b.id],
-        dir: values.out,
-        formats: formats as ReportFormat[],
-        scoreThreshold,
-        iouThreshold,
-      }, { overwrite: true }); // --out was typed by the user in their own shell
+      const result = await exportReport(
+        projects.store,
+        inference,
+        {
+          modelIds: [a.id, b.id],
+          dir: values.out,
+          formats: formats as ReportFormat[],
+          scoreThreshold,
+          iouThreshold,
+        },
+        { overwrite: true },
+      ); // --out was typed by the user in their own shell
       for (const note of result.notes) console.error(`pedlab report: note: ${note}`);
       console.log(result.files.join('\n'));
       return 0;

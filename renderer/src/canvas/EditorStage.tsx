@@ -83,9 +83,10 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
   const imageSize = useMemo(() => ({ width, height }), [width, height]);
 
   // A tool of its own for each image, so a polygon half placed on one is not carried to the next.
+  const imageId = image.id;
   const tool: Tool = useMemo(
-    () => createTool(toolName, { store, imageSize, scale: () => viewRef.current?.scale ?? 1, changed: () => redraw((n) => n + 1) }),
-    [toolName, store, imageSize, image.id],
+    () => createTool(toolName, { store, imageId, imageSize, scale: () => viewRef.current?.scale ?? 1, changed: () => redraw((n) => n + 1) }),
+    [toolName, store, imageId, imageSize],
   );
 
   const toolRef = useRef(tool);
@@ -94,7 +95,17 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
 
   const fit = useCallback(() => {
     if (size.width > 0 && size.height > 0) setView(fitViewport(imageSize, size));
-  }, [size, imageSize]);
+  }, [size, imageSize, setView]);
+
+  /** A view the user asked for (zoom, pan, 1:1): the stage stops fitting the image by itself. */
+  const userView = useCallback(
+    (next: Viewport | ((v: Viewport | null) => Viewport | null)) => {
+      autoFit.current = false;
+      const snap = (v: Viewport | null) => v && { ...v, x: Math.round(v.x), y: Math.round(v.y) };
+      setView((current) => snap(typeof next === 'function' ? next(current) : next));
+    },
+    [setView],
+  );
 
   useEffect(() => {
     controls.current = {
@@ -105,7 +116,7 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
       actualSize: () => userView(centred(imageSize, size, 1)),
       setScale: (scale) => userView((v) => v && zoomAt(v, { x: size.width / 2, y: size.height / 2 }, scale)),
     };
-  }, [controls, fit, imageSize, size]);
+  }, [controls, fit, imageSize, size, userView]);
 
   // A new image starts fitted, and stays fitted through window resizes until the user zooms or pans.
   const autoFit = useRef(true);
@@ -119,11 +130,6 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
     }
   }, [image.id, size, fit]);
   /** A view the user chose: offsets land on whole screen pixels, so the image and boxes draw crisp. */
-  const userView = (next: Viewport | ((v: Viewport | null) => Viewport | null)) => {
-    autoFit.current = false;
-    const snap = (v: Viewport | null) => v && { ...v, x: Math.round(v.x), y: Math.round(v.y) };
-    setView((current) => snap(typeof next === 'function' ? next(current) : next));
-  };
 
   useEffect(() => {
     if (view) onViewport(view);
@@ -286,7 +292,6 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
     redraw((n) => n + 1);
   };
 
-
   const pick = useCallback(
     (id: number, shift: boolean) => {
       const selection = store.getState().selection;
@@ -295,10 +300,7 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
     },
     [store],
   );
-  const changeBoxes = useCallback(
-    (label: string, boxes: Map<number, Box>) => void setBoxes(store, label, boxes, imageSize),
-    [store, imageSize],
-  );
+  const changeBoxes = useCallback((label: string, boxes: Map<number, Box>) => void setBoxes(store, label, boxes, imageSize), [store, imageSize]);
 
   const scale = view?.scale ?? 1;
   const overlayShapes = useMemo(() => overlay?.(scale), [overlay, scale]);
@@ -316,50 +318,52 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
       {loaded.status === 'error' && <div className="stage-message">{loaded.message}</div>}
       {view && size.width > 0 && (
         <div ref={gestureLayer} className="gesture-layer">
-        <Stage
-          ref={stageNode}
-          width={size.width}
-          height={size.height}
-          x={view.x}
-          y={view.y}
-          scaleX={view.scale}
-          scaleY={view.scale}
-          onWheel={onWheel}
-          onPointerDown={onPointerDown}
-          onPointerMove={(e) => {
-            const p = pointerIn(e);
-            onCursor(p);
-            if (!endGesture.current) hover(p);
-          }}
-          onPointerLeave={(e) => {
-            if (e.target !== e.target.getStage()) return;
-            onCursor(null);
-            if (!endGesture.current) hover(null);
-          }}
-        >
-          {/* Four layers in all: the picture (photo, masks, predictions), resting boxes, selected boxes, gestures. */}
-          {/* Until the photo is ready the last one stays, at its own size, and nothing of the new image is drawn over it. */}
-          <Layer listening={false} imageSmoothingEnabled={view.scale < 2}>
-            {loaded.status === 'ready' && <ImageLayer element={loaded.element} width={width} height={height} filter={filter} />}
-            {loaded.status === 'loading' && loaded.previous && (
-              <ImageLayer element={loaded.previous} width={loaded.previous.naturalWidth} height={loaded.previous.naturalHeight} filter={filter} />
-            )}
-            {loaded.status === 'ready' && showMasks && <MaskLayer annotations={annotations} width={width} height={height} opacity={maskOpacity} outline={maskOutline} />}
-            {loaded.status === 'ready' && overlayShapes}
-          </Layer>
-          <AnnotationLayer
-            visible={loaded.status === 'ready'}
-            annotations={annotations}
-            categories={categories}
-            selection={selection}
-            scale={view.scale}
-            image={imageSize}
-            interactive={toolName === 'select' && !spaceHeld}
-            onPick={pick}
-            onBoxes={changeBoxes}
-          />
-          <PreviewLayer preview={tool.preview()} cursor={tool.cursor?.() ?? null} scale={view.scale} />
-        </Stage>
+          <Stage
+            ref={stageNode}
+            width={size.width}
+            height={size.height}
+            x={view.x}
+            y={view.y}
+            scaleX={view.scale}
+            scaleY={view.scale}
+            onWheel={onWheel}
+            onPointerDown={onPointerDown}
+            onPointerMove={(e) => {
+              const p = pointerIn(e);
+              onCursor(p);
+              if (!endGesture.current) hover(p);
+            }}
+            onPointerLeave={(e) => {
+              if (e.target !== e.target.getStage()) return;
+              onCursor(null);
+              if (!endGesture.current) hover(null);
+            }}
+          >
+            {/* Four layers in all: the picture (photo, masks, predictions), resting boxes, selected boxes, gestures. */}
+            {/* Until the photo is ready the last one stays, at its own size, and nothing of the new image is drawn over it. */}
+            <Layer listening={false} imageSmoothingEnabled={view.scale < 2}>
+              {loaded.status === 'ready' && <ImageLayer element={loaded.element} width={width} height={height} filter={filter} />}
+              {loaded.status === 'loading' && loaded.previous && (
+                <ImageLayer element={loaded.previous} width={loaded.previous.naturalWidth} height={loaded.previous.naturalHeight} filter={filter} />
+              )}
+              {loaded.status === 'ready' && showMasks && (
+                <MaskLayer annotations={annotations} width={width} height={height} opacity={maskOpacity} outline={maskOutline} />
+              )}
+              {loaded.status === 'ready' && overlayShapes}
+            </Layer>
+            <AnnotationLayer
+              visible={loaded.status === 'ready'}
+              annotations={annotations}
+              categories={categories}
+              selection={selection}
+              scale={view.scale}
+              image={imageSize}
+              interactive={toolName === 'select' && !spaceHeld}
+              onPick={pick}
+              onBoxes={changeBoxes}
+            />
+            <PreviewLayer preview={tool.preview()} cursor={tool.cursor?.() ?? null} scale={view.scale} />
+          </Stage>
         </div>
       )}
     </div>

@@ -45,11 +45,7 @@ export function Toolbar({ store, state, filter, onFilter, showMasks, onShowMasks
       <NewLabel store={store} />
       <label className="tool-group">
         Label
-        <select
-          aria-label="Label"
-          value={label ?? ''}
-          onChange={(e) => void setCategory(store, Number(e.target.value))}
-        >
+        <select aria-label="Label" value={label ?? ''} onChange={(e) => void setCategory(store, Number(e.target.value))}>
           {state.categories.map((c, i) => (
             <option key={c.id} value={c.id}>
               {i < 9 ? `${i + 1} · ` : ''}
@@ -65,7 +61,12 @@ export function Toolbar({ store, state, filter, onFilter, showMasks, onShowMasks
         <button type="button" disabled={!hasMask} onClick={() => void fillSelectedHoles(store)} title="Fill the holes of the selected masks (H)">
           Fill holes
         </button>
-        <button type="button" disabled={!hasMask} onClick={() => void keepSelectedLargestPieces(store)} title="Keep only the largest piece of the selected masks (K)">
+        <button
+          type="button"
+          disabled={!hasMask}
+          onClick={() => void keepSelectedLargestPieces(store)}
+          title="Keep only the largest piece of the selected masks (K)"
+        >
           Largest piece
         </button>
         <button type="button" disabled={!hasMask} onClick={() => void clearSelectedMasks(store)} title="Clear the selected masks; the boxes stay (X)">
@@ -118,11 +119,25 @@ export function Toolbar({ store, state, filter, onFilter, showMasks, onShowMasks
       </label>
       <label className="tool-group slider" title="Brightness">
         ☀
-        <input type="range" aria-label="Brightness" min={-100} max={100} value={filter.brightness} onChange={(e) => onFilter({ ...filter, brightness: Number(e.target.value) })} />
+        <input
+          type="range"
+          aria-label="Brightness"
+          min={-100}
+          max={100}
+          value={filter.brightness}
+          onChange={(e) => onFilter({ ...filter, brightness: Number(e.target.value) })}
+        />
       </label>
       <label className="tool-group slider" title="Contrast">
         ◐
-        <input type="range" aria-label="Contrast" min={-100} max={100} value={filter.contrast} onChange={(e) => onFilter({ ...filter, contrast: Number(e.target.value) })} />
+        <input
+          type="range"
+          aria-label="Contrast"
+          min={-100}
+          max={100}
+          value={filter.contrast}
+          onChange={(e) => onFilter({ ...filter, contrast: Number(e.target.value) })}
+        />
       </label>
       <button type="button" onClick={onHelp} title="Keyboard shortcuts (?)">
         ?

@@ -28,7 +28,12 @@ function add(store: EditorStore, create: AnnotationDraft[]): void {
  * score breaks a tie). The canvas highlights this prediction and Enter accepts it.
  */
 export function predictionAt(predictions: readonly Prediction[], point: Point | null): Prediction | undefined {
-  return point ? boxAt([...predictions].sort((a, b) => b.score - a.score), point) : undefined;
+  return point
+    ? boxAt(
+        [...predictions].sort((a, b) => b.score - a.score),
+        point,
+      )
+    : undefined;
 }
 
 /** Accepts the prediction under the cursor as ground truth (Enter), whatever ground truth is already there. */

@@ -21,8 +21,14 @@ export function toDraft(a: Annotation): AnnotationDraft & { id: number } {
 export function inverse(change: Change, before: readonly Annotation[], createdIds: readonly number[]): Change {
   const byId = new Map(before.map((a) => [a.id, a]));
   return {
-    create: change.delete.map((id) => byId.get(id)).filter((a): a is Annotation => !!a).map(toDraft),
-    update: change.update.map((u) => byId.get(u.id)).filter((a): a is Annotation => !!a).map(toDraft),
+    create: change.delete
+      .map((id) => byId.get(id))
+      .filter((a): a is Annotation => !!a)
+      .map(toDraft),
+    update: change.update
+      .map((u) => byId.get(u.id))
+      .filter((a): a is Annotation => !!a)
+      .map(toDraft),
     delete: [...createdIds],
   };
 }

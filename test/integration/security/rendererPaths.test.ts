@@ -165,7 +165,8 @@ describe('an export in the web host never replaces a file Pedlab did not write w
     expect(readFileSync(join(out, 'report-images.csv'), 'utf8')).toBe('my own table\n');
     expect(existsSync(join(out, 'report-boxes.csv'))).toBe(false);
     const written = await call('report.export', { modelIds: ids, dir: out, formats: ['csv'], overwrite: true });
-    expect(written).toMatchObject({ ok: true, value: { files: [join(out, 'report-boxes.csv'), join(out, 'report-images.csv')] } });
+    const csvFiles = ['report-boxes.csv', 'report-diagnostics.csv', 'report-images.csv', 'report-label-errors.csv'];
+    expect(written).toMatchObject({ ok: true, value: { files: csvFiles.map((f) => join(out, f)) } });
     expect(await call('report.export', { modelIds: ids, dir: out, formats: ['csv'] })).toMatchObject({ ok: true });
   });
 });

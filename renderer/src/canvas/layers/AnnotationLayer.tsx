@@ -5,6 +5,7 @@ import type { Box } from '../../../../core/geometry/box';
 import type { Annotation, Category } from '../../../../core/ipc/types';
 import { categoryColour, SELECTION_COLOUR } from '../colours';
 import { GtBox, type BoxEvents } from './GtBox';
+import { groundTruthTagText } from '../groundTruthTags';
 import { placeTags } from '../labelPlacement';
 import { useStableList } from '../useStableList';
 import { boxLabelSize } from './BoxLabel';
@@ -34,10 +35,33 @@ const ALL_ANCHORS = [...CORNERS, 'top-center', 'middle-right', 'bottom-center', 
 const LABEL_MIN_BOX_HEIGHT = 24;
 
 /** Ground-truth boxes with their labels; the selection can be dragged, and a single selected box resized. */
-export const AnnotationLayer = memo(function AnnotationLayer({ annotations, categories, selection, scale, image, interactive, onPick, onBoxes, visible }: Props) {
+/** Tags for boxes, each where it overlaps no other tag of the same list (see placeTags). */
+function tagsFor(list: Annotation[], names: ReadonlyMap<number, string>, scale: number, imageWidth: number): LabelSpec[] {
+  const texts = list.map((a) => groundTruthTagText(a, names));
+  const spots = placeTags(
+    list.map((a, i) => ({ box: a.bbox, ...boxLabelSize(texts[i], scale) })),
+    imageWidth,
+  );
+  return list.flatMap((a, i) => {
+    const spot = spots[i];
+    return spot ? [{ key: a.id, ...spot, text: texts[i], colour: categoryColour(a.categoryId) }] : [];
+  });
+}
+
+export const AnnotationLayer = memo(function AnnotationLayer({
+  annotations,
+  categories,
+  selection,
+  scale,
+  image,
+  interactive,
+  onPick,
+  onBoxes,
+  visible,
+}: Props) {
   const selected = new Set(selection);
   const small = annotations.some((a) => selected.has(a.id) && Math.min(a.bbox[2], a.bbox[3]) * scale < SMALL_ON_SCREEN);
-  const names = new Map(categories.map((c) => [c.id, c.name]));
+  const names = useMemo(() => new Map(categories.map((c) => [c.id, c.name])), [categories]);
   const nodes = useRef(new Map<number, Konva.Rect>());
   const transformer = useRef<Konva.Transformer>(null);
   const [dragOffset, setDragOffset] = useState<{ id: number; dx: number; dy: number } | null>(null);
@@ -103,25 +127,18 @@ export const AnnotationLayer = memo(function AnnotationLayer({ annotations, cate
   // as the same array (and so not redrawn) while none of its annotations changed.
   const resting = useStableList(annotations.filter((a) => !selected.has(a.id)));
   const active = annotations.filter((a) => selected.has(a.id));
-  const textOf = (a: Annotation) => `${names.get(a.categoryId) ?? a.categoryId}${a.iscrowd ? ' · crowd' : ''}`;
-  /** Tags for boxes, each where it overlaps no other tag of the same list (see placeTags). */
-  const tagsFor = (list: Annotation[]): LabelSpec[] => {
-    const spots = placeTags(
-      list.map((a) => ({ box: a.bbox, ...boxLabelSize(textOf(a), scale) })),
-      image.width,
-    );
-    return list.flatMap((a, i) => {
-      const spot = spots[i];
-      return spot ? [{ key: a.id, ...spot, text: textOf(a), colour: categoryColour(a.categoryId) }] : [];
-    });
-  };
   // Resting boxes get a tag when they are tall enough on screen, selected boxes at any size, drawn over the rest.
   const restingLabels = useMemo(
-    () => tagsFor(resting.filter((a) => a.bbox[3] * scale >= LABEL_MIN_BOX_HEIGHT)),
-    // `names` is rebuilt each render from `categories`.
-    [resting, categories, scale, image.width],
+    () =>
+      tagsFor(
+        resting.filter((a) => a.bbox[3] * scale >= LABEL_MIN_BOX_HEIGHT),
+        names,
+        scale,
+        image.width,
+      ),
+    [resting, names, scale, image.width],
   );
-  const activeLabels = tagsFor(active);
+  const activeLabels = tagsFor(active, names, scale, image.width);
   const box = (a: Annotation, isSelected: boolean) => {
     const offset = dragOffset && dragOffset.id !== a.id && isSelected ? dragOffset : null;
     return (
@@ -139,7 +156,10 @@ export const AnnotationLayer = memo(function AnnotationLayer({ annotations, cate
   };
 
   // The same elements while nothing resting changed: React skips the thousand boxes without comparing each.
-  const restingBoxes = useMemo(() => resting.map((a) => box(a, false)), [resting, scale, interactive, events]);
+  const restingBoxes = useMemo(
+    () => resting.map((a) => <GtBox key={a.id} annotation={a} selected={false} scale={scale} interactive={interactive} dx={0} dy={0} events={events} />),
+    [resting, scale, interactive, events],
+  );
 
   return (
     <>
@@ -148,34 +168,34 @@ export const AnnotationLayer = memo(function AnnotationLayer({ annotations, cate
         <LabelsShape labels={restingLabels} scale={scale} />
       </Layer>
       <Layer visible={visible}>
-      {active.map((a) => box(a, true))}
-      <LabelsShape labels={activeLabels} scale={scale} />
-      <Transformer
-        ref={transformer}
-        rotateEnabled={false}
-        flipEnabled={false}
-        keepRatio={false}
-        ignoreStroke
-        enabledAnchors={small ? CORNERS : ALL_ANCHORS}
-        anchorSize={small ? 6 : 9}
-        anchorStroke="#0b1320"
-        anchorFill="#ffffff"
-        borderStroke={SELECTION_COLOUR}
-        borderDash={[4, 3]}
-        boundBoxFunc={(oldBox, newBox) => {
-          const stage = transformer.current?.getStage();
-          if (!stage) return newBox;
-          const s = stage.scaleX();
-          const left = stage.x();
-          const top = stage.y();
-          const inside =
-            newBox.x >= left - 0.5 &&
-            newBox.y >= top - 0.5 &&
-            newBox.x + newBox.width <= left + image.width * s + 0.5 &&
-            newBox.y + newBox.height <= top + image.height * s + 0.5;
-          return inside && newBox.width >= MIN_SIZE * s && newBox.height >= MIN_SIZE * s ? newBox : oldBox;
-        }}
-      />
+        {active.map((a) => box(a, true))}
+        <LabelsShape labels={activeLabels} scale={scale} />
+        <Transformer
+          ref={transformer}
+          rotateEnabled={false}
+          flipEnabled={false}
+          keepRatio={false}
+          ignoreStroke
+          enabledAnchors={small ? CORNERS : ALL_ANCHORS}
+          anchorSize={small ? 6 : 9}
+          anchorStroke="#0b1320"
+          anchorFill="#ffffff"
+          borderStroke={SELECTION_COLOUR}
+          borderDash={[4, 3]}
+          boundBoxFunc={(oldBox, newBox) => {
+            const stage = transformer.current?.getStage();
+            if (!stage) return newBox;
+            const s = stage.scaleX();
+            const left = stage.x();
+            const top = stage.y();
+            const inside =
+              newBox.x >= left - 0.5 &&
+              newBox.y >= top - 0.5 &&
+              newBox.x + newBox.width <= left + image.width * s + 0.5 &&
+              newBox.y + newBox.height <= top + image.height * s + 0.5;
+            return inside && newBox.width >= MIN_SIZE * s && newBox.height >= MIN_SIZE * s ? newBox : oldBox;
+          }}
+        />
       </Layer>
     </>
   );

@@ -25,7 +25,14 @@ export const MaskLayer = memo(function MaskLayer({ annotations, width, height, o
     (a, b) => a.id === b.id && a.mask!.counts === b.mask!.counts,
   );
   const canvas = useMemo(
-    () => paintMasks(masked.map((a) => ({ mask: a.mask!, colour: instanceColour(a.id) })), width, height, Math.round(opacity * 255), outline),
+    () =>
+      paintMasks(
+        masked.map((a) => ({ mask: a.mask!, colour: instanceColour(a.id) })),
+        width,
+        height,
+        Math.round(opacity * 255),
+        outline,
+      ),
     [masked, width, height, opacity, outline],
   );
   return canvas && <KonvaImage image={canvas} width={width} height={height} listening={false} name="gt-masks" />;

@@ -73,7 +73,13 @@ export class ReshapeTool implements Tool {
     this.state = { name: 'idle' };
     const a = store.selected()[0];
     if (!a?.mask) return;
-    const edited = withMask(toDraft(a), reshapeLargestPiece(maskBitmap(a, imageSize), points.flatMap((p) => [p.x, p.y])));
+    const edited = withMask(
+      toDraft(a),
+      reshapeLargestPiece(
+        maskBitmap(a, imageSize),
+        points.flatMap((p) => [p.x, p.y]),
+      ),
+    );
     // The outline as placed stays the one shown, rather than a new trace of its own pixels.
     if (edited.mask) this.traced = { id: a.id, counts: edited.mask.counts, points };
     void store.edit('Reshape mask', { create: [], update: [edited], delete: [] });

@@ -30,7 +30,10 @@ export class SelectTool implements Tool {
     const store = this.ctx.store;
     if (this.state.name === 'selecting') {
       const band = boxFromCorners(this.state.start, clampPoint(point, this.ctx.imageSize));
-      const hits = store.getState().annotations.filter((a) => boxesIntersect(a.bbox, band)).map((a) => a.id);
+      const hits = store
+        .getState()
+        .annotations.filter((a) => boxesIntersect(a.bbox, band))
+        .map((a) => a.id);
       store.select(mods.shift ? [...store.getState().selection, ...hits] : hits);
     } else if (this.state.name === 'pointing' && !mods.shift) {
       store.select([]);

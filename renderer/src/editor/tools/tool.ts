@@ -7,6 +7,8 @@ export interface Modifiers {
 
 export interface ToolContext {
   store: EditorStore;
+  /** The image this tool works on: each image gets a tool of its own, so nothing half done crosses to another. */
+  imageId: number;
   imageSize: { width: number; height: number };
   /** Screen pixels per image pixel now. */
   scale(): number;
