@@ -3,7 +3,7 @@ import { CategoryList } from '../eval/categoryList.js';
 import type { ImageResult } from '../eval/imageResult.js';
 import { orderByScore } from '../eval/order.js';
 import type { EvalParams } from '../eval/params.js';
-import { meanOf } from '../eval/summarize.js';
+import { meanOf } from '../eval/cocoStats.js';
 
 /** The stats a resample is scored on. */
 export interface HeadlineStats {

@@ -48,7 +48,7 @@ export function emptyResults(dims: Dims): CategoryMajor {
 }
 
 /** Index of (k, a, m, t, r) in {@link CategoryMajor} precision and scores (r = 0 for recall with R = 1). */
-export function cellIndex(dims: Dims, k: number, a: number, m: number, t: number, r: number, R = dims.R): number {
+export function resultIndex(dims: Dims, k: number, a: number, m: number, t: number, r: number, R = dims.R): number {
   return (((k * dims.A + a) * dims.M + m) * dims.T + t) * R + r;
 }
 
@@ -88,7 +88,7 @@ export function toCocoLayout(res: CategoryMajor): Accumulation {
 export function accumulateCategory(out: CategoryMajor, k: number, list: CategoryList, walk: Walk, recThrs: readonly number[]): void {
   const { T, R, A, M } = out.dims;
   const { precision, recall, scores } = out;
-  const first = cellIndex(out.dims, k, 0, 0, 0, 0);
+  const first = resultIndex(out.dims, k, 0, 0, 0, 0);
   precision.fill(-1, first, first + A * M * T * R);
   scores.fill(-1, first, first + A * M * T * R);
   recall.fill(-1, first / R, first / R + A * M * T);

@@ -2,13 +2,13 @@ import { accumulateCategory, emptyResults, toCocoLayout, Walk, type Accumulation
 import { CategoryLists, sameCell } from './categoryList.js';
 import { prCurve, type CurveOptions, type PrCurve } from './curves.js';
 import { imageResult, type ImageResult } from './imageResult.js';
-import { categoryResults, imageSummaries, type CategoryResult, type ImageSummary } from './summaries.js';
+import { categoryResults, imageSummaries, type CategoryResult, type ImageSummary } from './imageSummaries.js';
 import type { EvalContext } from './evalContext.js';
 import type { EvaluatorState } from './evaluatorState.js';
 import { createContext, evaluateImage, prepareImage, type ImageData, type ImageEval } from './imageEval.js';
 import { resolveParams, type EvalParams, type ParamsInput } from './params.js';
 import { Slab } from './slab.js';
-import { computeStats, summaryText, type Stats } from './summarize.js';
+import { computeStats, summaryText, type Stats } from './cocoStats.js';
 import { compareImageIds, type Detection, type EvalCategory, type EvalImage, type GroundTruth, type ImageId } from './types.js';
 
 export interface EvalInput {

@@ -1,4 +1,4 @@
-import { cellIndex } from './accumulate.js';
+import { resultIndex } from './accumulate.js';
 import type { CategoryList } from './categoryList.js';
 import type { EvaluatorState } from './evaluatorState.js';
 import { orderByScore } from './order.js';
@@ -105,7 +105,7 @@ export function prCurve(state: EvaluatorState, options: CurveOptions): PrCurve {
     let sum = 0;
     let n = 0;
     for (const k of ks) {
-      const v = res.precision[cellIndex(res.dims, k, a, m, t, r)];
+      const v = res.precision[resultIndex(res.dims, k, a, m, t, r)];
       if (v > -1) {
         sum += v;
         n++;

@@ -1,4 +1,4 @@
-import { STAT_NAMES } from '../eval/summarize.js';
+import { STAT_NAMES } from '../eval/cocoStats.js';
 import { csv } from './csvText.js';
 import { comparisonJson } from './diagnosticsData.js';
 import type { ReportModel } from './reportModel.js';

@@ -1,5 +1,5 @@
 import type { IouType } from '../eval/params.js';
-import { STAT_NAMES, statIou, statSpecs } from '../eval/summarize.js';
+import { STAT_NAMES, statIou, statSpecs } from '../eval/cocoStats.js';
 import { block, COLORS, esc, fixed, LABELS, modelHeading, signed, signedText } from './htmlParts.js';
 import { comparisonSection, missRateSection, tideBlock } from './diagnosticsHtml.js';
 import { OVERLAY_STYLE } from './overlaySvg.js';

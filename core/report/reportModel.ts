@@ -3,7 +3,7 @@ import { categoryMismatch } from '../compare/categoryOverlap.js';
 import { CocoEvaluator } from '../eval/cocoEval.js';
 import { operatingPoint, type OperatingPoint } from '../eval/curves.js';
 import type { IouType } from '../eval/params.js';
-import type { Stats } from '../eval/summarize.js';
+import type { Stats } from '../eval/cocoStats.js';
 import type { ModelSettings } from '../detect/types.js';
 import type { EvaluationData } from '../ipc/types.js';
 import { imageOutcomes, type BoxRow, type ImageRow, type OverlayShape } from './imageOutcomes.js';

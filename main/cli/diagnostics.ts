@@ -5,7 +5,7 @@ import { MISS_RATE_SETUPS } from '../../core/eval/missRate/setups.js';
 import { tideBreakdown } from '../../core/eval/tide/tideErrors.js';
 import { tideSummary, type TideSummary } from '../../core/eval/tide/tideSummary.js';
 import type { IouType } from '../../core/eval/params.js';
-import { formatFixed } from '../../core/eval/summarize.js';
+import { formatFixed } from '../../core/eval/cocoStats.js';
 import type { Detection } from '../../core/eval/types.js';
 import type { CocoGroundTruth } from '../../core/formats/cocoJson.js';
 import { parseJsonText } from '../../core/formats/cocoJson.js';

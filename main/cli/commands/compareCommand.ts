@@ -3,7 +3,7 @@ import type { MetricDifference } from '../../../core/compare/bootstrap.js';
 import { evaluatePair } from '../../../core/compare/pairedImages.js';
 import { pairDiff, pairStatistics, type PairStatistics } from '../../../core/compare/pairFindings.js';
 import type { CocoEvaluator } from '../../../core/eval/cocoEval.js';
-import { formatFixed, STAT_NAMES } from '../../../core/eval/summarize.js';
+import { formatFixed, STAT_NAMES } from '../../../core/eval/cocoStats.js';
 import { parseCommand, usageError } from '../args.js';
 import { readGroundTruthFile, readResultsFile } from '../cocoFiles.js';
 import { diagnosticsText, missRateReader, tideOf } from '../diagnostics.js';

@@ -1,5 +1,5 @@
 import { CocoEvaluator } from '../../../core/eval/cocoEval.js';
-import { STAT_NAMES } from '../../../core/eval/summarize.js';
+import { STAT_NAMES } from '../../../core/eval/cocoStats.js';
 import { categoryWarnings, mapDetectionCategories, parseCategoryMap, type CategoryMap } from '../../../core/formats/categoryMap.js';
 import { parseCommand, usageError } from '../args.js';
 import { readGroundTruthFile, readResultsFile } from '../cocoFiles.js';

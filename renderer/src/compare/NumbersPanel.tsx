@@ -4,7 +4,7 @@ import { MODEL_COLOURS } from '../../../core/compare/palette';
 import { detectionForEval, groundTruthForEval } from '../../../core/compare/evalInput';
 import { CocoEvaluator } from '../../../core/eval/cocoEval';
 import { operatingPoint, type OperatingPoint } from '../../../core/eval/curves';
-import type { Stats } from '../../../core/eval/summarize';
+import type { Stats } from '../../../core/eval/cocoStats';
 import type { Annotation, EvaluationData } from '../../../core/ipc/types';
 import { PrChart, type Series } from './PrChart';
 import { scoreText, type ScoreThresholds } from './scoreThresholds';

@@ -1,4 +1,4 @@
-import { STAT_NAMES, type Stats } from '../../../core/eval/summarize';
+import { STAT_NAMES, type Stats } from '../../../core/eval/cocoStats';
 
 interface Props {
   names: [string, string];

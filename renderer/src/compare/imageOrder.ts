@@ -1,5 +1,5 @@
 import type { AbDiff, FalseAlarmKind, InstanceKind } from '../../../core/compare/abDiff';
-import type { ImageSummary } from '../../../core/eval/summaries';
+import type { ImageSummary } from '../../../core/eval/imageSummaries';
 import { boxOutcomes } from '../../../core/compare/boxOutcomes';
 import type { ImageEntry } from '../../../core/ipc/types';
 import type { ScoreThresholds } from './scoreThresholds';

@@ -1,13 +1,7 @@
-import type { Annotation, AnnotationDraft } from '../../../core/ipc/types.js';
+import type { Annotation, AnnotationChange, AnnotationDraft } from '../../../core/ipc/types.js';
 
-/** One edit of one image's ground truth, as the store applies it. */
-export interface Change {
-  create: AnnotationDraft[];
-  update: (AnnotationDraft & { id: number })[];
-  delete: number[];
-}
-
-export const noChange = (): Change => ({ create: [], update: [], delete: [] });
+/** One edit of one image's ground truth, as the store applies it: the contract's change. */
+export type Change = AnnotationChange;
 
 export function isEmpty(change: Change): boolean {
   return change.create.length + change.update.length + change.delete.length === 0;

@@ -1,4 +1,4 @@
-import { cellIndex, Walk } from './accumulate.js';
+import { resultIndex, Walk } from './accumulate.js';
 import { CategoryList } from './categoryList.js';
 import type { EvaluatorState } from './evaluatorState.js';
 import type { ImageEval } from './imageEval.js';
@@ -104,7 +104,7 @@ export function categoryResults(state: EvaluatorState): CategoryResult[] {
     return kept.length ? kept.reduce((x, y) => x + y, 0) / kept.length : -1;
   };
   const precisionAt = (k: number, ts: number[]) =>
-    mean(ts.flatMap((t) => Array.from({ length: R }, (_, r) => res.precision[cellIndex(res.dims, k, 0, M - 1, t, r)])));
+    mean(ts.flatMap((t) => Array.from({ length: R }, (_, r) => res.precision[resultIndex(res.dims, k, 0, M - 1, t, r)])));
   const all = Array.from({ length: T }, (_, t) => t);
   const thr = (v: number) => p.iouThrs.flatMap((x, t) => (x === v ? [t] : []));
   return lists.map((list, k) => ({
@@ -114,6 +114,6 @@ export function categoryResults(state: EvaluatorState): CategoryResult[] {
     ap: precisionAt(k, all),
     ap50: precisionAt(k, thr(0.5)),
     ap75: precisionAt(k, thr(0.75)),
-    ar: mean(all.map((t) => res.recall[cellIndex(res.dims, k, 0, M - 1, t, 0, 1)])),
+    ar: mean(all.map((t) => res.recall[resultIndex(res.dims, k, 0, M - 1, t, 0, 1)])),
   }));
 }

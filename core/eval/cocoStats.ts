@@ -1,4 +1,4 @@
-import { cellIndex, type CategoryMajor } from './accumulate.js';
+import { resultIndex, type CategoryMajor } from './accumulate.js';
 import type { EvalParams } from './params.js';
 
 /** The 12 COCO detection stats, in pycocotools' order. */
@@ -49,7 +49,7 @@ export function meanOf(res: CategoryMajor, p: EvalParams, ap: boolean, iouThr: n
   if (gathered.length < ts.length * levels * K) gathered = new Float64Array(ts.length * levels * K);
   for (let k = 0; k < K; k++) {
     ts.forEach((t, ti) => {
-      const from = cellIndex(res.dims, k, a, m, t, 0, levels);
+      const from = resultIndex(res.dims, k, a, m, t, 0, levels);
       for (let r = 0; r < levels; r++) gathered[(ti * levels + r) * K + k] = source[from + r];
     });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams, linspace, resolveParams } from '../../../../core/eval/params.js';
-import { formatFixed, summaryText, type Stats } from '../../../../core/eval/summarize.js';
+import { formatFixed, summaryText, type Stats } from '../../../../core/eval/cocoStats.js';
 
 describe('formatFixed (Python format rounding)', () => {
   it('rounds exact halves to the even digit and everything else to nearest', () => {
