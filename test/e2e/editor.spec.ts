@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Annotation, ImageEntry } from '../../core/ipc/types.js';
 import { makeImageFolder } from '../helpers/imageFolder.js';
-import { callApi, expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp } from './fixtures.js';
+import { callApi, expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp, stageView as view, toScreen as screen } from './fixtures.js';
 
 let app: RunningApp;
 let work: string;
@@ -21,26 +21,6 @@ test.afterAll(() => {
   stopApp(app);
   rmSync(work, { recursive: true, force: true });
 });
-
-interface View {
-  scale: number;
-  x: number;
-  y: number;
-  left: number;
-  top: number;
-}
-
-async function view(page: Page): Promise<View> {
-  const stage = page.getByTestId('image-stage');
-  const [x, y] = (await stage.getAttribute('data-offset'))!.split(',').map(Number);
-  const box = (await stage.boundingBox())!;
-  return { scale: Number(await stage.getAttribute('data-zoom')), x, y, left: box.x, top: box.y };
-}
-
-/** Image pixels to page pixels, through the view the stage reports. */
-function screen(v: View, p: { x: number; y: number }) {
-  return { x: v.left + v.x + p.x * v.scale, y: v.top + v.y + p.y * v.scale };
-}
 
 async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
   await page.mouse.move(from.x, from.y);

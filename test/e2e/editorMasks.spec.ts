@@ -6,7 +6,18 @@ import type { Page } from '@playwright/test';
 import type { Annotation, ImageEntry } from '../../core/ipc/types.js';
 import { rleDecode, rleToBbox } from '../../core/masks/rle.js';
 import { rleFromCoco } from '../../core/masks/rleString.js';
-import { callApi, expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp } from './fixtures.js';
+import {
+  callApi,
+  expect,
+  screenshotPath,
+  startApp,
+  stopApp,
+  test,
+  watchConsole,
+  type RunningApp,
+  stageView as view,
+  type StageView as View,
+} from './fixtures.js';
 
 let app: RunningApp;
 let work: string;
@@ -38,21 +49,6 @@ test.afterAll(() => {
   stopApp(app);
   rmSync(work, { recursive: true, force: true });
 });
-
-interface View {
-  scale: number;
-  x: number;
-  y: number;
-  left: number;
-  top: number;
-}
-
-async function view(page: Page): Promise<View> {
-  const stage = page.getByTestId('image-stage');
-  const [x, y] = (await stage.getAttribute('data-offset'))!.split(',').map(Number);
-  const box = (await stage.boundingBox())!;
-  return { scale: Number(await stage.getAttribute('data-zoom')), x, y, left: box.x, top: box.y };
-}
 
 /** Image pixels to page pixels, through the view the stage reports. */
 const screen = (v: View, p: { x: number; y: number }) => ({ x: v.left + v.x + p.x * v.scale, y: v.top + v.y + p.y * v.scale });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import type { Annotation, Category, ImageEntry } from '../../core/ipc/types.js';
-import { callApi, expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp } from './fixtures.js';
+import { callApi, expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp, stageView as view, toScreen as screen } from './fixtures.js';
 
 type Box = [number, number, number, number];
 
@@ -58,26 +58,6 @@ test.afterAll(() => {
   stopApp(app);
   rmSync(work, { recursive: true, force: true });
 });
-
-interface View {
-  scale: number;
-  x: number;
-  y: number;
-  left: number;
-  top: number;
-}
-
-async function view(page: Page): Promise<View> {
-  const stage = page.getByTestId('image-stage');
-  const [x, y] = (await stage.getAttribute('data-offset'))!.split(',').map(Number);
-  const box = (await stage.boundingBox())!;
-  return { scale: Number(await stage.getAttribute('data-zoom')), x, y, left: box.x, top: box.y };
-}
-
-/** Image pixels to page pixels, through the view the stage reports. */
-function screen(v: View, p: { x: number; y: number }) {
-  return { x: v.left + v.x + p.x * v.scale, y: v.top + v.y + p.y * v.scale };
-}
 
 const groundTruth = (imageId = images[0].id) => callApi<Annotation[]>(app, 'annotations.list', { imageId });
 

@@ -94,5 +94,26 @@ export function watchConsole(page: Page): string[] {
   return problems;
 }
 
+/** Where a stage shows its image: zoom, offset of the image in the stage, and the stage's place on the page. */
+export interface StageView {
+  scale: number;
+  x: number;
+  y: number;
+  left: number;
+  top: number;
+}
+
+/** The view a stage reports through its data attributes (the first stage on the page unless one is given). */
+export async function stageView(page: Page, stage = page.getByTestId('image-stage').first()): Promise<StageView> {
+  const [x, y] = (await stage.getAttribute('data-offset'))!.split(',').map(Number);
+  const box = (await stage.boundingBox())!;
+  return { scale: Number(await stage.getAttribute('data-zoom')), x, y, left: box.x, top: box.y };
+}
+
+/** Image pixels to page pixels, through a stage's view. */
+export function toScreen(v: StageView, p: { x: number; y: number }): { x: number; y: number } {
+  return { x: v.left + v.x + p.x * v.scale, y: v.top + v.y + p.y * v.scale };
+}
+
 export const test = base;
 export { expect };
