@@ -8,33 +8,16 @@ import type { Box, Detection, EvalCategory, EvalImage, GroundTruth } from '../..
 import { rleArea, type Rle } from '../../core/masks/rle.js';
 import { seeded as rng } from '../seeded.js';
 import { median } from '../median.js';
+import { ellipseCounts } from './ellipseMask.js';
 
 const IMAGES = 5000;
 const CATEGORIES = 80;
 const GT_PER_IMAGE = 7.3;
 const DETS_PER_IMAGE = 100;
 
-/** The ellipse inscribed in a box, as an RLE built column by column. */
+/** The ellipse inscribed in a box, as an RLE. */
 function ellipseMask(box: Box, h: number, w: number): Rle {
-  const [x, y, bw, bh] = box;
-  const cx = x + bw / 2;
-  const cy = y + bh / 2;
-  const counts: number[] = [];
-  let last = 0;
-  for (let col = Math.max(0, Math.floor(x)); col < Math.min(w, Math.ceil(x + bw)); col++) {
-    const dx = (col + 0.5 - cx) / (bw / 2);
-    if (Math.abs(dx) >= 1) continue;
-    const half = (bh / 2) * Math.sqrt(1 - dx * dx);
-    const y0 = Math.max(0, Math.round(cy - half));
-    const y1 = Math.min(h, Math.round(cy + half));
-    if (y1 <= y0) continue;
-    const start = col * h + y0;
-    if (counts.length > 0 && start === last) counts[counts.length - 1] += y1 - y0;
-    else counts.push(start - last, y1 - y0);
-    last = col * h + y1;
-  }
-  counts.push(h * w - last);
-  return { h, w, counts: Uint32Array.from(counts) };
+  return { h, w, counts: Uint32Array.from(ellipseCounts(box, h, w)) };
 }
 
 function synthetic(seed: number): EvalInput {
