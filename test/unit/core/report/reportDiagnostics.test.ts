@@ -10,31 +10,17 @@ import { MODEL_COLOURS_ON_WHITE, OUTCOME_COLOURS } from '../../../../core/compar
 import { missRateSummary } from '../../../../core/eval/missRate/missRateSummary.js';
 import { tideSummary } from '../../../../core/eval/tide/tideSummary.js';
 import { DEFAULT_MODEL_SETTINGS } from '../../../../core/detect/types.js';
-import type { Annotation, EvaluationData, ImagePrediction } from '../../../../core/ipc/types.js';
+import type { EvaluationData } from '../../../../core/ipc/types.js';
 import { diagnosticsCsv, labelErrorsCsv } from '../../../../core/report/diagnosticsData.js';
 import { reportJson } from '../../../../core/report/reportData.js';
 import { MISS_RATE_METRIC } from '../../../../core/report/reportComparison.js';
 import { reportHtml } from '../../../../core/report/reportHtml.js';
 import { resampledMissRate } from '../../../../core/report/resampledMissRate.js';
 import { buildReport, type ReportInput, type ReportModelInfo } from '../../../../core/report/reportModel.js';
+import { boxOnImage, predictionOnImage } from '../../../helpers/boxAnnotation.js';
 
-const gt = (id: number, imageId: number, bbox: Annotation['bbox'], iscrowd = false): Annotation => ({
-  id,
-  imageId,
-  categoryId: 1,
-  bbox,
-  area: bbox[2] * bbox[3],
-  iscrowd,
-  mask: null,
-});
-const dt = (id: number, imageId: number, bbox: ImagePrediction['bbox'], score: number): ImagePrediction => ({
-  id,
-  imageId,
-  categoryId: 1,
-  score,
-  bbox,
-  mask: null,
-});
+const gt = boxOnImage;
+const dt = predictionOnImage;
 
 /** Pedestrians tall enough for the Reasonable setup; A finds most, B finds fewer and fires on background; both see one unlabelled person. */
 const DATA: EvaluationData = {

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { missRateInput, modelDiagnostics } from '../../../../core/compare/modelDiagnostics.js';
-import type { Annotation, EvaluationData, ImagePrediction } from '../../../../core/ipc/types.js';
+import type { EvaluationData } from '../../../../core/ipc/types.js';
 import { resampledMissRate } from '../../../../core/report/resampledMissRate.js';
+import { boxOnImage, predictionOnImage } from '../../../helpers/boxAnnotation.js';
 
-const gt = (id: number, imageId: number, bbox: Annotation['bbox'], iscrowd = false): Annotation => ({
-  id,
-  imageId,
-  categoryId: 1,
-  bbox,
-  area: bbox[2] * bbox[3],
-  iscrowd,
-  mask: null,
-});
-const dt = (id: number, imageId: number, bbox: ImagePrediction['bbox'], score: number): ImagePrediction => ({
-  id,
-  imageId,
-  categoryId: 1,
-  score,
-  bbox,
-  mask: null,
-});
+const gt = boxOnImage;
+const dt = predictionOnImage;
 
 /** Equal scores within and across images, a crowd region, an image with nothing in it. */
 const DATA: EvaluationData = {
