@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ReportExport } from '../../../core/ipc/types';
-import { api, ApiError, hasNativeDialogs, reportUrl } from '../api/client';
+import { api, hasNativeDialogs, reportUrl } from '../api/client';
 import { FormDialog } from '../components/FormDialog';
+import { useReplaceConfirmation } from '../components/useReplaceConfirmation';
 import { PathField } from '../components/PathField';
 import { scoreText, type ScoreThresholds } from './scoreThresholds';
 
@@ -31,34 +32,22 @@ export function ExportReportDialog({ modelIds, scoreThresholds, iouThreshold, on
   const [formats, setFormats] = useState<Format[]>(FORMATS);
   const [result, setResult] = useState<ReportExport | null>(null);
   /** The files an export would replace that Pedlab did not write: shown, and replaced only on a second Export. */
-  const [replacing, setReplacing] = useState<string | null>(null);
+  const { replacing, reset, attempt, submitLabel } = useReplaceConfirmation();
   const changeDir = (next: string) => {
     setDir(next);
-    setReplacing(null);
+    reset();
   };
   const exportReport = async () => {
-    try {
-      setResult(
-        await api['report.export']({
-          modelIds,
-          dir: dir.trim(),
-          formats,
-          scoreThreshold: [scoreThresholds[0], scoreThresholds[1]],
-          iouThreshold,
-          overwrite: replacing !== null,
-        }),
-      );
-      setReplacing(null);
-    } catch (err) {
-      if (!(err instanceof ApiError) || err.code !== 'export-exists') throw err;
-      setReplacing(err.message);
-    }
+    const written = await attempt((overwrite) =>
+      api['report.export']({ modelIds, dir: dir.trim(), formats, scoreThreshold: [scoreThresholds[0], scoreThresholds[1]], iouThreshold, overwrite }),
+    );
+    if (written) setResult(written);
   };
   return (
     <FormDialog
       label="Export report"
       title="Export the evaluation report"
-      submitLabel={replacing ? 'Replace and export' : 'Export'}
+      submitLabel={submitLabel}
       busyLabel="Writing…"
       ready={formats.length > 0 && dir.trim() !== ''}
       onSubmit={exportReport}

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { EXPORT_FORMATS, exportFormatInfo } from '../../../core/formats/importFormats';
 import type { ExportFormat, ExportReport } from '../../../core/ipc/types';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import { FormDialog } from '../components/FormDialog';
+import { useReplaceConfirmation } from '../components/useReplaceConfirmation';
 import { PathField } from '../components/PathField';
 
 interface Props {
@@ -23,36 +24,31 @@ export function ExportDialog({ projectName, initialFolder, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('coco');
   const [path, setPath] = useState(defaultPath(initialFolder, projectName, 'coco'));
   const [edited, setEdited] = useState(false);
-  const [replacing, setReplacing] = useState<string | null>(null);
+  const { replacing, reset, attempt, submitLabel } = useReplaceConfirmation();
   const [report, setReport] = useState<ExportReport | null>(null);
   const info = exportFormatInfo(format);
 
   const chooseFormat = (next: ExportFormat) => {
     setFormat(next);
     if (!edited) setPath(defaultPath(initialFolder, projectName, next));
-    setReplacing(null);
+    reset();
     setReport(null);
   };
   const choosePath = (next: string) => {
     setPath(next);
     setEdited(true);
-    setReplacing(null);
+    reset();
   };
   const submit = async () => {
-    try {
-      setReport(await api['project.export']({ format, path: path.trim(), overwrite: replacing !== null }));
-      setReplacing(null);
-    } catch (err) {
-      if (!(err instanceof ApiError) || err.code !== 'export-exists') throw err;
-      setReplacing(err.message);
-    }
+    const written = await attempt((overwrite) => api['project.export']({ format, path: path.trim(), overwrite }));
+    if (written) setReport(written);
   };
 
   return (
     <FormDialog
       label="Export"
       title={`Export the ground truth of “${projectName}”`}
-      submitLabel={replacing ? 'Replace and export' : 'Export'}
+      submitLabel={submitLabel}
       busyLabel="Writing…"
       ready={path.trim() !== ''}
       onSubmit={submit}
