@@ -1,9 +1,10 @@
 import { parseCocoGroundTruth, parseCocoResults } from '../../formats/cocoJson.js';
-import { compareImageIds, type ImageId } from '../types.js';
+import { compareImageIds } from '../types.js';
 import { matchImage, type ImageMatch, type MissRateDetection } from './imageMatching.js';
 import { missRateCurve, type MissRatePoint } from './missRateCurve.js';
 import { readMissRateGroundTruth, type MissRateGroundTruth, type PedestrianGroundTruth } from './missRateGroundTruth.js';
 import { MISS_RATE_SETUPS, PEDESTRIAN_CATEGORY_ID, type MissRateSetup, type MissRateSetupName } from './setups.js';
+import { groupByImage } from '../groupByImage.js';
 
 export interface MissRateCounts {
   /** Every image of the ground-truth file: the FPPI denominator. */
@@ -80,14 +81,4 @@ function countsOf(matches: readonly ImageMatch[], images: number): MissRateCount
     truePositives: outcomes.filter((o) => o === 'true-positive').length,
     falsePositives: outcomes.filter((o) => o === 'false-positive').length,
   };
-}
-
-function groupByImage<T extends { readonly imageId: ImageId }>(items: readonly T[]): Map<ImageId, T[]> {
-  const out = new Map<ImageId, T[]>();
-  for (const item of items) {
-    const list = out.get(item.imageId);
-    if (list) list.push(item);
-    else out.set(item.imageId, [item]);
-  }
-  return out;
 }

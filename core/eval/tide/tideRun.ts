@@ -1,6 +1,7 @@
-import type { Detection, EvalImage, GroundTruth, ImageId } from '../types.js';
+import type { Detection, EvalImage, GroundTruth } from '../types.js';
 import { TideApData, type TideApPoint } from './tideApData.js';
 import { classifyDetection, matchImage, type TideDetectionError, type TideMode } from './tideImage.js';
+import { groupByImage } from '../groupByImage.js';
 
 /** A main error type: a false positive's, or a ground truth missed outright. */
 export type TideMainError = TideDetectionError | 'miss';
@@ -66,16 +67,6 @@ export interface TideRunSettings {
   readonly maxDetections: number;
 }
 
-function byImage<T extends { imageId: ImageId }>(items: readonly T[]): Map<ImageId, T[]> {
-  const out = new Map<ImageId, T[]>();
-  for (const item of items) {
-    const list = out.get(item.imageId);
-    if (list) list.push(item);
-    else out.set(item.imageId, [item]);
-  }
-  return out;
-}
-
 /** A ground truth blamed by `cls`/`loc` errors becomes a true positive once, for its highest-scoring one. */
 interface Claim {
   bestScore: number;
@@ -85,8 +76,8 @@ interface Claim {
 /** Runs tidecv's evaluation (TIDERun) over the images in their order. */
 export function runTide(input: TideRunInput, s: TideRunSettings): TideRun {
   const apData = new TideApData();
-  const gtByImage = byImage(input.groundTruth);
-  const dtByImage = byImage(input.detections);
+  const gtByImage = groupByImage(input.groundTruth);
+  const dtByImage = groupByImage(input.detections);
   const outcomes = new Map<number, TideDetectionOutcome>();
   const falseNegatives = new Map<number, number>();
   const missedGroundTruthIds: number[] = [];
