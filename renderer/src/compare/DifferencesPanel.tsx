@@ -6,6 +6,7 @@ import { casesOf, type CaseFocus } from './caseFocus';
 import type { CaseKind } from './imageOrder';
 import { scoreText, type ScoreThresholds } from './scoreThresholds';
 import type { FindingsState } from './useFindings';
+import { FindingsNotice } from './FindingsNotice';
 
 interface Props {
   state: FindingsState;
@@ -33,13 +34,7 @@ const signed = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(3)}`
 /** Who finds whom at the sliders, whether B − A is more than noise, and each model's operating points. */
 export function DifferencesPanel({ state, data, iouThr, scoreThrs, focus, onFocus, onScore }: Props) {
   const { findings, pending, error } = state;
-  if (error)
-    return (
-      <div className="metrics-warning" role="alert">
-        {error}
-      </div>
-    );
-  if (!findings) return <div className="muted">Comparing the two models person by person…</div>;
+  if (error || !findings) return <FindingsNotice error={error} working="Comparing the two models person by person…" />;
   const { diff, statistics } = findings;
   const counts: Record<CaseKind, number> = {
     'person:both': diff.instances.both,

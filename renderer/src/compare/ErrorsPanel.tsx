@@ -4,6 +4,7 @@ import { TIDE_ERROR_MEANINGS, TIDE_MAIN_LABELS } from '../../../core/eval/tide/t
 import { MissRateChart } from './MissRateChart';
 import { MODEL_COLOURS } from '../../../core/compare/palette';
 import type { FindingsState } from './useFindings';
+import { FindingsNotice } from './FindingsNotice';
 
 interface Props {
   names: [string, string];
@@ -12,6 +13,19 @@ interface Props {
 }
 
 const fraction = (v: number | null) => (v === null ? '—' : v.toFixed(3));
+
+/** The head of a table with a column per model, each named in its model's colour. */
+function ModelsHead() {
+  return (
+    <thead>
+      <tr>
+        <th />
+        <th style={{ color: MODEL_COLOURS[0] }}>A</th>
+        <th style={{ color: MODEL_COLOURS[1] }}>B</th>
+      </tr>
+    </thead>
+  );
+}
 
 /** One error's ΔAP for both models: a number and a bar scaled to the largest ΔAP in the table. */
 function ErrorRow({ label, meaning, values, max }: { label: string; meaning: string; values: number[]; max: number }) {
@@ -31,13 +45,7 @@ function ErrorRow({ label, meaning, values, max }: { label: string; meaning: str
 /** Why each model loses AP (TIDE's error breakdown) and how many pedestrians it misses (MR⁻²), side by side. */
 export function ErrorsPanel({ names, state, iouType }: Props) {
   const { findings, pending, error } = state;
-  if (error)
-    return (
-      <div className="metrics-warning" role="alert">
-        {error}
-      </div>
-    );
-  if (!findings) return <div className="muted">Working out the error breakdown…</div>;
+  if (error || !findings) return <FindingsNotice error={error} working="Working out the error breakdown…" />;
   const [a, b] = findings.diagnostics;
   const main = TIDE_MAIN_ERRORS.map((e) => [a.tide.mainErrors[e], b.tide.mainErrors[e]]);
   const special = [
@@ -50,13 +58,7 @@ export function ErrorsPanel({ names, state, iouType }: Props) {
     <div className={`errors-panel${pending ? ' stale' : ''}`} data-testid="errors-panel" aria-busy={pending}>
       <table className="stats-table tide-table" data-testid="tide-table">
         <caption>AP lost to each error ({iouType === 'segm' ? 'mask' : 'box'} IoU, TIDE at 0.5)</caption>
-        <thead>
-          <tr>
-            <th />
-            <th style={{ color: MODEL_COLOURS[0] }}>A</th>
-            <th style={{ color: MODEL_COLOURS[1] }}>B</th>
-          </tr>
-        </thead>
+        <ModelsHead />
         <tbody>
           {TIDE_MAIN_ERRORS.map((e, k) => (
             <ErrorRow key={e} label={TIDE_MAIN_LABELS[e]} meaning={TIDE_ERROR_MEANINGS[e]} values={main[k]} max={max} />
@@ -69,13 +71,7 @@ export function ErrorsPanel({ names, state, iouType }: Props) {
         <>
           <table className="stats-table" data-testid="miss-rate-table">
             <caption>Log-average miss rate MR⁻² (lower is better)</caption>
-            <thead>
-              <tr>
-                <th />
-                <th style={{ color: MODEL_COLOURS[0] }}>A</th>
-                <th style={{ color: MODEL_COLOURS[1] }}>B</th>
-              </tr>
-            </thead>
+            <ModelsHead />
             <tbody>
               {MISS_RATE_SETUPS.map((s) => {
                 const [va, vb] = missRates.map((m) => m[s.name].logAverageMissRate);

@@ -3,6 +3,7 @@ import type { EvaluationData } from '../../../core/ipc/types';
 import { CaseList } from './CaseList';
 import { casesOf, type CaseFocus } from './caseFocus';
 import type { FindingsState } from './useFindings';
+import { FindingsNotice } from './FindingsNotice';
 
 interface Props {
   state: FindingsState;
@@ -24,13 +25,7 @@ const KINDS: { kind: `label:${LabelErrorKind}`; label: string; meaning: string }
 /** Likely label errors, most confident first, with one press to take the models' box into the ground truth. */
 export function LabelCheckPanel({ state, data, focus, onFocus, onAccept }: Props) {
   const { findings, error } = state;
-  if (error)
-    return (
-      <div className="metrics-warning" role="alert">
-        {error}
-      </div>
-    );
-  if (!findings) return <div className="muted">Looking for likely label errors…</div>;
+  if (error || !findings) return <FindingsNotice error={error} working="Looking for likely label errors…" />;
   const errors = findings.statistics.labelErrors;
   const chosen = focus && focus.kind.startsWith('label:') ? (focus.kind as `label:${LabelErrorKind}`) : null;
   const current = chosen ? errors.filter((e) => `label:${e.kind}` === chosen)[focus!.index] : undefined;
