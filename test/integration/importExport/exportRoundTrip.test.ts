@@ -23,12 +23,15 @@ function groundTruth(store: ProjectStore) {
     .sort((p, q) => p.path.localeCompare(q.path) || p.bbox[0] - q.bbox[0]);
 }
 
-describe('COCO export of a project whose images lie outside its folder', () => {
+/**
+ * For the enclosing suite: a project folder that imported two MOT sequences lying outside it (five frames, seven
+ * boxes), opened in a service the suite closes at its end.
+ */
+function projectOfTwoSequences() {
   const dir = tempDir();
   const train = join(dir.path, 'train');
   const project = join(dir.path, 'project');
   const projects = new ProjectService();
-
   beforeAll(async () => {
     process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
     await writeMotSequence(train, { name: 'MOT17-02', gt: SEQUENCE_02, frames: 3, frameRate: 14, shade: 10 });
@@ -41,6 +44,11 @@ describe('COCO export of a project whose images lie outside its folder', () => {
     projects.close();
     dir.remove();
   });
+  return { dir, train, project, projects };
+}
+
+describe('COCO export of a project whose images lie outside its folder', () => {
+  const { dir, train, project, projects } = projectOfTwoSequences();
 
   it('names every frame by its path from the folder holding them all, and says to import with that image root', async () => {
     const out = join(dir.path, 'coco', 'gt.json');
@@ -91,23 +99,7 @@ describe('COCO export of a project whose images lie outside its folder', () => {
 });
 
 describe('MOTChallenge export with seqinfo.ini, imported back', () => {
-  const dir = tempDir();
-  const train = join(dir.path, 'train');
-  const project = join(dir.path, 'project');
-  const projects = new ProjectService();
-
-  beforeAll(async () => {
-    process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
-    await writeMotSequence(train, { name: 'MOT17-02', gt: SEQUENCE_02, frames: 3, frameRate: 14, shade: 10 });
-    await writeMotSequence(train, { name: 'MOT17-10', gt: SEQUENCE_10, frames: 2, shade: 200 });
-    mkdirSync(project);
-    await projects.openFolder(project);
-    await importIntoProject(projects.store, { format: 'mot', path: train });
-  });
-  afterAll(() => {
-    projects.close();
-    dir.remove();
-  });
+  const { dir, train, projects } = projectOfTwoSequences();
 
   it('writes seqinfo.ini beside gt.txt, says the frames are not copied, and imports back once they are', async () => {
     const before = groundTruth(projects.store);

@@ -9,15 +9,15 @@ import { evaluatePair } from '../../../../core/compare/pairedImages.js';
 import { MODEL_COLOURS_ON_WHITE, OUTCOME_COLOURS } from '../../../../core/compare/palette.js';
 import { missRateSummary } from '../../../../core/eval/missRate/missRateSummary.js';
 import { tideSummary } from '../../../../core/eval/tide/tideSummary.js';
-import { DEFAULT_MODEL_SETTINGS } from '../../../../core/detect/types.js';
 import type { EvaluationData } from '../../../../core/ipc/types.js';
 import { diagnosticsCsv, labelErrorsCsv } from '../../../../core/report/diagnosticsData.js';
 import { reportJson } from '../../../../core/report/reportData.js';
 import { MISS_RATE_METRIC } from '../../../../core/report/reportComparison.js';
 import { reportHtml } from '../../../../core/report/reportHtml.js';
 import { resampledMissRate } from '../../../../core/report/resampledMissRate.js';
-import { buildReport, type ReportInput, type ReportModelInfo } from '../../../../core/report/reportModel.js';
+import { buildReport } from '../../../../core/report/reportModel.js';
 import { boxOnImage, predictionOnImage } from '../../../helpers/boxAnnotation.js';
+import { reportInput } from '../../../helpers/reportInput.js';
 
 const gt = boxOnImage;
 const dt = predictionOnImage;
@@ -58,26 +58,7 @@ const DATA: EvaluationData = {
   },
 };
 
-const model = (id: number, name: string): ReportModelInfo => ({
-  id,
-  name,
-  variant: 'test',
-  kind: 'imported',
-  file: `/models/${id}.json`,
-  sha256: 'cd'.repeat(32),
-  provider: null,
-  settings: DEFAULT_MODEL_SETTINGS,
-});
-
-const INPUT: ReportInput = {
-  project: { name: 'crossings', folder: '/data/crossings' },
-  appVersion: '0.1.0',
-  createdAt: '2025-01-01T00:00:00.000Z',
-  data: DATA,
-  models: [model(10, 'lab'), model(20, 'field')],
-  scoreThresholds: [0.5, 0.5],
-  iouThreshold: 0.5,
-};
+const INPUT = reportInput('crossings', DATA, ['lab', 'field']);
 
 const unfiltered = () => {
   const { detections: _a, ...groundTruth } = evalInputFor(DATA, 10);

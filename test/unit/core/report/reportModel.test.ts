@@ -1,29 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_SETTINGS } from '../../../../core/detect/types.js';
 import { defaultParams } from '../../../../core/eval/params.js';
-import type { Annotation, EvaluationData, ImagePrediction } from '../../../../core/ipc/types.js';
+import type { EvaluationData } from '../../../../core/ipc/types.js';
 import { groundTruthCoco, resultsCoco } from '../../../../core/report/cocoFiles.js';
 import { boxesCsv, imagesCsv, reportJson } from '../../../../core/report/reportData.js';
 import { reportHtml } from '../../../../core/report/reportHtml.js';
-import { buildReport, iouThresholdIndex, type ReportInput, type ReportModelInfo } from '../../../../core/report/reportModel.js';
+import { buildReport, iouThresholdIndex } from '../../../../core/report/reportModel.js';
+import { boxOnImage, predictionOnImage } from '../../../helpers/boxAnnotation.js';
+import { reportInput } from '../../../helpers/reportInput.js';
 
-const gt = (id: number, imageId: number, bbox: Annotation['bbox']): Annotation => ({
-  id,
-  imageId,
-  categoryId: 1,
-  bbox,
-  area: bbox[2] * bbox[3],
-  iscrowd: false,
-  mask: null,
-});
-const dt = (id: number, imageId: number, bbox: ImagePrediction['bbox'], score: number): ImagePrediction => ({
-  id,
-  imageId,
-  categoryId: 1,
-  score,
-  bbox,
-  mask: null,
-});
+const gt = boxOnImage;
+const dt = predictionOnImage;
 
 const DATA: EvaluationData = {
   images: [
@@ -40,26 +26,7 @@ const DATA: EvaluationData = {
   },
 };
 
-const model = (id: number, name: string): ReportModelInfo => ({
-  id,
-  name,
-  variant: 'test',
-  kind: 'imported',
-  file: `/models/${id}.json`,
-  sha256: 'ab'.repeat(32),
-  provider: null,
-  settings: DEFAULT_MODEL_SETTINGS,
-});
-
-const INPUT: ReportInput = {
-  project: { name: 'streets', folder: '/data/streets' },
-  appVersion: '0.1.0',
-  createdAt: '2025-01-01T00:00:00.000Z',
-  data: DATA,
-  models: [model(10, 'Detector <A & B>'), model(20, 'Detector 2')],
-  scoreThresholds: [0.5, 0.5],
-  iouThreshold: 0.5,
-};
+const INPUT = reportInput('streets', DATA, ['Detector <A & B>', 'Detector 2']);
 
 describe('buildReport', () => {
   const report = buildReport(INPUT);
