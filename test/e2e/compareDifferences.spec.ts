@@ -1,37 +1,32 @@
 import type { Annotation, ImageEntry } from '../../core/ipc/types.js';
-import { startComparedProject, type ComparedProject } from './comparedProject.js';
+import { pedestrianGroundTruth, pedestrianResults, startComparedProject, type ComparedProject } from './comparedProject.js';
 import { callApi, expect, screenshotPath, test, watchConsole, type RunningApp } from './fixtures.js';
 
 let app: RunningApp;
-const box = (x: number, y: number, w: number, h: number) => [x, y, w, h];
-const gtJson = {
-  images: [1, 2, 3].map((id) => ({ id, file_name: `f${id}.png`, width: 400, height: 300 })),
-  categories: [{ id: 1, name: 'pedestrian' }],
-  annotations: [
-    { id: 1, image_id: 1, category_id: 1, bbox: box(20, 40, 40, 120), area: 4800, iscrowd: 0 },
-    { id: 2, image_id: 1, category_id: 1, bbox: box(200, 60, 50, 150), area: 7500, iscrowd: 0 },
-    { id: 3, image_id: 2, category_id: 1, bbox: box(100, 50, 45, 140), area: 6300, iscrowd: 0 },
-    { id: 4, image_id: 3, category_id: 1, bbox: box(300, 80, 40, 110), area: 4400, iscrowd: 0 },
-  ],
-};
+const gtJson = pedestrianGroundTruth(3, [
+  [1, [20, 40, 40, 120]],
+  [1, [200, 60, 50, 150]],
+  [2, [100, 50, 45, 140]],
+  [3, [300, 80, 40, 110]],
+]);
 // By construction, at IoU 0.5 and score ≥ 0.5: both find people 1 and 3; only B finds 2 (A's box is off) and 4.
 // A's false alarms: its off box on f1 and one on the background of f3; B's: a second box on person 2. Both models
 // fire confidently at (320, 150) on f2, where no one is labelled: a likely missed person.
-const resultsA = [
-  { image_id: 1, category_id: 1, bbox: box(21, 41, 40, 118), score: 0.95 },
-  { image_id: 1, category_id: 1, bbox: box(230, 90, 50, 150), score: 0.8 },
-  { image_id: 2, category_id: 1, bbox: box(100, 52, 45, 138), score: 0.9 },
-  { image_id: 2, category_id: 1, bbox: box(320, 150, 40, 100), score: 0.85 },
-  { image_id: 3, category_id: 1, bbox: box(10, 10, 40, 100), score: 0.7 },
-];
-const resultsB = [
-  { image_id: 1, category_id: 1, bbox: box(20, 40, 41, 121), score: 0.9 },
-  { image_id: 1, category_id: 1, bbox: box(201, 61, 50, 149), score: 0.85 },
-  { image_id: 1, category_id: 1, bbox: box(199, 58, 52, 152), score: 0.8 },
-  { image_id: 2, category_id: 1, bbox: box(101, 50, 45, 141), score: 0.88 },
-  { image_id: 2, category_id: 1, bbox: box(322, 151, 40, 98), score: 0.8 },
-  { image_id: 3, category_id: 1, bbox: box(300, 81, 40, 108), score: 0.75 },
-];
+const resultsA = pedestrianResults([
+  [1, [21, 41, 40, 118], 0.95],
+  [1, [230, 90, 50, 150], 0.8],
+  [2, [100, 52, 45, 138], 0.9],
+  [2, [320, 150, 40, 100], 0.85],
+  [3, [10, 10, 40, 100], 0.7],
+]);
+const resultsB = pedestrianResults([
+  [1, [20, 40, 41, 121], 0.9],
+  [1, [201, 61, 50, 149], 0.85],
+  [1, [199, 58, 52, 152], 0.8],
+  [2, [101, 50, 45, 141], 0.88],
+  [2, [322, 151, 40, 98], 0.8],
+  [3, [300, 81, 40, 108], 0.75],
+]);
 
 let project: ComparedProject;
 test.beforeAll(async () => {

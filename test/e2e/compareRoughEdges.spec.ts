@@ -1,28 +1,24 @@
-import { startComparedProject, type ComparedProject } from './comparedProject.js';
+import { pedestrianGroundTruth, pedestrianResults, startComparedProject, type ComparedProject } from './comparedProject.js';
 import { expect, screenshotPath, test, watchConsole, type RunningApp } from './fixtures.js';
 
 let app: RunningApp;
-const gtJson = {
-  images: [1, 2, 3].map((id) => ({ id, file_name: `f${id}.png`, width: 400, height: 300 })),
-  categories: [{ id: 1, name: 'pedestrian' }],
-  annotations: [
-    { id: 1, image_id: 1, category_id: 1, bbox: [20, 40, 40, 120], area: 4800, iscrowd: 0 },
-    { id: 2, image_id: 2, category_id: 1, bbox: [100, 50, 45, 140], area: 6300, iscrowd: 0 },
-    { id: 3, image_id: 2, category_id: 1, bbox: [250, 60, 45, 140], area: 6300, iscrowd: 0 },
-    { id: 4, image_id: 3, category_id: 1, bbox: [300, 80, 40, 110], area: 4400, iscrowd: 0 },
-  ],
-};
+const gtJson = pedestrianGroundTruth(3, [
+  [1, [20, 40, 40, 120]],
+  [2, [100, 50, 45, 140]],
+  [2, [250, 60, 45, 140]],
+  [3, [300, 80, 40, 110]],
+]);
 // A finds everyone; B misses both people of f2, so f2 is where they disagree most, then f1 and f3 (no gap).
-const resultsA = [
-  { image_id: 1, category_id: 1, bbox: [20, 40, 40, 120], score: 0.9 },
-  { image_id: 2, category_id: 1, bbox: [100, 50, 45, 140], score: 0.9 },
-  { image_id: 2, category_id: 1, bbox: [250, 60, 45, 140], score: 0.9 },
-  { image_id: 3, category_id: 1, bbox: [300, 80, 40, 110], score: 0.9 },
-];
-const resultsB = [
-  { image_id: 1, category_id: 1, bbox: [20, 40, 40, 120], score: 0.9 },
-  { image_id: 3, category_id: 1, bbox: [300, 80, 40, 110], score: 0.9 },
-];
+const resultsA = pedestrianResults([
+  [1, [20, 40, 40, 120], 0.9],
+  [2, [100, 50, 45, 140], 0.9],
+  [2, [250, 60, 45, 140], 0.9],
+  [3, [300, 80, 40, 110], 0.9],
+]);
+const resultsB = pedestrianResults([
+  [1, [20, 40, 40, 120], 0.9],
+  [3, [300, 80, 40, 110], 0.9],
+]);
 
 let project: ComparedProject;
 test.beforeAll(async () => {

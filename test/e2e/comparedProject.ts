@@ -11,6 +11,21 @@ export interface GroundTruthJson {
   annotations: object[];
 }
 
+type Box = [number, number, number, number];
+
+/** Ground truth of `count` 400×300 frames f1.png, f2.png, …: a pedestrian per [image id, box], with ids in that order. */
+export function pedestrianGroundTruth(count: number, people: readonly (readonly [number, Box])[]): GroundTruthJson {
+  return {
+    images: Array.from({ length: count }, (_, k) => ({ id: k + 1, file_name: `f${k + 1}.png`, width: 400, height: 300 })),
+    categories: [{ id: 1, name: 'pedestrian' }],
+    annotations: people.map(([imageId, bbox], k) => ({ id: k + 1, image_id: imageId, category_id: 1, bbox, area: bbox[2] * bbox[3], iscrowd: 0 })),
+  };
+}
+
+/** COCO results: a pedestrian per [image id, box, score]. */
+export const pedestrianResults = (found: readonly (readonly [number, Box, number])[]) =>
+  found.map(([imageId, bbox, score]) => ({ image_id: imageId, category_id: 1, bbox, score }));
+
 export interface ComparedProject {
   app: RunningApp;
   /** The scratch folder holding the project, its ground truth and the results files. */

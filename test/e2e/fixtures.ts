@@ -115,5 +115,12 @@ export function toScreen(v: StageView, p: { x: number; y: number }): { x: number
   return { x: v.left + v.x + p.x * v.scale, y: v.top + v.y + p.y * v.scale };
 }
 
+/** Types a folder's path into the Open folder dialog and presses Open, as a user who knows the path does. */
+export async function openFolderByPath(page: Page, path: string): Promise<void> {
+  await page.getByRole('button', { name: 'Open folder…' }).click();
+  await page.getByLabel('Folder path').fill(path);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+}
+
 export const test = base;
 export { expect };

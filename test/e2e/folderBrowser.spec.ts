@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeImageFolder } from '../helpers/imageFolder.js';
 import { smallImages } from '../helpers/smallImages.js';
-import { expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp } from './fixtures.js';
+import { expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp, openFolderByPath } from './fixtures.js';
 
 let app: RunningApp;
 let work: string;
@@ -57,18 +57,14 @@ test('picks a folder in the browser of Open folder…, and lists the images of i
 
 test('refuses a folder with no images instead of making an empty project', async ({ page }) => {
   await app.open(page);
-  await page.getByRole('button', { name: 'Open folder…' }).click();
-  await page.getByLabel('Folder path').fill(join(work, 'nothing-here'));
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await openFolderByPath(page, join(work, 'nothing-here'));
   await expect(page.locator('.dialog-error')).toContainText(`No PNG or JPEG images in ${join(work, 'nothing-here')}, nor in its subfolders`);
 });
 
 test('the header counts only the images that open, and the unreadable ones apart', async ({ page }) => {
   const folder = await makeImageFolder(join(work, 'street'));
   await app.open(page);
-  await page.getByRole('button', { name: 'Open folder…' }).click();
-  await page.getByLabel('Folder path').fill(folder.dir);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await openFolderByPath(page, folder.dir);
   await expect(page.getByTestId('project-name')).toHaveText('street');
   await expect(page.getByTestId('image-item')).toHaveCount(6);
   await expect(page.getByTestId('project-counts')).toHaveText('3 images · 3 unreadable');

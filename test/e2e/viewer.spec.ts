@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeImageFolder } from '../helpers/imageFolder.js';
-import { expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp } from './fixtures.js';
+import { expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp, openFolderByPath } from './fixtures.js';
 
 let app: RunningApp;
 let work: string;
@@ -33,9 +33,7 @@ test('opens a folder, lists it with errors, selects an image and zooms to the cu
   const folder = await makeImageFolder(join(work, 'street'));
   await app.open(page);
 
-  await page.getByRole('button', { name: 'Open folder…' }).click();
-  await page.getByLabel('Folder path').fill(folder.dir);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await openFolderByPath(page, folder.dir);
   await expect(page.getByTestId('project-name')).toHaveText('street');
 
   const items = page.getByTestId('image-item');
@@ -88,8 +86,6 @@ test('opens a folder, lists it with errors, selects an image and zooms to the cu
 
 test('a folder that does not exist is refused in the dialog', async ({ page }) => {
   await app.open(page);
-  await page.getByRole('button', { name: 'Open folder…' }).click();
-  await page.getByLabel('Folder path').fill(join(work, 'missing'));
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await openFolderByPath(page, join(work, 'missing'));
   await expect(page.locator('.dialog-error')).toContainText('Folder not found');
 });
