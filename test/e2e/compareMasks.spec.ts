@@ -39,6 +39,7 @@ test.beforeAll(async () => {
   project = await startComparedProject('compare-masks', gtJson, [
     ['Masks A', resultsA],
     ['Masks B', resultsB],
+    ['Boxes only', resultsB.map(({ segmentation: _, ...box }) => box)],
   ]);
   app = project.app;
 });
@@ -100,4 +101,14 @@ test('a crowded frame at the fitted zoom and a low score threshold has no two la
     }),
   );
   expect(overlaps).toEqual([0, 0]);
+});
+
+test('a model whose predictions have no masks offers no switch for them', async ({ page }) => {
+  await app.open(page);
+  const models = page.getByRole('complementary', { name: 'Models' });
+  await models.locator('[data-model-name="Boxes only"]').getByRole('radio').check();
+  await expect(page.getByTestId('predictions-shown')).toBeVisible();
+  await expect(page.getByLabel('Its masks')).toHaveCount(0);
+  await models.locator('[data-model-name="Masks A"]').getByRole('radio').check();
+  await expect(page.getByLabel('Its masks')).toBeVisible();
 });

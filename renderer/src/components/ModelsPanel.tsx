@@ -102,7 +102,7 @@ export function ModelsPanel({ inference, showMasks, onShowMasks }: { inference: 
             {inference.visible.length} shown, score ≥ {shown.settings.displayThreshold}
           </span>
         )}
-        {shown && (
+        {shown && (shown.kind === 'maskrcnn' || inference.visible.some((p) => p.mask)) && (
           <label className="tool-group" title="The shown model's masks, outlined, under its boxes">
             <input type="checkbox" checked={showMasks} onChange={(e) => onShowMasks(e.target.checked)} /> Its masks
           </label>
