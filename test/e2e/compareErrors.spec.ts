@@ -1,31 +1,11 @@
 import { parseCocoGroundTruth, parseCocoResults } from '../../core/formats/cocoJson.js';
 import { evaluateMissRateJson } from '../../core/eval/missRate/missRateEval.js';
 import { tideBreakdown } from '../../core/eval/tide/tideErrors.js';
-import { pedestrianGroundTruth, pedestrianResults, startComparedProject, type ComparedProject } from './comparedProject.js';
+import { startComparedProject, type ComparedProject } from './comparedProject.js';
+import { gtJson, resultsA, resultsB } from './twoModelsScenario.js';
 import { expect, screenshotPath, test, watchConsole, type RunningApp } from './fixtures.js';
 
 let app: RunningApp;
-const gtJson = pedestrianGroundTruth(3, [
-  [1, [20, 40, 40, 120]],
-  [1, [200, 60, 50, 150]],
-  [2, [100, 50, 45, 140]],
-  [3, [300, 80, 40, 110]],
-]);
-// A: finds three, one of them badly placed, and fires once on background. B: finds all four, twice one of them.
-const resultsA = pedestrianResults([
-  [1, [21, 41, 40, 118], 0.95],
-  [1, [230, 90, 50, 150], 0.8],
-  [2, [100, 52, 45, 138], 0.9],
-  [3, [10, 10, 40, 100], 0.7],
-]);
-const resultsB = pedestrianResults([
-  [1, [20, 40, 41, 121], 0.9],
-  [1, [201, 61, 50, 149], 0.85],
-  [1, [199, 58, 52, 152], 0.8],
-  [2, [101, 50, 45, 141], 0.88],
-  [3, [300, 81, 40, 108], 0.75],
-]);
-
 let project: ComparedProject;
 test.beforeAll(async () => {
   project = await startComparedProject('compare-errors', gtJson, [
