@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { Services } from '../../main/services.js';
 import { SMALL_COCO } from './formatFixtures.js';
@@ -39,4 +39,19 @@ export async function smallCocoProject(project: string, gt: string, coco: Parame
   await services.openFolder(project);
   await services.handlers['project.import']({ format: 'coco', path: gt });
   return services;
+}
+
+/**
+ * Imports each [name, results] as a model of COCO results against the ground truth `gt`, the results file written
+ * beside it; answers the models' ids in that order.
+ */
+export async function importResultsModels(services: Services, gt: string, models: readonly (readonly [string, readonly object[]])[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const [modelName, results] of models) {
+    const path = join(dirname(gt), `results-${ids.length}.json`);
+    writeFileSync(path, JSON.stringify(results));
+    const report = await services.handlers['project.import']({ format: 'coco-results', path, options: { gt, modelName } });
+    ids.push(report.model!.id);
+  }
+  return ids;
 }

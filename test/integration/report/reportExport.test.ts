@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evalInputFor } from '../../../core/compare/evalInput.js';
@@ -10,7 +10,7 @@ import { chromiumBinary } from '../../../main/chromium.js';
 import { dispatch } from '../../../main/ipc/dispatch.js';
 import { Services } from '../../../main/services.js';
 import { SMALL_COCO } from '../../helpers/formatFixtures.js';
-import { smallCocoProject } from '../../helpers/smallImages.js';
+import { smallCocoProject, importResultsModels } from '../../helpers/smallImages.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const RESULTS_A = [
@@ -34,16 +34,11 @@ describe('report.export', () => {
   beforeAll(async () => {
     process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
     services = await smallCocoProject(project, gt);
-    const imported = [];
-    for (const [name, results] of [
+    const [a, b] = await importResultsModels(services, gt, [
       ['lab model', RESULTS_A],
       ['field model', RESULTS_B],
-    ] as const) {
-      const path = join(dir.path, `${name}.json`);
-      writeFileSync(path, JSON.stringify(results));
-      imported.push(await services.handlers['project.import']({ format: 'coco-results', path, options: { gt, modelName: name } }));
-    }
-    ids = [imported[0].model!.id, imported[1].model!.id];
+    ]);
+    ids = [a, b];
   });
   afterAll(async () => {
     await services.close();
@@ -148,15 +143,10 @@ describe('report CSVs with names a spreadsheet would run as formulas', () => {
   });
 
   it('writes file and model names as text, not as formulas, and numbers as numbers', async () => {
-    const ids: number[] = [];
-    for (const [name, results] of [
+    const ids = await importResultsModels(services, gt, [
       ['=HYPERLINK("http://x","y")', RESULTS_A],
       ['field model', RESULTS_B],
-    ] as const) {
-      const path = join(dir.path, `${ids.length}.json`);
-      writeFileSync(path, JSON.stringify(results));
-      ids.push((await services.handlers['project.import']({ format: 'coco-results', path, options: { gt, modelName: name } })).model!.id);
-    }
+    ]);
     const out = join(dir.path, 'report');
     const reply = await dispatch(services.handlers, 'report.export', { modelIds: ids, dir: out, formats: ['csv'] });
     expect(reply).toMatchObject({ ok: true });

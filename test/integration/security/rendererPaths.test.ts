@@ -5,7 +5,7 @@ import type { PathPurpose } from '../../../core/ipc/types.js';
 import { dispatch } from '../../../main/ipc/dispatch.js';
 import { Services } from '../../../main/services.js';
 import { SMALL_COCO } from '../../helpers/formatFixtures.js';
-import { smallCocoImages } from '../../helpers/smallImages.js';
+import { smallCocoImages, importResultsModels } from '../../helpers/smallImages.js';
 import { storeFingerprint } from '../../helpers/storeFingerprint.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
@@ -106,13 +106,11 @@ describe('an export in the web host never replaces a file Pedlab did not write w
     services = new Services({ host: 'web' });
     const { gt } = await openProject(services, dir.path);
     await services.handlers['project.import']({ format: 'coco', path: gt });
-    const models = [];
-    for (const name of ['a', 'b']) {
-      const path = join(dir.path, `${name}.json`);
-      writeFileSync(path, JSON.stringify(RESULTS));
-      models.push((await services.handlers['project.import']({ format: 'coco-results', path, options: { gt, modelName: name } })).model!.id);
-    }
-    ids = [models[0], models[1]];
+    const [a, b] = await importResultsModels(services, gt, [
+      ['a', RESULTS],
+      ['b', RESULTS],
+    ]);
+    ids = [a, b];
   });
   afterAll(async () => {
     await services.close();

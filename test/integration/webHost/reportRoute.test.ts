@@ -7,7 +7,7 @@ import { dispatch } from '../../../main/ipc/dispatch.js';
 import { reportsDir } from '../../../main/report/exportedReports.js';
 import { Services } from '../../../main/services.js';
 import { startWebHost, type WebHost } from '../../../main/webHost/webHost.js';
-import { smallCocoProject } from '../../helpers/smallImages.js';
+import { smallCocoProject, importResultsModels } from '../../helpers/smallImages.js';
 import { rawRequest } from '../../helpers/rawRequest.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
@@ -23,13 +23,11 @@ describe('reports open from where Pedlab wrote them, by id', () => {
     process.env.PEDLAB_DATA_DIR = join(dir.path, 'data');
     const gt = join(dir.path, 'gt.json');
     services = await smallCocoProject(join(dir.path, 'street'), gt);
-    const models = [];
-    for (const name of ['a', 'b']) {
-      const path = join(dir.path, `${name}.json`);
-      writeFileSync(path, JSON.stringify(RESULTS));
-      models.push((await services.handlers['project.import']({ format: 'coco-results', path, options: { gt, modelName: name } })).model!.id);
-    }
-    ids = [models[0], models[1]];
+    const [a, b] = await importResultsModels(services, gt, [
+      ['a', RESULTS],
+      ['b', RESULTS],
+    ]);
+    ids = [a, b];
     const renderer = join(dir.path, 'renderer');
     mkdirSync(renderer);
     writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Pedlab</title>');
