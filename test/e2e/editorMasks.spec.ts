@@ -274,6 +274,16 @@ test('the polygon tool: clicked vertices, Backspace and Esc, closed on its first
   expect(problems).toEqual([]);
 });
 
+/** The mask a moving box carries, as the canvas draws it under the pointer (in image pixels); null when none is. */
+function carriedMask(page: Page) {
+  return page.evaluate(() => {
+    type Shape = { x(): number; y(): number; width(): number; height(): number };
+    const konva = (window as unknown as { Konva: { stages: { findOne(s: string): Shape | undefined }[] } }).Konva;
+    const c = konva.stages[0]?.findOne('.carried-mask');
+    return c ? { x: c.x(), y: c.y(), width: c.width(), height: c.height() } : null;
+  });
+}
+
 test('moving a box carries its mask, resizing scales it, and one undo puts both back', async ({ page }) => {
   const problems = watchConsole(page);
   await clearGroundTruth();
@@ -296,7 +306,15 @@ test('moving a box carries its mask, resizing scales it, and one undo puts both 
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps: 10 });
+  // While the button is held, the mask is drawn where the box is now, before anything is stored.
+  const dragging = (await carriedMask(page))!;
+  expect(Math.abs(dragging.x - (m0.bbox[0] + 100))).toBeLessThan(1.5);
+  expect(Math.abs(dragging.y - (m0.bbox[1] + 60))).toBeLessThan(1.5);
+  expect(dragging.width).toBeCloseTo(m0.bbox[2], 5);
+  expect((await groundTruth())[0].bbox).toEqual(before.bbox);
+  await page.screenshot({ path: screenshotPath('masks-box-dragging') });
   await page.mouse.up();
+  expect(await carriedMask(page)).toBeNull();
   await expect.poll(async () => (await groundTruth())[0].bbox[0]).toBeGreaterThan(before.bbox[0] + 50);
   await saved(page);
   const [moved] = await groundTruth();
@@ -317,6 +335,11 @@ test('moving a box carries its mask, resizing scales it, and one undo puts both 
   await page.mouse.move(handle.x, handle.y);
   await page.mouse.down();
   await page.mouse.move(handle.x + moved.bbox[2] * v.scale, handle.y, { steps: 10 });
+  // The mask is drawn scaled with the box while the handle is held.
+  const resizing = (await carriedMask(page))!;
+  expect(Math.abs(resizing.width - 2 * m1.bbox[2])).toBeLessThan(2);
+  expect(Math.abs(resizing.x - m1.bbox[0])).toBeLessThan(1);
+  await page.screenshot({ path: screenshotPath('masks-box-resizing') });
   await page.mouse.up();
   await expect.poll(async () => (await groundTruth())[0].bbox[2]).toBeGreaterThan(moved.bbox[2] * 1.5);
   await saved(page);
