@@ -1,0 +1,93 @@
+import { boxIou } from '../geometry/box.js';
+import type { Box } from '../geometry/box.js';
+
+/**
+ * Box to mask: a Mask R-CNN is run on a crop around the user's box, and the detection that best matches the box
+ * gives its mask. This file is the geometry of the crop and the choice of the detection.
+ */
+
+/** How a box prompt is cropped and matched. */
+export interface BoxPromptOptions {
+  /** Context added on each side of the box, as a fraction of its width (left, right) and height (top, bottom). */
+  margin: number;
+  /** The crop is resized so that its longer side has this many pixels before it is fed. */
+  longSide: number;
+  /** A detection matches the box only when their IoU is at least this. */
+  minIou: number;
+  /** Detections scoring below this are not considered (the box already says a person is there). */
+  scoreFloor: number;
+}
+
+export const BOX_PROMPT: BoxPromptOptions = { margin: 0.25, longSide: 512, minIou: 0.3, scoreFloor: 0.01 };
+
+/** The part of the image a prompt box is fed as, and the size it is fed at. */
+export interface PromptCrop {
+  /** Whole image pixels `[x, y, width, height]`, inside the image, never empty. */
+  region: Box;
+  /** The size the region is resized to: model input pixels = (image pixels − region's corner) · input / region. */
+  input: { width: number; height: number };
+}
+
+/**
+ * The crop for a prompt box: the box grown by the margin on each side, clipped to the image, out to whole pixels,
+ * resized so its longer side is `longSide` (a small person is enlarged, which helps its mask), or to the size a
+ * graph fixes. Null when the box does not overlap the image.
+ */
+export function promptCrop(
+  box: Box,
+  imageWidth: number,
+  imageHeight: number,
+  options: Pick<BoxPromptOptions, 'margin' | 'longSide'> = BOX_PROMPT,
+  fixed: { width: number; height: number } | null = null,
+): PromptCrop | null {
+  const [x, y, w, h] = box;
+  if (!(w > 0 && h > 0) || x >= imageWidth || y >= imageHeight || x + w <= 0 || y + h <= 0) return null;
+  const mx = w * options.margin;
+  const my = h * options.margin;
+  const x0 = Math.max(0, Math.floor(x - mx));
+  const y0 = Math.max(0, Math.floor(y - my));
+  const x1 = Math.min(imageWidth, Math.max(x0 + 1, Math.ceil(x + w + mx)));
+  const y1 = Math.min(imageHeight, Math.max(y0 + 1, Math.ceil(y + h + my)));
+  const region: Box = [x0, y0, x1 - x0, y1 - y0];
+  if (fixed) return { region, input: { ...fixed } };
+  const s = options.longSide / Math.max(region[2], region[3]);
+  return { region, input: { width: Math.max(1, Math.round(region[2] * s)), height: Math.max(1, Math.round(region[3] * s)) } };
+}
+
+/** An image box in the crop's model input pixels. */
+export function boxInCrop([x, y, w, h]: Box, crop: PromptCrop): Box {
+  const sx = crop.input.width / crop.region[2];
+  const sy = crop.input.height / crop.region[3];
+  return [(x - crop.region[0]) * sx, (y - crop.region[1]) * sy, w * sx, h * sy];
+}
+
+/** A detection as the model gave it: corners `[x1, y1, x2, y2]` in its input pixels. */
+export interface CandidateDetection {
+  corners: ArrayLike<number>;
+  score: number;
+}
+
+export type PromptMatch = { index: number; iou: number } | { index: null; bestIou: number };
+
+/**
+ * The detection whose box best matches the prompt box (both in the same pixels): the highest IoU among those
+ * scoring at least the floor, if it reaches `minIou`; else none, with the best IoU seen (0 when nothing was found).
+ */
+export function bestPromptMatch(
+  candidates: readonly (CandidateDetection | null)[],
+  prompt: Box,
+  options: Pick<BoxPromptOptions, 'minIou' | 'scoreFloor'> = BOX_PROMPT,
+): PromptMatch {
+  let best = -1;
+  let bestIou = 0;
+  for (const [i, c] of candidates.entries()) {
+    if (!c || c.score < options.scoreFloor) continue;
+    const [x1, y1, x2, y2] = [c.corners[0], c.corners[1], c.corners[2], c.corners[3]];
+    const iou = boxIou([x1, y1, x2 - x1, y2 - y1], prompt);
+    if (iou > bestIou || (iou === bestIou && best >= 0 && c.score > candidates[best]!.score)) {
+      best = i;
+      bestIou = iou;
+    }
+  }
+  return best >= 0 && bestIou >= options.minIou ? { index: best, iou: bestIou } : { index: null, bestIou };
+}
