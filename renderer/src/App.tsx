@@ -18,6 +18,7 @@ import { PredictionLayer } from './canvas/layers/PredictionLayer';
 import { PredictionMaskLayer } from './canvas/layers/PredictionMaskLayer';
 import { PREDICTION_COLOUR } from './canvas/colours';
 import { useInference } from './state/useInference';
+import { useMaskAssist } from './state/useMaskAssist';
 import { acceptAllPredictions, acceptPredictionAt, predictionAt } from './editor/acceptPredictions';
 import { actionFor, type ActionContext } from './editor/actions';
 import { EditorStore } from './editor/editorStore';
@@ -53,6 +54,7 @@ export function App() {
   const image = state.images.find((i) => i.id === state.selectedId);
   const editable = image && !image.error ? image : undefined;
   const inference = useInference(state.project?.dbPath ?? null, editable?.id ?? null);
+  const assist = useMaskAssist(state.project?.dbPath ?? null, inference.models, store);
   const [mode, setMode] = useState<'edit' | 'compare'>('edit');
   const [exporting, setExporting] = useState(false);
   const [transfer, setTransfer] = useState<'import' | 'export' | null>(null);
@@ -181,6 +183,7 @@ export function App() {
         toggleHelp: () => setHelp((h) => !h),
         acceptPrediction: () => acceptPredictionAt(store, inference.visible, cursorRef.current),
         acceptAllPredictions: () => acceptAllPredictions(store, inference.visible),
+        maskFromModel: assist.fromSelection,
         ...(mode === 'compare' && focus && compare.findings.findings
           ? {
               stepCase: (step: 1 | -1) => {
@@ -201,7 +204,21 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [asking, exporting, transfer, store, editable, navigate, inference.visible, mode, focus, compare.findings.findings, chooseCase, acceptLabelBox]);
+  }, [
+    asking,
+    exporting,
+    transfer,
+    store,
+    editable,
+    navigate,
+    inference.visible,
+    assist.fromSelection,
+    mode,
+    focus,
+    compare.findings.findings,
+    chooseCase,
+    acceptLabelBox,
+  ]);
 
   return (
     <div className="app">
@@ -260,6 +277,7 @@ export function App() {
           showMasks={showMasks}
           onShowMasks={setShowMasks}
           onHelp={() => setHelp(true)}
+          assist={assist}
         />
       )}
       {state.project && mode === 'compare' && (

@@ -1,0 +1,164 @@
+import type { Page } from '@playwright/test';
+import type { Annotation, ImageEntry, MaskFillStatus } from '../../core/ipc/types.js';
+import { rleDecode, rleToBbox } from '../../core/masks/rle.js';
+import { rleFromCoco } from '../../core/masks/rleString.js';
+import { callApi, expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp, stageView as view, toScreen as screen } from './fixtures.js';
+
+// Box to mask on the bundled sample project (its frames of people walking), with the smaller bundled Mask R-CNN.
+let app: RunningApp;
+let image: ImageEntry;
+/** The sample's own ground truth for the first frame: boxes round people, without masks. */
+let people: Annotation[];
+
+test.use({ viewport: { width: 1600, height: 1000 } });
+test.setTimeout(120_000);
+
+test.beforeAll(async () => {
+  app = await startApp();
+  [image] = await callApi<ImageEntry[]>(app, 'images.list');
+  people = await groundTruth();
+});
+test.afterAll(() => stopApp(app));
+
+const groundTruth = () => callApi<Annotation[]>(app, 'annotations.list', { imageId: image.id });
+
+/** The frame's ground truth set to these boxes (none: empty), without masks. */
+async function setBoxes(boxes: Annotation[]) {
+  const existing = await groundTruth();
+  const create = boxes.map((a) => ({ categoryId: a.categoryId, bbox: a.bbox, area: a.bbox[2] * a.bbox[3], iscrowd: false, mask: null }));
+  await callApi(app, 'annotations.commit', { imageId: image.id, create, update: [], delete: existing.map((a) => a.id) });
+}
+
+async function saved(page: Page) {
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+}
+
+/** Opens the app on the first frame at a zoom typed into the zoom field, with the smaller model chosen. */
+async function openAtZoom(page: Page, zoom: number) {
+  await app.open(page);
+  await page.locator(`[data-file-name="${image.fileName}"]`).click();
+  await expect(page.getByTestId('image-stage')).toHaveAttribute('data-image-loaded', 'true');
+  await page.getByLabel('Zoom percent').fill(String(zoom * 100));
+  await page.getByLabel('Zoom percent').press('Enter');
+  await expect.poll(async () => Number(await page.getByTestId('image-stage').getAttribute('data-zoom'))).toBeCloseTo(zoom, 3);
+  await page.getByLabel('Mask model').selectOption({ label: 'mnv3fpn' });
+}
+
+/** The stored mask: pixel count, tight box, and whether a pixel is in it. */
+function maskOf(a: Annotation) {
+  const rle = rleFromCoco(a.mask!.size, a.mask!.counts);
+  const bits = rleDecode(rle);
+  let count = 0;
+  for (const b of bits) count += b;
+  return { count, bbox: rleToBbox(rle) };
+}
+
+function expectInside(inner: number[], outer: number[]) {
+  expect(inner[0]).toBeGreaterThanOrEqual(Math.floor(outer[0]));
+  expect(inner[1]).toBeGreaterThanOrEqual(Math.floor(outer[1]));
+  expect(inner[0] + inner[2]).toBeLessThanOrEqual(Math.ceil(outer[0] + outer[2]));
+  expect(inner[1] + inner[3]).toBeLessThanOrEqual(Math.ceil(outer[1] + outer[3]));
+}
+
+for (const zoom of [0.37, 3.1]) {
+  test(`a box drawn round a person at zoom ${zoom}: M gives it the model's mask in one undoable edit`, async ({ page }) => {
+    const problems = watchConsole(page);
+    await setBoxes([]);
+    await openAtZoom(page, zoom);
+    const v = await view(page);
+    // A box a little larger than the sample's box round the person, drawn with the mouse.
+    const [x, y, w, h] = people[0].bbox;
+    const from = screen(v, { x: x - 4, y: y - 4 });
+    const to = screen(v, { x: x + w + 4, y: y + h + 4 });
+    await page.keyboard.press('w');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+    await expect(page.getByTestId('status-boxes')).toHaveText('1 box · 1 selected');
+    await saved(page);
+    const [drawn] = await groundTruth();
+    expect(drawn.mask).toBeNull();
+
+    await page.keyboard.press('m');
+    await expect.poll(async () => (await groundTruth())[0].mask, { timeout: 30_000 }).not.toBeNull();
+    await saved(page);
+    await expect(page.getByTestId('editor-notice')).toContainText('1 mask added');
+    const [masked] = await groundTruth();
+    const m = maskOf(masked);
+    expect(m.count).toBeGreaterThan(0.2 * w * h);
+    expect(masked.area).toBe(m.count);
+    // The box stays the user's; the mask lies inside it.
+    expect(masked.bbox).toEqual(drawn.bbox);
+    expectInside(m.bbox, drawn.bbox);
+    await page.screenshot({ path: screenshotPath(`box-to-mask-${zoom}`) });
+
+    // One undo takes the mask back (the box and its area stay), one redo restores it.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await groundTruth())[0].mask).toBeNull();
+    expect((await groundTruth())[0].area).toBeCloseTo(drawn.area, 5);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => (await groundTruth())[0].mask?.counts).toBe(masked.mask!.counts);
+    expect((await groundTruth())[0].area).toBe(m.count);
+    await saved(page);
+    expect(problems).toEqual([]);
+  });
+}
+
+test('the chosen model is remembered for the project, and only models that give masks are offered', async ({ page }) => {
+  await openAtZoom(page, 1);
+  const options = await page.getByLabel('Mask model').locator('option').allTextContents();
+  expect(options.sort()).toEqual(['mnv3fpn', 'r18fpn']);
+  await page.reload();
+  await expect(page.getByLabel('Mask model')).toHaveValue(
+    (await page.getByLabel('Mask model').locator('option', { hasText: 'mnv3fpn' }).getAttribute('value')) ?? '',
+  );
+  await page.screenshot({ path: screenshotPath('box-to-mask-toolbar') });
+});
+
+test('masks for every box without one on the image: box by box with progress, counts said, one undo', async ({ page }) => {
+  const problems = watchConsole(page);
+  await setBoxes(people);
+  await openAtZoom(page, 1);
+  await page.getByRole('button', { name: 'Fill image' }).click();
+  const progress = page.getByTestId('mask-progress');
+  await expect(progress).toContainText(`/ ${people.length} boxes`);
+  await page.screenshot({ path: screenshotPath('box-to-mask-fill-image') });
+  await expect(progress).toBeHidden({ timeout: 60_000 });
+  const notice = page.getByTestId('editor-notice');
+  await expect(notice).toContainText('added');
+  await saved(page);
+  const filled = await groundTruth();
+  const added = filled.filter((a) => a.mask).length;
+  expect(added).toBeGreaterThan(0);
+  const missed = people.length - added;
+  await expect(notice).toContainText(`${added} ${added === 1 ? 'mask' : 'masks'} added`);
+  if (missed > 0) await expect(notice).toContainText(`${missed} ${missed === 1 ? 'box' : 'boxes'} where the model found no person`);
+  for (const a of filled.filter((f) => f.mask)) {
+    expect(a.area).toBe(maskOf(a).count);
+    expectInside(maskOf(a).bbox, a.bbox);
+  }
+  await page.screenshot({ path: screenshotPath('box-to-mask-filled') });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await groundTruth()).filter((a) => a.mask).length).toBe(0);
+  await saved(page);
+  expect(problems).toEqual([]);
+});
+
+test('masks for every box of the project run in the background with progress, and Cancel stops them', async ({ page }) => {
+  const problems = watchConsole(page);
+  await setBoxes(people);
+  await openAtZoom(page, 1);
+  await page.getByRole('button', { name: 'Fill project' }).click();
+  const progress = page.getByTestId('mask-progress');
+  await expect(progress).toContainText('project, not undoable');
+  await expect(page.getByTestId('mask-progress-count')).toHaveText(/ \d+ boxes$/);
+  await page.screenshot({ path: screenshotPath('box-to-mask-fill-project') });
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByTestId('editor-notice')).toContainText('Cancelled after');
+  const status = await callApi<MaskFillStatus>(app, 'masks.fillStatus');
+  expect(status.state).toBe('cancelled');
+  expect(status.boxesDone).toBeLessThan(status.boxesTotal);
+  expect(problems).toEqual([]);
+});
