@@ -55,6 +55,7 @@ export function App() {
   const editable = image && !image.error ? image : undefined;
   const inference = useInference(state.project?.dbPath ?? null, editable?.id ?? null);
   const assist = useMaskAssist(state.project?.dbPath ?? null, inference.models, store);
+  const maskFromModel = assist.fromSelection;
   const [mode, setMode] = useState<'edit' | 'compare'>('edit');
   const [exporting, setExporting] = useState(false);
   const [transfer, setTransfer] = useState<'import' | 'export' | null>(null);
@@ -183,11 +184,11 @@ export function App() {
         toggleHelp: () => setHelp((h) => !h),
         acceptPrediction: () => acceptPredictionAt(store, inference.visible, cursorRef.current),
         acceptAllPredictions: () => acceptAllPredictions(store, inference.visible),
-        maskFromModel: assist.fromSelection,
-        ...(mode === 'compare' && focus && compare.findings.findings
+        maskFromModel,
+        ...(mode === 'compare' && focus && findings
           ? {
               stepCase: (step: 1 | -1) => {
-                const next = stepCase(focus, compare.findings.findings!.diff, compare.findings.findings!.statistics.labelErrors, step);
+                const next = stepCase(focus, findings!.diff, findings!.statistics.labelErrors, step);
                 if (next) chooseCase(next);
               },
               acceptCase:
@@ -204,21 +205,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [
-    asking,
-    exporting,
-    transfer,
-    store,
-    editable,
-    navigate,
-    inference.visible,
-    assist.fromSelection,
-    mode,
-    focus,
-    compare.findings.findings,
-    chooseCase,
-    acceptLabelBox,
-  ]);
+  }, [asking, exporting, transfer, store, editable, navigate, inference.visible, maskFromModel, mode, focus, findings, chooseCase, acceptLabelBox]);
 
   return (
     <div className="app">

@@ -151,12 +151,11 @@ test('masks for every box of the project run in the background with progress, an
   await openAtZoom(page, 1);
   await page.getByRole('button', { name: 'Fill project' }).click();
   const progress = page.getByTestId('mask-progress');
-  await expect(progress).toContainText('project, not undoable');
-  await expect(page.getByTestId('mask-progress-count')).toHaveText(/ \d+ boxes$/);
+  await expect(page.getByTestId('mask-progress-count')).toHaveText(/^Masks: \d+ \/ \d+ boxes · project$/);
   await page.screenshot({ path: screenshotPath('box-to-mask-fill-project') });
   await progress.getByRole('button', { name: 'Cancel' }).click();
   await expect(progress).toBeHidden({ timeout: 30_000 });
-  await expect(page.getByTestId('editor-notice')).toContainText('Cancelled after');
+  await expect(page.getByTestId('editor-notice')).toContainText('Whole project (not undoable): Cancelled after');
   const status = await callApi<MaskFillStatus>(app, 'masks.fillStatus');
   expect(status.state).toBe('cancelled');
   expect(status.boxesDone).toBeLessThan(status.boxesTotal);

@@ -81,7 +81,10 @@ export function useMaskAssist(projectKey: string | null, models: readonly ModelE
     if (wasRunning.current && job && !running) {
       const outcome = { added: job.filled, missed: job.missed };
       if (job.state === 'failed') store.setNotice(`Masks for the project failed: ${job.error}`);
-      else store.setNotice(maskNotice(job.state === 'cancelled' ? { ...outcome, cancelled: { done: job.boxesDone, total: job.boxesTotal } } : outcome));
+      else {
+        const said = maskNotice(job.state === 'cancelled' ? { ...outcome, cancelled: { done: job.boxesDone, total: job.boxesTotal } } : outcome);
+        store.setNotice(`Whole project (not undoable): ${said}`);
+      }
     }
     wasRunning.current = running;
   }, [job, running, store]);
