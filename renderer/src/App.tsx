@@ -355,7 +355,9 @@ export function App() {
             {state.busy ? 'Opening…' : image?.error ? `${image.fileName}: ${image.error}` : 'Open a folder of PNG or JPEG images to begin.'}
           </div>
         )}
-        {state.project && mode === 'edit' && <ModelsPanel inference={inference} showMasks={showPredictedMasks} onShowMasks={setShowPredictedMasks} />}
+        {state.project && mode === 'edit' && (
+          <ModelsPanel inference={inference} showMasks={showPredictedMasks} onShowMasks={setShowPredictedMasks} assist={assist} />
+        )}
       </main>
       <StatusBar
         image={image}

@@ -1,8 +1,19 @@
 import type { Page } from '@playwright/test';
 import type { Annotation, ImageEntry, MaskFillStatus } from '../../core/ipc/types.js';
-import { rleDecode, rleToBbox } from '../../core/masks/rle.js';
-import { rleFromCoco } from '../../core/masks/rleString.js';
-import { callApi, expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp, stageView as view, toScreen as screen } from './fixtures.js';
+import {
+  callApi,
+  expect,
+  screenshotPath,
+  setZoom,
+  startApp,
+  stopApp,
+  test,
+  watchConsole,
+  type RunningApp,
+  stageView as view,
+  toScreen as screen,
+} from './fixtures.js';
+import { maskOf } from './storedMasks.js';
 
 // Box to mask on the bundled sample project (its frames of people walking), with the smaller bundled Mask R-CNN.
 let app: RunningApp;
@@ -38,19 +49,8 @@ async function openAtZoom(page: Page, zoom: number) {
   await app.open(page);
   await page.locator(`[data-file-name="${image.fileName}"]`).click();
   await expect(page.getByTestId('image-stage')).toHaveAttribute('data-image-loaded', 'true');
-  await page.getByLabel('Zoom percent').fill(String(zoom * 100));
-  await page.getByLabel('Zoom percent').press('Enter');
-  await expect.poll(async () => Number(await page.getByTestId('image-stage').getAttribute('data-zoom'))).toBeCloseTo(zoom, 3);
+  await setZoom(page, zoom);
   await page.getByLabel('Mask model').selectOption({ label: 'mnv3fpn' });
-}
-
-/** The stored mask: pixel count, tight box, and whether a pixel is in it. */
-function maskOf(a: Annotation) {
-  const rle = rleFromCoco(a.mask!.size, a.mask!.counts);
-  const bits = rleDecode(rle);
-  let count = 0;
-  for (const b of bits) count += b;
-  return { count, bbox: rleToBbox(rle) };
 }
 
 function expectInside(inner: number[], outer: number[]) {
@@ -120,7 +120,7 @@ test('masks for every box without one on the image: box by box with progress, co
   const problems = watchConsole(page);
   await setBoxes(people);
   await openAtZoom(page, 1);
-  await page.getByRole('button', { name: 'Fill image' }).click();
+  await page.getByRole('button', { name: 'This image' }).click();
   const progress = page.getByTestId('mask-progress');
   await expect(progress).toContainText(`/ ${people.length} boxes`);
   await page.screenshot({ path: screenshotPath('box-to-mask-fill-image') });
@@ -149,9 +149,9 @@ test('masks for every box of the project run in the background with progress, an
   const problems = watchConsole(page);
   await setBoxes(people);
   await openAtZoom(page, 1);
-  await page.getByRole('button', { name: 'Fill project' }).click();
+  await page.getByRole('button', { name: 'Whole project' }).click();
   const progress = page.getByTestId('mask-progress');
-  await expect(page.getByTestId('mask-progress-count')).toHaveText(/^Masks: \d+ \/ \d+ boxes · project$/);
+  await expect(page.getByTestId('mask-progress-count')).toHaveText(/^Masks: \d+ \/ \d+ boxes · project, not undoable$/);
   await page.screenshot({ path: screenshotPath('box-to-mask-fill-project') });
   await progress.getByRole('button', { name: 'Cancel' }).click();
   await expect(progress).toBeHidden({ timeout: 30_000 });

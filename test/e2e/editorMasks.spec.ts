@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import type { Annotation, ImageEntry } from '../../core/ipc/types.js';
-import { rleDecode, rleToBbox } from '../../core/masks/rle.js';
-import { rleFromCoco } from '../../core/masks/rleString.js';
 import {
   callApi,
   expect,
@@ -16,8 +13,10 @@ import {
   watchConsole,
   type RunningApp,
   stageView as view,
+  toScreen as screen,
   type StageView as View,
 } from './fixtures.js';
+import { gradientFolder, maskOf } from './storedMasks.js';
 
 let app: RunningApp;
 let work: string;
@@ -25,33 +24,13 @@ let image: ImageEntry;
 
 test.beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'pedlab-masks-'));
-  const folder = join(work, 'street');
-  mkdirSync(folder);
-  // A left-to-right gradient, so strokes and outlines show against changing pixels.
-  const width = 640;
-  const height = 480;
-  const raw = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 3;
-      raw[i] = 60 + (x * 120) / width;
-      raw[i + 1] = 80 + (y * 80) / height;
-      raw[i + 2] = 110;
-    }
-  }
-  await sharp(raw, { raw: { width, height, channels: 3 } })
-    .png()
-    .toFile(join(folder, 'street.png'));
-  app = await startApp({ project: folder });
+  app = await startApp({ project: await gradientFolder(join(work, 'street')) });
   [image] = await callApi<ImageEntry[]>(app, 'images.list');
 });
 test.afterAll(() => {
   stopApp(app);
   rmSync(work, { recursive: true, force: true });
 });
-
-/** Image pixels to page pixels, through the view the stage reports. */
-const screen = (v: View, p: { x: number; y: number }) => ({ x: v.left + v.x + p.x * v.scale, y: v.top + v.y + p.y * v.scale });
 
 const groundTruth = () => callApi<Annotation[]>(app, 'annotations.list', { imageId: image.id });
 
@@ -62,16 +41,6 @@ async function clearGroundTruth() {
 
 async function saved(page: Page) {
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
-}
-
-/** The stored mask as a lookup by image pixel, with its pixel count and tight box. */
-function maskOf(a: Annotation) {
-  const rle = rleFromCoco(a.mask!.size, a.mask!.counts);
-  const bits = rleDecode(rle);
-  const h = rle.h;
-  let count = 0;
-  for (const b of bits) count += b;
-  return { at: (x: number, y: number) => bits[Math.floor(x) * h + Math.floor(y)] === 1, count, bbox: rleToBbox(rle) };
 }
 
 /** A drag through image points with the real mouse, optionally with Shift held. */

@@ -115,5 +115,12 @@ export function toScreen(v: StageView, p: { x: number; y: number }): { x: number
   return { x: v.left + v.x + p.x * v.scale, y: v.top + v.y + p.y * v.scale };
 }
 
+/** Types a zoom into the status bar's zoom field (the view zooms about the stage's centre) and waits for it. */
+export async function setZoom(page: Page, zoom: number): Promise<void> {
+  await page.getByLabel('Zoom percent').fill(String(zoom * 100));
+  await page.getByLabel('Zoom percent').press('Enter');
+  await expect.poll(async () => Number(await page.getByTestId('image-stage').first().getAttribute('data-zoom'))).toBeCloseTo(zoom, 3);
+}
+
 export const test = base;
 export { expect };

@@ -3,7 +3,7 @@ import { clearSelectedMasks, fillSelectedHoles, keepSelectedLargestPieces } from
 import { setCategory, toggleCrowd } from '../editor/operations';
 import { FILTER_LABELS, type FilterName, type ViewFilter } from '../canvas/filters';
 import type { MaskAssist } from '../state/useMaskAssist';
-import { MaskAssistBar } from './MaskAssistBar';
+import { MaskFromModel } from './MaskFromModel';
 import { NewLabel } from './NewLabel';
 
 interface Props {
@@ -76,7 +76,7 @@ export function Toolbar({ store, state, filter, onFilter, showMasks, onShowMasks
           Clear mask
         </button>
       </div>
-      <MaskAssistBar assist={assist} hasSelection={selected.length > 0} />
+      <MaskFromModel assist={assist} hasSelection={selected.length > 0} />
       <div className="tool-group">
         <button type="button" disabled={!state.canUndo} onClick={() => void store.undo()} title="Undo (Ctrl+Z)">
           Undo
