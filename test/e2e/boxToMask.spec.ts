@@ -13,6 +13,7 @@ import {
   stageView as view,
   toScreen as screen,
 } from './fixtures.js';
+import { sharedFile, YOLOX_NANO } from '../helpers/shared.js';
 import { maskOf } from './storedMasks.js';
 
 // Box to mask on the bundled sample project (its frames of people walking), with the smaller bundled Mask R-CNN.
@@ -53,6 +54,10 @@ async function openAtZoom(page: Page, zoom: number) {
   await page.getByLabel('Mask model').selectOption({ label: 'mnv3fpn' });
 }
 
+/** Whether the canvas draws any ground-truth mask. */
+const masksDrawn = (page: Page) =>
+  page.evaluate(() => !!(window as unknown as { Konva: { stages: { findOne(s: string): unknown }[] } }).Konva.stages[0].findOne('.gt-masks'));
+
 function expectInside(inner: number[], outer: number[]) {
   expect(inner[0]).toBeGreaterThanOrEqual(Math.floor(outer[0]));
   expect(inner[1]).toBeGreaterThanOrEqual(Math.floor(outer[1]));
@@ -84,6 +89,7 @@ for (const zoom of [0.37, 3.1]) {
     await expect.poll(async () => (await groundTruth())[0].mask, { timeout: 30_000 }).not.toBeNull();
     await saved(page);
     await expect(page.getByTestId('editor-notice')).toContainText('1 mask added');
+    expect(await masksDrawn(page)).toBe(true);
     const [masked] = await groundTruth();
     const m = maskOf(masked);
     expect(m.count).toBeGreaterThan(0.2 * w * h);
@@ -105,15 +111,20 @@ for (const zoom of [0.37, 3.1]) {
   });
 }
 
-test('the chosen model is remembered for the project, and only models that give masks are offered', async ({ page }) => {
+test('only models that give masks are offered, and the one chosen is remembered for the project', async ({ page }) => {
+  const yolox = sharedFile(...YOLOX_NANO);
+  if (yolox) await callApi(app, 'models.add', { path: yolox });
   await openAtZoom(page, 1);
   const options = await page.getByLabel('Mask model').locator('option').allTextContents();
   expect(options.sort()).toEqual(['mnv3fpn', 'r18fpn']);
+  const chosen = await page.getByLabel('Mask model').inputValue();
   await page.reload();
-  await expect(page.getByLabel('Mask model')).toHaveValue(
-    (await page.getByLabel('Mask model').locator('option', { hasText: 'mnv3fpn' }).getAttribute('value')) ?? '',
-  );
+  await expect(page.getByLabel('Mask model')).toHaveValue(chosen);
   await page.screenshot({ path: screenshotPath('box-to-mask-toolbar') });
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText(
+    'Mask from model: the chosen Mask R-CNN finds the person in each selected box',
+  );
 });
 
 test('masks for every box without one on the image: box by box with progress, counts said, one undo', async ({ page }) => {
@@ -153,6 +164,9 @@ test('masks for every box of the project run in the background with progress, an
   const progress = page.getByTestId('mask-progress');
   await expect(page.getByTestId('mask-progress-count')).toHaveText(/^Masks: \d+ \/ \d+ boxes · project, not undoable$/);
   await page.screenshot({ path: screenshotPath('box-to-mask-fill-project') });
+  // The job does the frame in view first; once it has stored that frame's masks the editor reads them again.
+  await expect.poll(async () => (await groundTruth()).some((a) => a.mask), { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => masksDrawn(page)).toBe(true);
   await progress.getByRole('button', { name: 'Cancel' }).click();
   await expect(progress).toBeHidden({ timeout: 30_000 });
   await expect(page.getByTestId('editor-notice')).toContainText('Whole project (not undoable): Cancelled after');

@@ -3,7 +3,8 @@ import type { MaskFillStatus, ModelEntry } from '../../../core/ipc/types';
 import { kindGivesMasks, needsMask } from '../../../core/masks/boxToMask';
 import { api } from '../api/client';
 import type { EditorStore } from '../editor/editorStore';
-import { BOXES_PER_REQUEST, maskNotice, masksFromModel } from '../editor/masksFromModel';
+import { BOXES_PER_REQUEST, masksFromModel } from '../editor/masksFromModel';
+import { maskNotice } from '../editor/modelMasks';
 import { usePolling } from './usePolling';
 
 /** Box to mask in the editor's own hands: the selection's masks (M), or those of the image's maskless boxes. */
