@@ -10,15 +10,23 @@ import type { Box } from '../geometry/box.js';
 export interface BoxPromptOptions {
   /** Context added on each side of the box, as a fraction of its width (left, right) and height (top, bottom). */
   margin: number;
+  /**
+   * The crop's shorter side is widened (about the box's centre, inside the image) until the longer side is at
+   * most this many times it: a tall person's crop gets more context either side, and is fed nearer the scale
+   * people have in whole images.
+   */
+  maxAspect: number;
   /** The crop is resized so that its longer side has this many pixels before it is fed. */
   longSide: number;
   /** A detection matches the box only when their IoU is at least this. */
   minIou: number;
   /** Detections scoring below this are not considered (the box already says a person is there). */
   scoreFloor: number;
+  /** The crop is also fed mirrored left to right, and the two masks' probabilities are averaged. */
+  mirror: boolean;
 }
 
-export const BOX_PROMPT: BoxPromptOptions = { margin: 0.25, longSide: 512, minIou: 0.3, scoreFloor: 0.01 };
+export const BOX_PROMPT: BoxPromptOptions = { margin: 0.25, maxAspect: 1, longSide: 512, minIou: 0.3, scoreFloor: 0.01, mirror: false };
 
 /** The part of the image a prompt box is fed as, and the size it is fed at. */
 export interface PromptCrop {
@@ -37,21 +45,31 @@ export function promptCrop(
   box: Box,
   imageWidth: number,
   imageHeight: number,
-  options: Pick<BoxPromptOptions, 'margin' | 'longSide'> = BOX_PROMPT,
+  options: Pick<BoxPromptOptions, 'margin' | 'maxAspect' | 'longSide'> = BOX_PROMPT,
   fixed: { width: number; height: number } | null = null,
 ): PromptCrop | null {
   const [x, y, w, h] = box;
   if (!(w > 0 && h > 0) || x >= imageWidth || y >= imageHeight || x + w <= 0 || y + h <= 0) return null;
-  const mx = w * options.margin;
-  const my = h * options.margin;
-  const x0 = Math.max(0, Math.floor(x - mx));
-  const y0 = Math.max(0, Math.floor(y - my));
-  const x1 = Math.min(imageWidth, Math.max(x0 + 1, Math.ceil(x + w + mx)));
-  const y1 = Math.min(imageHeight, Math.max(y0 + 1, Math.ceil(y + h + my)));
+  let cw = w * (1 + 2 * options.margin);
+  let ch = h * (1 + 2 * options.margin);
+  cw = Math.max(cw, ch / options.maxAspect);
+  ch = Math.max(ch, cw / options.maxAspect);
+  const [x0, x1] = span(x + w / 2, cw, imageWidth);
+  const [y0, y1] = span(y + h / 2, ch, imageHeight);
   const region: Box = [x0, y0, x1 - x0, y1 - y0];
   if (fixed) return { region, input: { ...fixed } };
   const s = options.longSide / Math.max(region[2], region[3]);
   return { region, input: { width: Math.max(1, Math.round(region[2] * s)), height: Math.max(1, Math.round(region[3] * s)) } };
+}
+
+/** Whole pixels [start, end) of a span of `size` about `centre`, moved inside [0, limit] where it fits and cut where not. */
+function span(centre: number, size: number, limit: number): [number, number] {
+  let start = Math.floor(centre - size / 2);
+  let end = Math.ceil(centre + size / 2);
+  if (start < 0) [start, end] = [0, end - start];
+  if (end > limit) [start, end] = [start - (end - limit), limit];
+  start = Math.max(0, start);
+  return [start, Math.max(start + 1, end)];
 }
 
 /** An image box in the crop's model input pixels. */
@@ -59,6 +77,11 @@ export function boxInCrop([x, y, w, h]: Box, crop: PromptCrop): Box {
   const sx = crop.input.width / crop.region[2];
   const sy = crop.input.height / crop.region[3];
   return [(x - crop.region[0]) * sx, (y - crop.region[1]) * sy, w * sx, h * sy];
+}
+
+/** A box in an image `width` pixels wide, mirrored left to right. */
+export function mirrorBox([x, y, w, h]: Box, width: number): Box {
+  return [width - x - w, y, w, h];
 }
 
 /** A detection as the model gave it: corners `[x1, y1, x2, y2]` in its input pixels. */

@@ -61,3 +61,13 @@ export function pastePromptMask(
   }
   return rleFromColumnBand(band, h, imageWidth, x0);
 }
+
+/** The mean of a probability map (row-major `mh × mw`) and another made from the mirrored input, mirrored back. */
+export function averageMirrored(map: ArrayLike<number>, mirrored: ArrayLike<number>, mh: number, mw: number): Float32Array {
+  const out = new Float32Array(mh * mw);
+  for (let y = 0; y < mh; y++) {
+    const row = y * mw;
+    for (let x = 0; x < mw; x++) out[row + x] = (map[row + x] + mirrored[row + mw - 1 - x]) / 2;
+  }
+  return out;
+}

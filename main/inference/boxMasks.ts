@@ -1,13 +1,14 @@
-import { BOX_PROMPT, bestPromptMatch, boxInCrop, promptCrop, type BoxPromptOptions, type CandidateDetection } from '../../core/detect/boxPrompt.js';
+import { BOX_PROMPT, bestPromptMatch, boxInCrop, mirrorBox, promptCrop, type BoxPromptOptions, type CandidateDetection } from '../../core/detect/boxPrompt.js';
+import type { TorchvisionSignature } from '../../core/detect/signature.js';
 import type { InferenceSettings } from '../../core/detect/types.js';
 import type { Box } from '../../core/geometry/box.js';
 import type { BoxMask } from '../../core/ipc/types.js';
-import { pastePromptMask } from '../../core/masks/promptMask.js';
+import { averageMirrored, pastePromptMask } from '../../core/masks/promptMask.js';
 import { rleArea } from '../../core/masks/rle.js';
 import { rleToCoco } from '../../core/masks/rleString.js';
 import { decodeRgb, type ImageHeader } from '../imaging/decodeImage.js';
 import { ModelRefusedError, type Detector } from './detector.js';
-import { cropTensor } from './imageTensor.js';
+import { cropTensor, mirrorTensor } from './imageTensor.js';
 
 const none = (reason: string): BoxMask => ({ mask: null, score: null, reason });
 
@@ -16,6 +17,32 @@ export function noMasksReason(kind: string): string | null {
   if (kind === 'yolox') return 'This model is a YOLOX detector: it gives boxes only, and box to mask needs a Mask R-CNN.';
   if (kind !== 'maskrcnn') return 'This model has no mask output: box to mask needs a Mask R-CNN.';
   return null;
+}
+
+/** The mask probability map of the detection that best matches the prompt (in the run's input pixels), or why none does. */
+type Matched = { probs: Float32Array; mh: number; mw: number; score: number } | { probs: null; bestIou: number };
+
+function matchedMap(
+  outputs: Awaited<ReturnType<Detector['run']>>,
+  names: TorchvisionSignature['outputs'],
+  prompt: Box,
+  settings: InferenceSettings,
+  options: BoxPromptOptions,
+): Matched {
+  const corners = outputs[names.boxes].data as Float32Array;
+  const labels = outputs[names.labels].data as BigInt64Array | Int32Array;
+  const scores = outputs[names.scores].data as Float32Array;
+  const masks = outputs[names.masks!];
+  const candidates: (CandidateDetection | null)[] = [];
+  for (let i = 0; i < scores.length; i++) {
+    const person = (settings.classMap[Number(labels[i])] ?? null) !== null;
+    candidates.push(person ? { corners: corners.subarray(4 * i, 4 * i + 4), score: scores[i] } : null);
+  }
+  const match = bestPromptMatch(candidates, prompt, options);
+  if (match.index === null) return { probs: null, bestIou: match.bestIou };
+  const [mh, mw] = masks.dims.slice(-2);
+  const probs = (masks.data as Float32Array).subarray(match.index * mh * mw, (match.index + 1) * mh * mw);
+  return { probs, mh, mw, score: scores[match.index] };
 }
 
 /**
@@ -43,18 +70,10 @@ export async function boxMasks(
       results.push(none('The box lies outside the image.'));
       continue;
     }
-    const outputs = await detector.run(await cropTensor(rgb, crop.region, crop.input));
-    const corners = outputs[names.boxes].data as Float32Array;
-    const labels = outputs[names.labels].data as BigInt64Array | Int32Array;
-    const scores = outputs[names.scores].data as Float32Array;
-    const masks = outputs[names.masks!];
-    const candidates: (CandidateDetection | null)[] = [];
-    for (let i = 0; i < scores.length; i++) {
-      const person = (settings.classMap[Number(labels[i])] ?? null) !== null;
-      candidates.push(person ? { corners: corners.subarray(4 * i, 4 * i + 4), score: scores[i] } : null);
-    }
-    const match = bestPromptMatch(candidates, boxInCrop(box, crop), options);
-    if (match.index === null) {
+    const tensor = await cropTensor(rgb, crop.region, crop.input);
+    const prompt = boxInCrop(box, crop);
+    const match = matchedMap(await detector.run(tensor), names, prompt, settings, options);
+    if (match.probs === null) {
       results.push(
         none(
           match.bestIou > 0
@@ -64,13 +83,18 @@ export async function boxMasks(
       );
       continue;
     }
-    const [mh, mw] = masks.dims.slice(-2);
-    const rle = pastePromptMask(masks.data as Float32Array, match.index * mh * mw, mh, mw, crop, box, header.width, header.height, settings.maskThreshold);
+    let probs = match.probs;
+    if (options.mirror) {
+      const mirrored = matchedMap(await detector.run(mirrorTensor(tensor)), names, mirrorBox(prompt, tensor.width), settings, options);
+      if (mirrored.probs && mirrored.mh === match.mh && mirrored.mw === match.mw) probs = averageMirrored(probs, mirrored.probs, match.mh, match.mw);
+    }
+    const { mh, mw } = match;
+    const rle = pastePromptMask(probs, 0, mh, mw, crop, box, header.width, header.height, settings.maskThreshold);
     if (rleArea(rle) === 0) {
       results.push(none("The model's mask for this person has no pixels inside the box."));
       continue;
     }
-    results.push({ mask: rleToCoco(rle), score: scores[match.index], reason: null });
+    results.push({ mask: rleToCoco(rle), score: match.score, reason: null });
   }
   return results;
 }

@@ -85,7 +85,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     } else if (request.type === 'boxMasks') {
       const loaded = await load(request.image);
       if (!loaded.ok) throw new Error(loaded.message);
-      const masks = await boxMasks(detector, loaded.bytes, loaded.header, request.boxes, request.settings);
+      const masks = await boxMasks(detector, loaded.bytes, loaded.header, request.boxes, request.settings, request.options);
       post({ type: 'boxMasks', id: request.id, masks });
     } else {
       await run(request.id, request.images, request.settings);
