@@ -2,8 +2,9 @@ import type { MaskAssist } from '../state/useMaskAssist';
 
 /** Box to mask in the toolbar: the selected boxes' masks from the chosen model (M), and which model (only those that give masks). */
 export function MaskFromModel({ assist, hasSelection }: { assist: MaskAssist; hasSelection: boolean }) {
-  const { candidates, modelId, work, job } = assist;
-  const busy = !!work || !!job;
+  const { candidates, modelId, work } = assist;
+  // The project's fill runs beside it: only the editor's own asking (M, this image's fill) waits.
+  const busy = !!work;
   const noModel = modelId === null;
   return (
     <div className="tool-group" role="group" aria-label="Box to mask">
