@@ -111,6 +111,19 @@ for (const zoom of [0.37, 3.1]) {
   });
 }
 
+test('a box round no one gets no mask, and the notice says why', async ({ page }) => {
+  const problems = watchConsole(page);
+  await setBoxes([{ ...people[0], bbox: [60, 400, 40, 90] }]);
+  await openAtZoom(page, 1);
+  await page.keyboard.press('Control+a');
+  await page.getByRole('button', { name: 'Mask from model' }).click();
+  const notice = page.getByTestId('editor-notice');
+  await expect(notice).toContainText('0 masks added, no mask for 1 box: ', { timeout: 30_000 });
+  expect((await groundTruth())[0].mask).toBeNull();
+  await page.screenshot({ path: screenshotPath('box-to-mask-none') });
+  expect(problems).toEqual([]);
+});
+
 test('only models that give masks are offered, and the one chosen is remembered for the project', async ({ page }) => {
   const yolox = sharedFile(...YOLOX_NANO);
   if (yolox) await callApi(app, 'models.add', { path: yolox });
@@ -144,7 +157,7 @@ test('masks for every box without one on the image: box by box with progress, co
   expect(added).toBeGreaterThan(0);
   const missed = people.length - added;
   await expect(notice).toContainText(`${added} ${added === 1 ? 'mask' : 'masks'} added`);
-  if (missed > 0) await expect(notice).toContainText(`${missed} ${missed === 1 ? 'box' : 'boxes'} where the model found no person`);
+  if (missed > 0) await expect(notice).toContainText(`no mask for ${missed} ${missed === 1 ? 'box' : 'boxes'}: `);
   for (const a of filled.filter((f) => f.mask)) {
     expect(a.area).toBe(maskOf(a).count);
     expectInside(maskOf(a).bbox, a.bbox);

@@ -13,11 +13,17 @@ export interface MaskOutcome {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** "3 masks added, 1 box where the model found no person (why)"; a cancel says how far it got. */
+/**
+ * "3 masks added, 1 box where the model found no person", or with the model's reasons "…, no mask for 1 box: why";
+ * a cancel says how far it got.
+ */
 export function maskNotice({ added, missed, reasons = [], cancelled }: MaskOutcome): string {
   const why = [...new Set(reasons)];
   const parts = [`${plural(added, 'mask', 'masks')} added`];
-  if (missed > 0) parts.push(`${plural(missed, 'box', 'boxes')} where the model found no person${why.length ? ` (${why.join(' ')})` : ''}`);
+  if (missed > 0)
+    parts.push(
+      why.length ? `no mask for ${plural(missed, 'box', 'boxes')}: ${why.join(' ')}` : `${plural(missed, 'box', 'boxes')} where the model found no person`,
+    );
   const done = parts.join(', ');
   return cancelled ? `Cancelled after ${cancelled.done} of ${plural(cancelled.total, 'box', 'boxes')}: ${done}` : done;
 }

@@ -40,13 +40,12 @@ describe('modelMaskEdit', () => {
 });
 
 describe('maskNotice', () => {
-  it('counts masks and misses, says each reason once, and how far a cancelled fill got', () => {
+  it('counts masks and misses, says each reason once (or that no person was found), and how far a cancelled fill got', () => {
     expect(maskNotice({ added: 1, missed: 1, reasons: ['No detection matches the box.'] })).toBe(
-      '1 mask added, 1 box where the model found no person (No detection matches the box.)',
+      '1 mask added, no mask for 1 box: No detection matches the box.',
     );
-    expect(maskNotice({ added: 3, missed: 2, reasons: ['Too small.', 'Too small.'] })).toBe(
-      '3 masks added, 2 boxes where the model found no person (Too small.)',
-    );
+    expect(maskNotice({ added: 3, missed: 2, reasons: ['Too small.', 'Too small.'] })).toBe('3 masks added, no mask for 2 boxes: Too small.');
+    expect(maskNotice({ added: 12, missed: 3 })).toBe('12 masks added, 3 boxes where the model found no person');
     expect(maskNotice({ added: 1, missed: 0, cancelled: { done: 1, total: 2 } })).toBe('Cancelled after 1 of 2 boxes: 1 mask added');
   });
 });
