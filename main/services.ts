@@ -7,6 +7,7 @@ import { exportProject } from './importExport/projectExport.js';
 import { importIntoProject } from './importExport/projectImport.js';
 import { importCategories } from './importExport/sourceCategories.js';
 import { InferenceService } from './inference/inferenceService.js';
+import { MaskService } from './inference/maskService.js';
 import { commitAnnotations } from './project/annotationEdits.js';
 import { evaluationData } from './project/evaluationData.js';
 import { listFolder } from './project/folderListing.js';
@@ -33,6 +34,7 @@ export interface HostOptions {
 export class Services {
   readonly projects = new ProjectService();
   readonly inference = new InferenceService(this.projects);
+  readonly masks = new MaskService(this.projects, this.inference.pool);
   private readonly paths: PathAccess;
   readonly reports = new ExportedReports();
 
@@ -42,6 +44,7 @@ export class Services {
 
   async openFolder(folder: string) {
     this.paths.grant(folder, 'project-folder');
+    await this.masks.stop();
     await this.inference.stopAll();
     const summary = await this.projects.openFolder(folder, { refuseEmpty: true });
     await seedSampleProject(this.projects.store, summary.folder);
@@ -54,6 +57,7 @@ export class Services {
     if (this.projects.recovery()?.folder !== folder) {
       throw new PedlabError('restore-refused', `Only the project whose database was found damaged can be restored here, not ${folder}.`);
     }
+    await this.masks.stop();
     await this.inference.stopAll();
     const summary = await this.projects.restore(folder, snapshot);
     await this.inference.projectOpened();
@@ -99,6 +103,10 @@ export class Services {
     'inference.cancel': async ({ modelId }) => this.inference.cancel(modelId),
     'inference.status': async () => this.inference.status(),
     'predictions.forImage': async ({ imageId, modelId }) => this.inference.predictions(imageId, modelId),
+    'masks.forBoxes': async (request) => this.masks.forBoxes(request),
+    'masks.fillStart': async (request) => this.masks.fillStart(request),
+    'masks.fillCancel': async () => this.masks.fillCancel(),
+    'masks.fillStatus': async () => this.masks.fillStatus(),
     'report.export': async ({ overwrite, ...request }) => {
       const dir = this.paths.check(request.dir, 'write', 'report-folder');
       const written = await exportReport(this.projects.store, this.inference, { ...request, dir }, { overwrite: !!overwrite }, this.options.printPdf);
@@ -132,6 +140,7 @@ export class Services {
   }
 
   async close(): Promise<void> {
+    await this.masks.stop();
     await this.inference.close();
     this.projects.close();
   }

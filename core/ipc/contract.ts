@@ -4,6 +4,7 @@ import { EXPORT_FORMAT_NAMES, IMPORT_FORMAT_NAMES } from './types.js';
 import type {
   Annotation,
   AppInfo,
+  BoxMask,
   Category,
   CommitResult,
   EvaluationData,
@@ -11,6 +12,7 @@ import type {
   FolderListing,
   ImageEntry,
   ImportReport,
+  MaskFillStatus,
   InferenceStatus,
   ModelEntry,
   Prediction,
@@ -137,6 +139,26 @@ export const contract = {
   'inference.cancel': spec<InferenceStatus>()(z.object({ modelId: id.optional() }).strict()),
   'inference.status': spec<InferenceStatus>()(empty),
   'predictions.forImage': spec<Prediction[]>()(z.object({ imageId: id, modelId: id }).strict()),
+  /** Box to mask: for each box, in order, the mask the model (a Mask R-CNN) gives for the person in it. */
+  'masks.forBoxes': spec<BoxMask[]>()(
+    z
+      .object({
+        modelId: id,
+        imageId: id,
+        boxes: z
+          .array(z.tuple([finite, finite, z.number().finite().positive(), z.number().finite().positive()]))
+          .min(1)
+          .max(64),
+      })
+      .strict(),
+  ),
+  /**
+   * Starts the background job that gives every box annotation without a mask (crowd regions aside) the model's mask
+   * for it, image by image (the whole project when `imageIds` is absent); answers at once. One job at a time.
+   */
+  'masks.fillStart': spec<MaskFillStatus>()(z.object({ modelId: id, imageIds: z.array(id).max(100_000).optional() }).strict()),
+  'masks.fillCancel': spec<MaskFillStatus>()(empty),
+  'masks.fillStatus': spec<MaskFillStatus>()(empty),
   /** Writes the comparison report of two models (A, then B) into a folder; answers the files written. */
   'report.export': spec<ReportExport>()(
     z

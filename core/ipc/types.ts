@@ -158,6 +158,33 @@ export interface Prediction {
   mask: { size: [number, number]; counts: string } | null;
 }
 
+/** The mask a model gives for one prompt box ("box to mask"). */
+export interface BoxMask {
+  /** In image pixels, the same RLE shape as `Annotation.mask`, inside the box; null when the model gave none. */
+  mask: { size: [number, number]; counts: string } | null;
+  /** The score of the detection the mask comes from; null when there is no mask. */
+  score: number | null;
+  /** Why there is no mask, in a sentence; null when there is one. */
+  reason: string | null;
+}
+
+export type MaskFillState = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+
+/** The background job that gives every box annotation without a mask the mask its model finds for it. */
+export interface MaskFillStatus {
+  state: MaskFillState;
+  modelId: number | null;
+  boxesDone: number;
+  boxesTotal: number;
+  /** Boxes that got a mask. */
+  filled: number;
+  /** Boxes the model found no person for. */
+  missed: number;
+  error: string | null;
+  /** Grows each time an image's masks are stored, so the UI knows to reload its annotations. */
+  version: number;
+}
+
 /** A ground-truth annotation as the editor creates or changes it. */
 export type AnnotationDraft = Omit<Annotation, 'id' | 'imageId'> & { id?: number };
 

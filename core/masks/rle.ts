@@ -33,6 +33,25 @@ export function rleEncode(mask: ArrayLike<number>, h: number, w: number): Rle {
   return { h, w, counts: Uint32Array.from(runs) };
 }
 
+/**
+ * The RLE of a `w`-column mask that is empty outside a band of columns starting at `x0`: `band` is that band,
+ * column-major with `h` rows; the empty columns either side join the first and last runs of zeros.
+ */
+export function rleFromColumnBand(band: ArrayLike<number>, h: number, w: number, x0: number): Rle {
+  const counts = rleEncode(band, h, band.length / h).counts;
+  const before = x0 * h;
+  let total = 0;
+  for (const c of counts) total += c;
+  const after = h * w - before - total;
+  const out = Array.from(counts);
+  out[0] += before;
+  if (after > 0) {
+    if (out.length % 2 === 1) out[out.length - 1] += after;
+    else out.push(after);
+  }
+  return { h, w, counts: Uint32Array.from(out) };
+}
+
 /** Decodes to a column-major mask of 0/1 bytes. */
 export function rleDecode(rle: Rle): Uint8Array {
   const mask = new Uint8Array(rle.h * rle.w);

@@ -7,6 +7,7 @@ import { importCommand } from './commands/importCommand.js';
 import { inferCommand } from './commands/inferCommand.js';
 import { reportCommand } from './commands/reportCommand.js';
 import { restoreCommand } from './commands/restoreCommand.js';
+import { segmentCommand } from './commands/segmentCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
 import { startCommand } from './commands/startCommand.js';
 
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
   eval: evalCommand,
   compare: compareCommand,
   infer: inferCommand,
+  segment: segmentCommand,
   import: importCommand,
   export: exportCommand,
   report: reportCommand,

@@ -38,3 +38,14 @@ export async function decodeRgb(bytes: Buffer, header: ImageHeader, size?: { wid
   if (info.channels !== 3) throw new Error(`decoded to ${info.channels} channels, expected 3`);
   return { width: info.width, height: info.height, pixels: data };
 }
+
+/** A region of a decoded image (whole pixels, inside it) resized to exactly `size`, as decodeRgb resizes. */
+export async function cropRgb(image: RgbImage, region: readonly [number, number, number, number], size: { width: number; height: number }): Promise<RgbImage> {
+  const [left, top, width, height] = region;
+  const { data, info } = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .extract({ left, top, width, height })
+    .resize(size.width, size.height, { fit: 'fill', kernel: 'linear' })
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, pixels: data };
+}

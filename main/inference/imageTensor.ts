@@ -1,5 +1,5 @@
 import { LETTERBOX_PAD, letterbox } from '../../core/detect/yolox.js';
-import { decodeRgb, type ImageHeader } from '../imaging/decodeImage.js';
+import { cropRgb, decodeRgb, type ImageHeader, type RgbImage } from '../imaging/decodeImage.js';
 
 /** A model input and how its pixels relate to the image's: input = image · (scaleX, scaleY). */
 export interface ImageTensor {
@@ -26,6 +26,51 @@ export function torchvisionInputSize(
   return { width: Math.max(1, Math.round(image.width * s)), height: Math.max(1, Math.round(image.height * s)) };
 }
 
+/** RGB bytes to 0..1, planar [3, H, W]: torchvision's convention. */
+function planarRgb01(rgb: RgbImage): Float32Array {
+  const plane = rgb.width * rgb.height;
+  const data = new Float32Array(3 * plane);
+  const px = rgb.pixels;
+  for (let i = 0, p = 0; i < plane; i++, p += 3) {
+    data[i] = px[p] / 255;
+    data[plane + i] = px[p + 1] / 255;
+    data[2 * plane + i] = px[p + 2] / 255;
+  }
+  return data;
+}
+
+/**
+ * A region of a decoded upright image, resized to `size`, in torchvision's convention; the tensor's "image" is
+ * the region, so its scales map region pixels to input pixels.
+ */
+export async function cropTensor(
+  rgb: RgbImage,
+  region: readonly [number, number, number, number],
+  size: { width: number; height: number },
+): Promise<ImageTensor> {
+  const crop = await cropRgb(rgb, region, size);
+  return {
+    data: planarRgb01(crop),
+    width: crop.width,
+    height: crop.height,
+    scaleX: crop.width / region[2],
+    scaleY: crop.height / region[3],
+    imageWidth: region[2],
+    imageHeight: region[3],
+  };
+}
+
+/** A planar tensor mirrored left to right (same scales: the mirrored crop's pixels map the same way). */
+export function mirrorTensor(tensor: ImageTensor): ImageTensor {
+  const { width, height } = tensor;
+  const data = new Float32Array(tensor.data.length);
+  for (let row = 0; row < 3 * height; row++) {
+    const start = row * width;
+    for (let x = 0; x < width; x++) data[start + x] = tensor.data[start + width - 1 - x];
+  }
+  return { ...tensor, data };
+}
+
 /**
  * RGB, 0..1, planar [3, H, W]: torchvision's convention. The decode starts before this first yields, so an image
  * prepared ahead is decoded by libvips' threads while the caller's thread is busy elsewhere.
@@ -39,16 +84,8 @@ export async function torchvisionTensor(
   const size = torchvisionInputSize(upright, maxSide, fixed);
   const same = size.width === upright.width && size.height === upright.height;
   const rgb = await decodeRgb(bytes, upright, same ? undefined : size);
-  const plane = rgb.width * rgb.height;
-  const data = new Float32Array(3 * plane);
-  const px = rgb.pixels;
-  for (let i = 0, p = 0; i < plane; i++, p += 3) {
-    data[i] = px[p] / 255;
-    data[plane + i] = px[p + 1] / 255;
-    data[2 * plane + i] = px[p + 2] / 255;
-  }
   return {
-    data,
+    data: planarRgb01(rgb),
     width: rgb.width,
     height: rgb.height,
     scaleX: rgb.width / upright.width,

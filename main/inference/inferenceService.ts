@@ -12,7 +12,8 @@ import { SessionPool } from './sessionPool.js';
 
 /** Models, batch runs and stored predictions of the open project; sessions live in worker threads. */
 export class InferenceService {
-  private readonly pool = new SessionPool();
+  /** The sessions, one worker per model file; box to mask shares them. */
+  readonly pool = new SessionPool();
   private runs = new Map<number, ProjectRun>();
   private resultsVersion = 0;
 

@@ -2,6 +2,7 @@ import { READ_LIMITS, readBoundedFile } from '../security/boundedRead.js';
 import { parentPort } from 'node:worker_threads';
 import type { InferenceSettings } from '../../core/detect/types.js';
 import { describeDecodeError } from '../imaging/probeImage.js';
+import { boxMasks } from './boxMasks.js';
 import { Detector, ModelRefusedError } from './detector.js';
 import { readHeader, type ImageHeader } from '../imaging/decodeImage.js';
 import type { ImageTensor } from './imageTensor.js';
@@ -79,8 +80,14 @@ async function handle(request: WorkerRequest): Promise<void> {
       detector = null;
       detector = await Detector.open(request.path, request.threads);
       post({ type: 'opened', id: request.id, info: detector.info });
+    } else if (!detector) {
+      throw new Error('no model is open in this worker');
+    } else if (request.type === 'boxMasks') {
+      const loaded = await load(request.image);
+      if (!loaded.ok) throw new Error(loaded.message);
+      const masks = await boxMasks(detector, loaded.bytes, loaded.header, request.boxes, request.settings, request.options);
+      post({ type: 'boxMasks', id: request.id, masks });
     } else {
-      if (!detector) throw new Error('no model is open in this worker');
       await run(request.id, request.images, request.settings);
     }
   } catch (err) {

@@ -1,6 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ImageDetection, InferenceSettings } from '../../core/detect/types.js';
+import type { BoxPromptOptions } from '../../core/detect/boxPrompt.js';
+import type { Box } from '../../core/geometry/box.js';
+import type { BoxMask } from '../../core/ipc/types.js';
 import { PedlabError } from '../errors.js';
 import type { DetectorInfo, Timings } from './detector.js';
 import type { WorkImage, WorkerReply, WorkerRequest } from './workerProtocol.js';
@@ -93,6 +96,16 @@ export class ModelWorker {
       );
     });
     return { finished, cancel: () => !this.dead && this.worker.postMessage({ type: 'cancel', id } satisfies WorkerRequest) };
+  }
+
+  /** Box to mask: the mask the open model gives for each box of one image, in order (`options`: core's BOX_PROMPT). */
+  boxMasks(image: WorkImage, boxes: Box[], settings: InferenceSettings, options?: BoxPromptOptions): Promise<BoxMask[]> {
+    return new Promise((resolve, reject) => {
+      this.send(
+        { type: 'boxMasks', id: this.nextId++, image, boxes, settings, options },
+        { resolve: (r) => resolve((r as Extract<WorkerReply, { type: 'boxMasks' }>).masks), reject },
+      );
+    });
   }
 
   async close(): Promise<void> {

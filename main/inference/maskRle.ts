@@ -1,4 +1,4 @@
-import { rleEncode } from '../../core/masks/rle.js';
+import { rleFromColumnBand } from '../../core/masks/rle.js';
 import { rleToCoco } from '../../core/masks/rleString.js';
 import type { CocoRle } from '../../core/detect/types.js';
 
@@ -44,7 +44,7 @@ export class MaskEncoder {
     band.fill(0);
     if (mh === h && mw === w) this.thresholdInto(band, masks, offset, region);
     else this.resampleInto(band, masks, offset, mh, mw, region);
-    return rleToCoco(widen(rleEncode(band, h, region.x1 - region.x0 + 1).counts, h, w, region.x0));
+    return rleToCoco(rleFromColumnBand(band, h, w, region.x0));
   }
 
   private thresholdInto(band: Uint8Array, masks: Float32Array, offset: number, r: Region): void {
@@ -75,21 +75,6 @@ export class MaskEncoder {
       }
     }
   }
-}
-
-/** The RLE of a band of columns starting at `x0`, extended with the empty columns around it to the full width. */
-function widen(counts: Uint32Array, h: number, w: number, x0: number): { h: number; w: number; counts: Uint32Array } {
-  const before = x0 * h;
-  let total = 0;
-  for (const c of counts) total += c;
-  const after = h * w - before - total;
-  const out = Array.from(counts);
-  out[0] += before;
-  if (after > 0) {
-    if (out.length % 2 === 1) out[out.length - 1] += after;
-    else out.push(after);
-  }
-  return { h, w, counts: Uint32Array.from(out) };
 }
 
 /** The rows and columns of a map that hold any positive value; null when none does. */

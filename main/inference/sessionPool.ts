@@ -13,9 +13,13 @@ interface Entry {
 export class SessionPool {
   private readonly entries = new Map<string, Entry>();
 
-  async open(path: string, sha256: string, threads: number): Promise<{ worker: ModelWorker; info: DetectorInfo }> {
+  /**
+   * The model's worker with its session open. With `anyThreads`, a session already open with another thread count
+   * is taken as it is (a short job beside a run that keeps its session).
+   */
+  async open(path: string, sha256: string, threads: number, anyThreads = false): Promise<{ worker: ModelWorker; info: DetectorInfo }> {
     let entry = this.entries.get(path);
-    if (!entry || !entry.worker.alive || entry.sha256 !== sha256 || entry.threads !== threads) {
+    if (!entry || !entry.worker.alive || entry.sha256 !== sha256 || (entry.threads !== threads && !anyThreads)) {
       const worker = entry?.worker.alive ? entry.worker : new ModelWorker();
       const opening = worker.open(path, threads);
       const fresh: Entry = { worker, sha256, threads, opening, info: null };

@@ -18,6 +18,7 @@ import { PredictionLayer } from './canvas/layers/PredictionLayer';
 import { PredictionMaskLayer } from './canvas/layers/PredictionMaskLayer';
 import { PREDICTION_COLOUR } from './canvas/colours';
 import { useInference } from './state/useInference';
+import { useMaskAssist } from './state/useMaskAssist';
 import { acceptAllPredictions, acceptPredictionAt, predictionAt } from './editor/acceptPredictions';
 import { actionFor, type ActionContext } from './editor/actions';
 import { EditorStore } from './editor/editorStore';
@@ -53,6 +54,8 @@ export function App() {
   const image = state.images.find((i) => i.id === state.selectedId);
   const editable = image && !image.error ? image : undefined;
   const inference = useInference(state.project?.dbPath ?? null, editable?.id ?? null);
+  const assist = useMaskAssist(state.project?.dbPath ?? null, inference.models, store);
+  const maskFromModel = assist.fromSelection;
   const [mode, setMode] = useState<'edit' | 'compare'>('edit');
   const [exporting, setExporting] = useState(false);
   const [transfer, setTransfer] = useState<'import' | 'export' | null>(null);
@@ -181,10 +184,11 @@ export function App() {
         toggleHelp: () => setHelp((h) => !h),
         acceptPrediction: () => acceptPredictionAt(store, inference.visible, cursorRef.current),
         acceptAllPredictions: () => acceptAllPredictions(store, inference.visible),
-        ...(mode === 'compare' && focus && compare.findings.findings
+        maskFromModel,
+        ...(mode === 'compare' && focus && findings
           ? {
               stepCase: (step: 1 | -1) => {
-                const next = stepCase(focus, compare.findings.findings!.diff, compare.findings.findings!.statistics.labelErrors, step);
+                const next = stepCase(focus, findings!.diff, findings!.statistics.labelErrors, step);
                 if (next) chooseCase(next);
               },
               acceptCase:
@@ -201,7 +205,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [asking, exporting, transfer, store, editable, navigate, inference.visible, mode, focus, compare.findings.findings, chooseCase, acceptLabelBox]);
+  }, [asking, exporting, transfer, store, editable, navigate, inference.visible, maskFromModel, mode, focus, findings, chooseCase, acceptLabelBox]);
 
   return (
     <div className="app">
@@ -260,6 +264,7 @@ export function App() {
           showMasks={showMasks}
           onShowMasks={setShowMasks}
           onHelp={() => setHelp(true)}
+          assist={assist}
         />
       )}
       {state.project && mode === 'compare' && (
@@ -350,7 +355,9 @@ export function App() {
             {state.busy ? 'Opening…' : image?.error ? `${image.fileName}: ${image.error}` : 'Open a folder of PNG or JPEG images to begin.'}
           </div>
         )}
-        {state.project && mode === 'edit' && <ModelsPanel inference={inference} showMasks={showPredictedMasks} onShowMasks={setShowPredictedMasks} />}
+        {state.project && mode === 'edit' && (
+          <ModelsPanel inference={inference} showMasks={showPredictedMasks} onShowMasks={setShowPredictedMasks} assist={assist} />
+        )}
       </main>
       <StatusBar
         image={image}

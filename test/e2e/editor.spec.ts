@@ -4,7 +4,19 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Annotation, ImageEntry } from '../../core/ipc/types.js';
 import { makeImageFolder } from '../helpers/imageFolder.js';
-import { callApi, expect, screenshotPath, startApp, stopApp, test, watchConsole, type RunningApp, stageView as view, toScreen as screen } from './fixtures.js';
+import {
+  callApi,
+  expect,
+  screenshotPath,
+  setZoom,
+  startApp,
+  stopApp,
+  test,
+  watchConsole,
+  type RunningApp,
+  stageView as view,
+  toScreen as screen,
+} from './fixtures.js';
 
 let app: RunningApp;
 let work: string;
@@ -46,9 +58,7 @@ async function openAtZoom(page: Page, zoom: number) {
   await app.open(page);
   await page.locator('[data-file-name="street_02.jpg"]').click();
   await expect(page.getByTestId('image-stage')).toHaveAttribute('data-image-loaded', 'true');
-  await page.getByLabel('Zoom percent').fill(String(zoom * 100));
-  await page.getByLabel('Zoom percent').press('Enter');
-  await expect.poll(async () => Number(await page.getByTestId('image-stage').getAttribute('data-zoom'))).toBeCloseTo(zoom, 3);
+  await setZoom(page, zoom);
 }
 
 async function clearImage(page: Page) {

@@ -1,11 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import type { Annotation, ImageEntry } from '../../core/ipc/types.js';
-import { rleDecode, rleToBbox } from '../../core/masks/rle.js';
-import { rleFromCoco } from '../../core/masks/rleString.js';
 import {
   callApi,
   expect,
@@ -16,8 +13,10 @@ import {
   watchConsole,
   type RunningApp,
   stageView as view,
+  toScreen as screen,
   type StageView as View,
 } from './fixtures.js';
+import { gradientFolder, maskOf } from './storedMasks.js';
 
 let app: RunningApp;
 let work: string;
@@ -25,33 +24,13 @@ let image: ImageEntry;
 
 test.beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'pedlab-masks-'));
-  const folder = join(work, 'street');
-  mkdirSync(folder);
-  // A left-to-right gradient, so strokes and outlines show against changing pixels.
-  const width = 640;
-  const height = 480;
-  const raw = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 3;
-      raw[i] = 60 + (x * 120) / width;
-      raw[i + 1] = 80 + (y * 80) / height;
-      raw[i + 2] = 110;
-    }
-  }
-  await sharp(raw, { raw: { width, height, channels: 3 } })
-    .png()
-    .toFile(join(folder, 'street.png'));
-  app = await startApp({ project: folder });
+  app = await startApp({ project: await gradientFolder(join(work, 'street')) });
   [image] = await callApi<ImageEntry[]>(app, 'images.list');
 });
 test.afterAll(() => {
   stopApp(app);
   rmSync(work, { recursive: true, force: true });
 });
-
-/** Image pixels to page pixels, through the view the stage reports. */
-const screen = (v: View, p: { x: number; y: number }) => ({ x: v.left + v.x + p.x * v.scale, y: v.top + v.y + p.y * v.scale });
 
 const groundTruth = () => callApi<Annotation[]>(app, 'annotations.list', { imageId: image.id });
 
@@ -62,16 +41,6 @@ async function clearGroundTruth() {
 
 async function saved(page: Page) {
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
-}
-
-/** The stored mask as a lookup by image pixel, with its pixel count and tight box. */
-function maskOf(a: Annotation) {
-  const rle = rleFromCoco(a.mask!.size, a.mask!.counts);
-  const bits = rleDecode(rle);
-  const h = rle.h;
-  let count = 0;
-  for (const b of bits) count += b;
-  return { at: (x: number, y: number) => bits[Math.floor(x) * h + Math.floor(y)] === 1, count, bbox: rleToBbox(rle) };
 }
 
 /** A drag through image points with the real mouse, optionally with Shift held. */
@@ -274,6 +243,16 @@ test('the polygon tool: clicked vertices, Backspace and Esc, closed on its first
   expect(problems).toEqual([]);
 });
 
+/** The mask a moving box carries, as the canvas draws it under the pointer (in image pixels); null when none is. */
+function carriedMask(page: Page) {
+  return page.evaluate(() => {
+    type Shape = { x(): number; y(): number; width(): number; height(): number };
+    const konva = (window as unknown as { Konva: { stages: { findOne(s: string): Shape | undefined }[] } }).Konva;
+    const c = konva.stages[0]?.findOne('.carried-mask');
+    return c ? { x: c.x(), y: c.y(), width: c.width(), height: c.height() } : null;
+  });
+}
+
 test('moving a box carries its mask, resizing scales it, and one undo puts both back', async ({ page }) => {
   const problems = watchConsole(page);
   await clearGroundTruth();
@@ -296,7 +275,15 @@ test('moving a box carries its mask, resizing scales it, and one undo puts both 
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps: 10 });
+  // While the button is held, the mask is drawn where the box is now, before anything is stored.
+  const dragging = (await carriedMask(page))!;
+  expect(Math.abs(dragging.x - (m0.bbox[0] + 100))).toBeLessThan(1.5);
+  expect(Math.abs(dragging.y - (m0.bbox[1] + 60))).toBeLessThan(1.5);
+  expect(dragging.width).toBeCloseTo(m0.bbox[2], 5);
+  expect((await groundTruth())[0].bbox).toEqual(before.bbox);
+  await page.screenshot({ path: screenshotPath('masks-box-dragging') });
   await page.mouse.up();
+  expect(await carriedMask(page)).toBeNull();
   await expect.poll(async () => (await groundTruth())[0].bbox[0]).toBeGreaterThan(before.bbox[0] + 50);
   await saved(page);
   const [moved] = await groundTruth();
@@ -317,6 +304,11 @@ test('moving a box carries its mask, resizing scales it, and one undo puts both 
   await page.mouse.move(handle.x, handle.y);
   await page.mouse.down();
   await page.mouse.move(handle.x + moved.bbox[2] * v.scale, handle.y, { steps: 10 });
+  // The mask is drawn scaled with the box while the handle is held.
+  const resizing = (await carriedMask(page))!;
+  expect(Math.abs(resizing.width - 2 * m1.bbox[2])).toBeLessThan(2);
+  expect(Math.abs(resizing.x - m1.bbox[0])).toBeLessThan(1);
+  await page.screenshot({ path: screenshotPath('masks-box-resizing') });
   await page.mouse.up();
   await expect.poll(async () => (await groundTruth())[0].bbox[2]).toBeGreaterThan(moved.bbox[2] * 1.5);
   await saved(page);

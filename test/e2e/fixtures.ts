@@ -122,5 +122,12 @@ export async function openFolderByPath(page: Page, path: string): Promise<void> 
   await page.getByRole('button', { name: 'Open', exact: true }).click();
 }
 
+/** Types a zoom into the status bar's zoom field (the view zooms about the stage's centre) and waits for it. */
+export async function setZoom(page: Page, zoom: number): Promise<void> {
+  await page.getByLabel('Zoom percent').fill(String(zoom * 100));
+  await page.getByLabel('Zoom percent').press('Enter');
+  await expect.poll(async () => Number(await page.getByTestId('image-stage').first().getAttribute('data-zoom'))).toBeCloseTo(zoom, 3);
+}
+
 export const test = base;
 export { expect };

@@ -24,6 +24,10 @@ async function handle(request: WorkerRequest): Promise<void> {
     post({ type: 'opened', id: request.id, info: { signature, provider: 'CPU', threads: request.threads, classes: null, variant: null } });
     return;
   }
+  if (request.type === 'boxMasks') {
+    post({ type: 'failed', id: request.id, message: 'the fake worker has no masks', refused: true });
+    return;
+  }
   for (const [i, image] of request.images.entries()) {
     if (cancelled.has(request.id)) break;
     if (crashAt && i + 1 === crashAt) process.exit(137);

@@ -11,6 +11,7 @@ import { createTool } from '../editor/tools/createTool';
 import type { Tool } from '../editor/tools/tool';
 import type { ViewFilter } from './filters';
 import { AnnotationLayer } from './layers/AnnotationLayer';
+import { CarriedMasks, useMovingBoxes } from './layers/CarriedMasks';
 import { ImageLayer } from './layers/ImageLayer';
 import { MaskLayer } from './layers/MaskLayer';
 import { PreviewLayer } from './layers/PreviewLayer';
@@ -302,7 +303,12 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
   );
   const changeBoxes = useCallback((label: string, boxes: Map<number, Box>) => void setBoxes(store, label, boxes, imageSize), [store, imageSize]);
 
+  // Boxes under a drag or resize carry their masks along as they go: drawn apart from the rest until released.
+  const { moving, setMoving, leaveOut, carried } = useMovingBoxes(annotations);
+
   const scale = view?.scale ?? 1;
+  /** Pictures are smoothed when drawn smaller than twice their size; larger, their pixels show. */
+  const smooth = scale < 2;
   const overlayShapes = useMemo(() => overlay?.(scale), [overlay, scale]);
 
   return (
@@ -341,13 +347,13 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
           >
             {/* Four layers in all: the picture (photo, masks, predictions), resting boxes, selected boxes, gestures. */}
             {/* Until the photo is ready the last one stays, at its own size, and nothing of the new image is drawn over it. */}
-            <Layer listening={false} imageSmoothingEnabled={view.scale < 2}>
+            <Layer listening={false} imageSmoothingEnabled={smooth}>
               {loaded.status === 'ready' && <ImageLayer element={loaded.element} width={width} height={height} filter={filter} />}
               {loaded.status === 'loading' && loaded.previous && (
                 <ImageLayer element={loaded.previous} width={loaded.previous.naturalWidth} height={loaded.previous.naturalHeight} filter={filter} />
               )}
               {loaded.status === 'ready' && showMasks && (
-                <MaskLayer annotations={annotations} width={width} height={height} opacity={maskOpacity} outline={maskOutline} />
+                <MaskLayer annotations={annotations} width={width} height={height} opacity={maskOpacity} outline={maskOutline} leaveOut={leaveOut} />
               )}
               {loaded.status === 'ready' && overlayShapes}
             </Layer>
@@ -361,6 +367,23 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
               interactive={toolName === 'select' && !spaceHeld}
               onPick={pick}
               onBoxes={changeBoxes}
+              moving={moving}
+              onMoving={setMoving}
+              carried={
+                moving &&
+                showMasks &&
+                carried.length > 0 && (
+                  <CarriedMasks
+                    annotations={carried}
+                    boxes={moving.boxes}
+                    width={width}
+                    height={height}
+                    opacity={maskOpacity}
+                    outline={maskOutline}
+                    smooth={smooth}
+                  />
+                )
+              }
             />
             <PreviewLayer preview={tool.preview()} cursor={tool.cursor?.() ?? null} scale={view.scale} />
           </Stage>

@@ -1,3 +1,4 @@
+import type { Box } from '../../../core/geometry/box';
 import { rleDecode } from '../../../core/masks/rle';
 import { rleFromCoco } from '../../../core/masks/rleString';
 
@@ -13,24 +14,35 @@ function rgb(hex: string): [number, number, number] {
 }
 
 /**
- * Masks as one bitmap the size of the image: each filled translucently (`fillAlpha`, 0–255) and, with `outline`,
- * its edge pixels (those with a 4-neighbour outside the mask) drawn nearly opaque, so that touching instances
- * stay apart. Later masks paint over earlier ones. Null when there is nothing to paint.
+ * Masks as one bitmap: each filled translucently (`fillAlpha`, 0–255) and, with `outline`, its edge pixels
+ * (those with a 4-neighbour outside the mask) drawn nearly opaque, so that touching instances stay apart. Later
+ * masks paint over earlier ones. The bitmap is the image's `region` (whole pixels; the whole image unless
+ * given), its top-left pixel the region's. Null when there is nothing to paint.
  */
-export function paintMasks(masks: readonly PaintedMask[], width: number, height: number, fillAlpha: number, outline: boolean): HTMLCanvasElement | null {
-  if (masks.length === 0 || width <= 0 || height <= 0) return null;
-  const pixels = new ImageData(width, height);
+export function paintMasks(
+  masks: readonly PaintedMask[],
+  width: number,
+  height: number,
+  fillAlpha: number,
+  outline: boolean,
+  region: Box = [0, 0, width, height],
+): HTMLCanvasElement | null {
+  const [left, top, regionWidth, regionHeight] = region;
+  if (masks.length === 0 || regionWidth <= 0 || regionHeight <= 0) return null;
+  const pixels = new ImageData(regionWidth, regionHeight);
+  const right = Math.min(width, left + regionWidth);
+  const bottom = Math.min(height, top + regionHeight);
   for (const { mask, colour } of masks) {
     if (mask.size[0] !== height || mask.size[1] !== width) continue;
     const bits = rleDecode(rleFromCoco(mask.size, mask.counts));
     const [r, g, b] = rgb(colour);
     // RLE is column-major: index = x * height + y.
     const inside = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && bits[x * height + y] !== 0;
-    for (let x = 0; x < width; x++) {
-      for (let y = 0; y < height; y++) {
+    for (let x = Math.max(0, left); x < right; x++) {
+      for (let y = Math.max(0, top); y < bottom; y++) {
         if (!bits[x * height + y]) continue;
         const edge = outline && (!inside(x - 1, y) || !inside(x + 1, y) || !inside(x, y - 1) || !inside(x, y + 1));
-        const i = (y * width + x) * 4;
+        const i = ((y - top) * regionWidth + (x - left)) * 4;
         pixels.data[i] = r;
         pixels.data[i + 1] = g;
         pixels.data[i + 2] = b;
@@ -39,8 +51,8 @@ export function paintMasks(masks: readonly PaintedMask[], width: number, height:
     }
   }
   const out = document.createElement('canvas');
-  out.width = width;
-  out.height = height;
+  out.width = regionWidth;
+  out.height = regionHeight;
   out.getContext('2d')!.putImageData(pixels, 0, 0);
   return out;
 }

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { InferenceRunStatus, ModelEntry } from '../../../core/ipc/types';
 import { PREDICTION_COLOUR } from '../canvas/colours';
 import type { Inference } from '../state/useInference';
+import type { MaskAssist } from '../state/useMaskAssist';
 import { AddModelDialog } from './AddModelDialog';
+import { MaskFillPanel } from './MaskFillPanel';
 import { RunProgress } from './RunProgress';
 
 const isActive = (run: InferenceRunStatus | undefined) => run?.state === 'starting' || run?.state === 'running';
@@ -12,8 +14,18 @@ function threadChoices(): number[] {
   return [1, 2, 4, 8, 16, 32].filter((n) => n <= cores);
 }
 
-/** The project's detectors: which one is drawn, where each runs, a Run button for each and for all, and progress. */
-export function ModelsPanel({ inference, showMasks, onShowMasks }: { inference: Inference; showMasks: boolean; onShowMasks(show: boolean): void }) {
+interface Props {
+  inference: Inference;
+  showMasks: boolean;
+  onShowMasks(show: boolean): void;
+  assist: MaskAssist;
+}
+
+/**
+ * The project's detectors: which one is drawn, where each runs, a Run button for each and for all, and progress;
+ * and masks from a model for the boxes without one.
+ */
+export function ModelsPanel({ inference, showMasks, onShowMasks, assist }: Props) {
   const { models, status, shown } = inference;
   const [adding, setAdding] = useState(false);
   const [threads, setThreads] = useState<number | undefined>(undefined);
@@ -70,6 +82,7 @@ export function ModelsPanel({ inference, showMasks, onShowMasks }: { inference: 
         })}
       </ul>
       {models.length === 0 && <div className="muted models-empty">No models yet: add an ONNX detector.</div>}
+      <MaskFillPanel assist={assist} />
       <div className="models-footer">
         {models.length > 1 && (
           <button

@@ -2,6 +2,8 @@ import type { EditorState, EditorStore, ToolName } from '../editor/editorStore';
 import { clearSelectedMasks, fillSelectedHoles, keepSelectedLargestPieces } from '../editor/maskEdits';
 import { setCategory, toggleCrowd } from '../editor/operations';
 import { FILTER_LABELS, type FilterName, type ViewFilter } from '../canvas/filters';
+import type { MaskAssist } from '../state/useMaskAssist';
+import { MaskFromModel } from './MaskFromModel';
 import { NewLabel } from './NewLabel';
 
 interface Props {
@@ -12,6 +14,7 @@ interface Props {
   showMasks: boolean;
   onShowMasks(show: boolean): void;
   onHelp(): void;
+  assist: MaskAssist;
 }
 
 const TOOLS: { name: ToolName; label: string; title: string }[] = [
@@ -23,8 +26,8 @@ const TOOLS: { name: ToolName; label: string; title: string }[] = [
   { name: 'reshape', label: 'Reshape', title: "Reshape: drag the vertices of the selected mask's outline (T)" },
 ];
 
-/** Tools, the label of the selection, mask edits, undo/redo, what the last bulk action did, and the view settings. */
-export function Toolbar({ store, state, filter, onFilter, showMasks, onShowMasks, onHelp }: Props) {
+/** Tools, the label of the selection, mask edits, box to mask, undo/redo, what the last bulk action did, and the view settings. */
+export function Toolbar({ store, state, filter, onFilter, showMasks, onShowMasks, onHelp, assist }: Props) {
   const selected = store.selected();
   const hasMask = selected.some((a) => a.mask);
   const label = selected.length > 0 && selected.every((a) => a.categoryId === selected[0].categoryId) ? selected[0].categoryId : state.activeCategoryId;
@@ -73,6 +76,7 @@ export function Toolbar({ store, state, filter, onFilter, showMasks, onShowMasks
           Clear mask
         </button>
       </div>
+      <MaskFromModel assist={assist} hasSelection={selected.length > 0} />
       <div className="tool-group">
         <button type="button" disabled={!state.canUndo} onClick={() => void store.undo()} title="Undo (Ctrl+Z)">
           Undo

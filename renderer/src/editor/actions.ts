@@ -18,6 +18,8 @@ export interface ActionContext {
   toggleHelp(): void;
   acceptPrediction(): void;
   acceptAllPredictions(): void;
+  /** Box to mask: the chosen model's mask for each selected box, as one undoable edit. */
+  maskFromModel(): void;
   /** In the compare view with a kind of case chosen: move to the next (+1) or previous (−1) case of it. */
   stepCase?(step: 1 | -1): void;
   /** In the compare view on a person the labels likely missed: add the models' box to the ground truth. */
@@ -123,6 +125,13 @@ export const actions: Action[] = [
     family: POLYGON_KEYS,
     applies: placing('remove-last'),
     perform: (ctx) => ctx.store.toolRun('remove-last'),
+  },
+  {
+    id: 'mask-from-model',
+    label: 'Mask from model: the chosen Mask R-CNN finds the person in each selected box (the boxes stay)',
+    keys: ['m'],
+    applies: hasSelection,
+    perform: (ctx) => ctx.maskFromModel(),
   },
   {
     id: 'fill-holes',

@@ -101,6 +101,20 @@ export class EditorStore {
     if (this.state.imageId === imageId) this.set({ annotations });
   }
 
+  /**
+   * Reads the image's annotations again after a change made elsewhere (the mask fill job), keeping the selection
+   * of those still there. With an edit of the user's on its way meanwhile, that edit's answer brings them instead.
+   */
+  async refresh(): Promise<void> {
+    const imageId = this.state.imageId;
+    if (imageId === null) return;
+    await this.queue;
+    const annotations = await api['annotations.list']({ imageId });
+    if (this.state.imageId !== imageId || this.state.pending > 0) return;
+    const ids = new Set(annotations.map((a) => a.id));
+    this.set({ annotations: reconcile(this.state.annotations, annotations), selection: this.state.selection.filter((id) => ids.has(id)) });
+  }
+
   setTool(tool: ToolName): void {
     this.set({ tool });
   }

@@ -12,6 +12,7 @@ import { toDraft } from './change.js';
  * - after an edit of the mask itself (brush, eraser, polygon, fill holes, keep the largest piece) the box is
  *   the mask's tight extent, as COCO's bbox of a mask;
  * - moving or resizing the box carries the mask with it (moved, scaled), and the box stays where it was put;
+ * - a mask the model gives for a box (box to mask) is the annotation's mask, and the box stays the user's;
  * - a mask left with no pixels, or cleared, is no mask: the box stays and the area is the box's again.
  */
 
@@ -25,6 +26,11 @@ export function withMask<T extends AnnotationDraft>(a: T, mask: Bitmap): T {
   const area = rleArea(rle);
   if (area === 0) return { ...a, mask: null, area: a.bbox[2] * a.bbox[3] };
   return { ...a, mask: rleToCoco(rle), area, bbox: rleToBbox(rle) };
+}
+
+/** The annotation with the mask a model gave for its box: area the mask's pixel count, the box unchanged. */
+export function withModelMask(a: Annotation, mask: { size: [number, number]; counts: string }): AnnotationDraft & { id: number } {
+  return { ...toDraft(a), mask, area: rleArea(rleFromCoco(mask.size, mask.counts)) };
 }
 
 /** The annotation moved or resized to `bbox`, its mask carried along (see the rules above). */

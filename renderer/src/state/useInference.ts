@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InferenceStatus, ModelEntry, Prediction } from '../../../core/ipc/types';
 import { api } from '../api/client';
-
-const POLL_MS = 400;
+import { usePolling } from './usePolling';
 
 /**
  * The project's models, their runs (polled while any is going) and the predictions of the model shown on the
@@ -31,11 +30,7 @@ export function useInference(projectKey: string | null, imageId: number | null) 
   }, [projectKey, loadModels, fail]);
 
   const active = status.runs.some((r) => r.state === 'starting' || r.state === 'running');
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => api['inference.status']({}).then(setStatus, fail), POLL_MS);
-    return () => clearInterval(timer);
-  }, [active, fail]);
+  usePolling(active, () => api['inference.status']({}).then(setStatus, fail));
 
   // A run that ends may have opened a session: the models list then knows its provider.
   const wasActive = useRef(false);

@@ -7,6 +7,7 @@ import { importCommand } from '../../../main/cli/commands/importCommand.js';
 import { inferCommand } from '../../../main/cli/commands/inferCommand.js';
 import { reportCommand } from '../../../main/cli/commands/reportCommand.js';
 import { restoreCommand } from '../../../main/cli/commands/restoreCommand.js';
+import { segmentCommand } from '../../../main/cli/commands/segmentCommand.js';
 import { serveCommand } from '../../../main/cli/commands/serveCommand.js';
 import { startCommand } from '../../../main/cli/commands/startCommand.js';
 import type { Command } from '../../../main/cli/command.js';
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = {
   infer: inferCommand,
   report: reportCommand,
   restore: restoreCommand,
+  segment: segmentCommand,
   serve: serveCommand,
   start: startCommand,
 };
@@ -64,6 +66,9 @@ describe('every command reads its options the same way', () => {
       ['infer', ['--model', 'm.onnx', '--images', 'x', '--out', 'o.json', '--threads', 'many']],
       ['infer', ['--model', 'm.onnx', '--images', 'x', '--out', 'o.json', '--score-threshold', '2']],
       ['report', ['folder', '--models', 'a', 'b', '--iou', 'x']],
+      ['segment', ['--coco', 'gt.json', '--out', 'o.json']],
+      ['segment', ['--model', 'm.onnx', '--coco', 'gt.json']],
+      ['segment', ['--model', 'm.onnx', '--project', 'folder', '--out', 'o.json']],
       ['serve', ['--port', 'x']],
       ['serve', ['stray']],
       ['start', ['stray']],

@@ -1,7 +1,7 @@
 import type Konva from 'konva';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Layer, Transformer } from 'react-konva';
-import type { Box } from '../../../../core/geometry/box';
+import { moveBoxInside, type Box } from '../../../../core/geometry/box';
 import type { Annotation, Category } from '../../../../core/ipc/types';
 import { categoryColour, SELECTION_COLOUR } from '../colours';
 import { GtBox, type BoxEvents } from './GtBox';
@@ -22,8 +22,19 @@ interface Props {
   onPick(id: number, shift: boolean): void;
   /** New boxes for moved or resized annotations, in image pixels. */
   onBoxes(label: string, boxes: Map<number, Box>): void;
+  /** The boxes being dragged or resized now, and where they are; null once released. */
+  moving: MovingBoxes | null;
+  onMoving(moving: MovingBoxes | null): void;
+  /** Drawn under the selected boxes (the masks they carry while they move). */
+  carried?: ReactNode;
   /** False while the image's photo is not drawn yet: boxes are not shown over another photo. */
   visible: boolean;
+}
+
+/** Boxes under a drag or a resize, where the pointer has them now; `node` is the box Konva itself moves. */
+export interface MovingBoxes {
+  node: number;
+  boxes: ReadonlyMap<number, Box>;
 }
 
 const MIN_SIZE = 2;
@@ -57,6 +68,9 @@ export const AnnotationLayer = memo(function AnnotationLayer({
   interactive,
   onPick,
   onBoxes,
+  moving,
+  onMoving,
+  carried,
   visible,
 }: Props) {
   const selected = new Set(selection);
@@ -64,7 +78,6 @@ export const AnnotationLayer = memo(function AnnotationLayer({
   const names = useMemo(() => new Map(categories.map((c) => [c.id, c.name])), [categories]);
   const nodes = useRef(new Map<number, Konva.Rect>());
   const transformer = useRef<Konva.Transformer>(null);
-  const [dragOffset, setDragOffset] = useState<{ id: number; dx: number; dy: number } | null>(null);
   const single = selection.length === 1 && interactive ? selection[0] : null;
 
   useEffect(() => {
@@ -75,45 +88,49 @@ export const AnnotationLayer = memo(function AnnotationLayer({
 
   const startOf = (id: number) => annotations.find((a) => a.id === id)!.bbox;
 
-  const onDragMove = (id: number, node: Konva.Rect) => {
-    const [, , w, h] = startOf(id);
-    node.x(Math.min(Math.max(node.x(), 0), Math.max(0, image.width - w)));
-    node.y(Math.min(Math.max(node.y(), 0), Math.max(0, image.height - h)));
+  /** Where a drag of box `id` (at the node's place now) takes the boxes it moves: the selection, or it alone. */
+  const movedBy = (id: number, node: Konva.Rect): Map<number, Box> => {
     const [x0, y0] = startOf(id);
-    if (selection.length > 1) setDragOffset({ id, dx: node.x() - x0, dy: node.y() - y0 });
+    const dx = node.x() - x0;
+    const dy = node.y() - y0;
+    const moved = selected.has(id) ? selected : new Set([id]);
+    return new Map(annotations.filter((a) => moved.has(a.id)).map((a) => [a.id, moveBoxInside(a.bbox, dx, dy, image.width, image.height)]));
+  };
+  const transformed = (node: Konva.Rect): Box => [node.x(), node.y(), node.width() * node.scaleX(), node.height() * node.scaleY()];
+
+  const onDragMove = (id: number, node: Konva.Rect) => {
+    const start = startOf(id);
+    const [x, y] = moveBoxInside(start, node.x() - start[0], node.y() - start[1], image.width, image.height);
+    node.x(x);
+    node.y(y);
+    onMoving({ node: id, boxes: movedBy(id, node) });
   };
 
   const onDragEnd = (id: number, node: Konva.Rect) => {
     const [x0, y0] = startOf(id);
-    const dx = node.x() - x0;
-    const dy = node.y() - y0;
-    setDragOffset(null);
-    if (dx === 0 && dy === 0) return;
-    const moving = selected.has(id) ? selection : [id];
-    const boxes = new Map<number, Box>();
-    for (const a of annotations) {
-      if (!moving.includes(a.id)) continue;
-      const [x, y, w, h] = a.bbox;
-      boxes.set(a.id, [Math.min(Math.max(x + dx, 0), image.width - w), Math.min(Math.max(y + dy, 0), image.height - h), w, h]);
-    }
-    onBoxes('Move', boxes);
+    if (node.x() !== x0 || node.y() !== y0) onBoxes('Move', movedBy(id, node));
+    onMoving(null);
   };
 
+  const onTransform = (id: number, node: Konva.Rect) => onMoving({ node: id, boxes: new Map([[id, transformed(node)]]) });
+
   const onTransformEnd = (id: number, node: Konva.Rect) => {
-    const box: Box = [node.x(), node.y(), node.width() * node.scaleX(), node.height() * node.scaleY()];
+    const box = transformed(node);
     node.scaleX(1);
     node.scaleY(1);
     onBoxes('Resize', new Map([[id, box]]));
+    onMoving(null);
   };
 
   // Handlers read the latest props through a ref, so the one events object never changes.
-  const latest = useRef({ onDragMove, onDragEnd, onTransformEnd, onPick });
-  latest.current = { onDragMove, onDragEnd, onTransformEnd, onPick };
+  const latest = useRef({ onDragMove, onDragEnd, onTransform, onTransformEnd, onPick });
+  latest.current = { onDragMove, onDragEnd, onTransform, onTransformEnd, onPick };
   const events = useMemo<BoxEvents>(
     () => ({
       pick: (id, shift) => latest.current.onPick(id, shift),
       dragMove: (id, node) => latest.current.onDragMove(id, node),
       dragEnd: (id, node) => latest.current.onDragEnd(id, node),
+      transform: (id, node) => latest.current.onTransform(id, node),
       transformEnd: (id, node) => latest.current.onTransformEnd(id, node),
       register: (id, node) => {
         if (node) nodes.current.set(id, node);
@@ -140,7 +157,8 @@ export const AnnotationLayer = memo(function AnnotationLayer({
   );
   const activeLabels = tagsFor(active, names, scale, image.width);
   const box = (a: Annotation, isSelected: boolean) => {
-    const offset = dragOffset && dragOffset.id !== a.id && isSelected ? dragOffset : null;
+    // Konva moves the box under the pointer itself; the others of the selection follow it here.
+    const live = moving && moving.node !== a.id ? moving.boxes.get(a.id) : undefined;
     return (
       <GtBox
         key={a.id}
@@ -148,8 +166,8 @@ export const AnnotationLayer = memo(function AnnotationLayer({
         selected={isSelected}
         scale={scale}
         interactive={interactive}
-        dx={offset?.dx ?? 0}
-        dy={offset?.dy ?? 0}
+        dx={live ? live[0] - a.bbox[0] : 0}
+        dy={live ? live[1] - a.bbox[1] : 0}
         events={events}
       />
     );
@@ -168,6 +186,7 @@ export const AnnotationLayer = memo(function AnnotationLayer({
         <LabelsShape labels={restingLabels} scale={scale} />
       </Layer>
       <Layer visible={visible}>
+        {carried}
         {active.map((a) => box(a, true))}
         <LabelsShape labels={activeLabels} scale={scale} />
         <Transformer

@@ -9,6 +9,8 @@ export interface BoxEvents {
   pick(id: number, shift: boolean): void;
   dragMove(id: number, node: Konva.Rect): void;
   dragEnd(id: number, node: Konva.Rect): void;
+  /** A resize under way: the node's place and scale are the box so far. */
+  transform(id: number, node: Konva.Rect): void;
   transformEnd(id: number, node: Konva.Rect): void;
   register(id: number, node: Konva.Rect | null): void;
 }
@@ -18,7 +20,7 @@ interface Props {
   selected: boolean;
   scale: number;
   interactive: boolean;
-  /** Where a multi-box drag has moved the selection so far. */
+  /** Where a drag of another box of the selection has moved this one so far. */
   dx: number;
   dy: number;
   events: BoxEvents;
@@ -49,6 +51,7 @@ export const GtBox = memo(function GtBox({ annotation: a, selected, scale, inter
       onPointerDown={handlers.pointerDown}
       onDragMove={handlers.dragMove}
       onDragEnd={handlers.dragEnd}
+      onTransform={handlers.transform}
       onTransformEnd={handlers.transformEnd}
     />
   );
@@ -64,6 +67,7 @@ function boxHandlers(id: number, events: BoxEvents) {
     },
     dragMove: (e: Konva.KonvaEventObject<DragEvent>) => events.dragMove(id, e.target as Konva.Rect),
     dragEnd: (e: Konva.KonvaEventObject<DragEvent>) => events.dragEnd(id, e.target as Konva.Rect),
+    transform: (e: Konva.KonvaEventObject<Event>) => events.transform(id, e.target as Konva.Rect),
     transformEnd: (e: Konva.KonvaEventObject<Event>) => events.transformEnd(id, e.target as Konva.Rect),
   };
 }

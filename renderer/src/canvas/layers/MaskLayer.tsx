@@ -13,15 +13,17 @@ interface Props {
   opacity: number;
   /** Whether each mask's edge is drawn nearly opaque. */
   outline: boolean;
+  /** Annotations whose masks are drawn elsewhere for now (carried by a box being moved). */
+  leaveOut: ReadonlySet<number>;
 }
 
 /**
  * Ground-truth masks as one translucent overlay, each instance in a colour of its own. The overlay is painted
  * again only when a mask or the style changes.
  */
-export const MaskLayer = memo(function MaskLayer({ annotations, width, height, opacity, outline }: Props) {
+export const MaskLayer = memo(function MaskLayer({ annotations, width, height, opacity, outline, leaveOut }: Props) {
   const masked = useStableList(
-    annotations.filter((a) => a.mask),
+    annotations.filter((a) => a.mask && !leaveOut.has(a.id)),
     (a, b) => a.id === b.id && a.mask!.counts === b.mask!.counts,
   );
   const canvas = useMemo(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rleArea, rleDecode, rleEncode, rleIntersection, rleMerge, rleToBbox, type Rle } from '../../../../core/masks/rle.js';
+import { rleArea, rleDecode, rleEncode, rleFromColumnBand, rleIntersection, rleMerge, rleToBbox, type Rle } from '../../../../core/masks/rle.js';
 
 /** A column-major mask from rows of '#' and '.'. */
 function maskOf(rows: string[]): { mask: Uint8Array; h: number; w: number } {
@@ -93,5 +93,15 @@ describe('rleMerge and rleIntersection', () => {
     expect(rleMerge([one]).counts).not.toBe(one.counts);
     expect(rleMerge([])).toEqual({ h: 0, w: 0, counts: new Uint32Array(0) });
     expect(() => rleMerge([one, rleOf(['#..', '...'])])).toThrow(/mask 1 is 2×3, expected 2×2/);
+  });
+});
+
+describe('rleFromColumnBand', () => {
+  it('widens a band of columns to the full mask, the empty columns joining the runs of zeros', () => {
+    const band = Uint8Array.of(0, 1, 1, 0); // two columns of two rows
+    const rle = rleFromColumnBand(band, 2, 5, 2);
+    expect(Array.from(rleDecode(rle))).toEqual([0, 0, 0, 0, 0, 1, 1, 0, 0, 0]);
+    expect(Array.from(rleFromColumnBand(Uint8Array.of(0, 0), 2, 3, 1).counts)).toEqual([6]);
+    expect(Array.from(rleFromColumnBand(Uint8Array.of(1, 1), 2, 2, 1).counts)).toEqual([2, 2]);
   });
 });

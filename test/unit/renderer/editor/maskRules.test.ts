@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../../core/ipc/types.js';
 import { bitmapFromRle, bitmapToRle } from '../../../../core/masks/bitmap.js';
 import { rleFromCoco, rleToCoco } from '../../../../core/masks/rleString.js';
-import { withCarriedMask, withMask } from '../../../../renderer/src/editor/maskRules.js';
+import { withCarriedMask, withMask, withModelMask } from '../../../../renderer/src/editor/maskRules.js';
 import { fromArt, toArt } from '../../core/masks/art.js';
 
 function annotation(rows: string[] | null, bbox: [number, number, number, number]): Annotation {
@@ -25,6 +25,16 @@ describe('withMask', () => {
     expect(edited.mask).toBeNull();
     expect(edited.bbox).toEqual([0, 0, 2, 1]);
     expect(edited.area).toBe(2);
+  });
+});
+
+describe('withModelMask', () => {
+  it("takes the model's mask and its pixel count as the area, and keeps the user's box", () => {
+    const mask = rleToCoco(bitmapToRle(fromArt(['.....', '.##..', '.#...', '.....'])));
+    const masked = withModelMask(annotation(null, [0.5, 0, 4, 4]), mask);
+    expect(masked.mask).toEqual(mask);
+    expect(masked.area).toBe(3);
+    expect(masked.bbox).toEqual([0.5, 0, 4, 4]);
   });
 });
 

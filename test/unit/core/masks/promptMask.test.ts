@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { averageMirrored, boxPixels, pastePromptMask } from '../../../../core/masks/promptMask.js';
+import { rleDecode } from '../../../../core/masks/rle.js';
+import { toArt } from './art.js';
+
+const art = (rle: ReturnType<typeof pastePromptMask>) => toArt({ h: rle.h, w: rle.w, data: rleDecode(rle) });
+
+describe('pastePromptMask', () => {
+  it('pastes a map over a crop back into image pixels, clipped to the prompt box', () => {
+    // The crop is the image's columns 2..5 and rows 1..4, fed at twice its size: an 8 × 8 map, all foreground.
+    const crop = { region: [2, 1, 4, 4] as [number, number, number, number], input: { width: 8, height: 8 } };
+    const probs = new Float32Array(64).fill(0.9);
+    expect(art(pastePromptMask(probs, 0, 8, 8, crop, [3, 1, 2, 3], 8, 6, 0.5))).toEqual([
+      '........',
+      '...##...',
+      '...##...',
+      '...##...',
+      '........',
+      '........',
+    ]);
+  });
+
+  it('samples the map where each image pixel lies, and thresholds it', () => {
+    // The left half of the map is foreground: the crop's left two columns of pixels.
+    const crop = { region: [2, 1, 4, 4] as [number, number, number, number], input: { width: 8, height: 8 } };
+    const probs = new Float32Array(64);
+    for (let y = 0; y < 8; y++) for (let x = 0; x < 4; x++) probs[y * 8 + x] = 1;
+    expect(art(pastePromptMask(probs, 0, 8, 8, crop, [2, 1, 4, 4], 8, 6, 0.5))).toEqual([
+      '........',
+      '..##....',
+      '..##....',
+      '..##....',
+      '..##....',
+      '........',
+    ]);
+    expect(
+      art(
+        pastePromptMask(
+          probs.map((p) => p * 0.4),
+          0,
+          8,
+          8,
+          crop,
+          [2, 1, 4, 4],
+          8,
+          6,
+          0.5,
+        ),
+      ).join(''),
+    ).not.toContain('#');
+  });
+
+  it('reads the map at an offset (one detection of several)', () => {
+    const crop = { region: [0, 0, 2, 2] as [number, number, number, number], input: { width: 2, height: 2 } };
+    const probs = Float32Array.of(0, 0, 0, 0, 1, 1, 1, 1);
+    expect(art(pastePromptMask(probs, 4, 2, 2, crop, [0, 0, 2, 2], 3, 2, 0.5))).toEqual(['##.', '##.']);
+    expect(art(pastePromptMask(probs, 0, 2, 2, crop, [0, 0, 2, 2], 3, 2, 0.5))).toEqual(['...', '...']);
+  });
+
+  it('is empty for a box that covers no pixel centre', () => {
+    expect(boxPixels([1.6, 1.6, 0.3, 0.3], 4, 4)).toBeNull();
+    expect(boxPixels([0.5, 0.5, 2, 2], 4, 4)).toEqual({ x0: 0, x1: 2, y0: 0, y1: 2 });
+    const crop = { region: [0, 0, 4, 4] as [number, number, number, number], input: { width: 4, height: 4 } };
+    expect(art(pastePromptMask(new Float32Array(16).fill(1), 0, 4, 4, crop, [1.6, 1.6, 0.3, 0.3], 4, 4, 0.5)).join('')).not.toContain('#');
+  });
+});
+
+describe('averageMirrored', () => {
+  it('averages a map with the mirrored run mirrored back', () => {
+    expect(Array.from(averageMirrored([1, 0, 0, 1], [0, 1, 1, 0], 2, 2))).toEqual([1, 0, 0, 1]);
+    expect(Array.from(averageMirrored([1, 0], [1, 0], 1, 2))).toEqual([0.5, 0.5]);
+  });
+});
