@@ -173,6 +173,12 @@ test('masks for every box of the project run in the background with progress, an
   const problems = watchConsole(page);
   await setBoxes(people);
   await openAtZoom(page, 1);
+  // An edit of the user's first: once the job has written to the project, undo cannot reach back past it.
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('ArrowRight');
+  await expect(undo).toBeEnabled();
+  await saved(page);
   await page.getByRole('button', { name: 'Whole project' }).click();
   const progress = page.getByTestId('mask-progress');
   await expect(page.getByTestId('mask-progress-count')).toHaveText(/^Masks: \d+ \/ \d+ boxes · project, not undoable$/);
@@ -180,6 +186,7 @@ test('masks for every box of the project run in the background with progress, an
   // The job does the frame in view first; once it has stored that frame's masks the editor reads them again.
   await expect.poll(async () => (await groundTruth()).some((a) => a.mask), { timeout: 30_000 }).toBe(true);
   await expect.poll(() => masksDrawn(page)).toBe(true);
+  await expect(undo).toBeDisabled();
   await progress.getByRole('button', { name: 'Cancel' }).click();
   await expect(progress).toBeHidden({ timeout: 30_000 });
   await expect(page.getByTestId('editor-notice')).toContainText('Whole project (not undoable): Cancelled after');

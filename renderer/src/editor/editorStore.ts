@@ -104,11 +104,15 @@ export class EditorStore {
   /**
    * Reads the image's annotations again after a change made elsewhere (the mask fill job), keeping the selection
    * of those still there. With an edit of the user's on its way meanwhile, that edit's answer brings them instead.
+   * Undo and redo start afresh on every image: their steps were recorded against what the store held before, and
+   * undoing one would take back what the other writer stored.
    */
   async refresh(): Promise<void> {
+    await this.queue;
+    this.history.clear();
+    this.set({});
     const imageId = this.state.imageId;
     if (imageId === null) return;
-    await this.queue;
     const annotations = await api['annotations.list']({ imageId });
     if (this.state.imageId !== imageId || this.state.pending > 0) return;
     const ids = new Set(annotations.map((a) => a.id));
