@@ -4,7 +4,7 @@
 // model finds nothing for counts as 0) and the seconds per box, median and mean; asserts nothing.
 //
 //   node dist/bench/masks/masksBench.js [--model M.onnx]... [--threads N] [--margin F] [--max-aspect F] [--long-side N]
-//                                       [--min-iou F] [--mirror yes|no] [--mask-threshold F] [--limit N]
+//                                       [--min-iou F] [--refine F] [--refine-eps F] [--mask-threshold F] [--limit N]
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,7 +31,8 @@ const { values } = parseArgs({
     'max-aspect': { type: 'string' },
     'long-side': { type: 'string' },
     'min-iou': { type: 'string' },
-    mirror: { type: 'string' },
+    refine: { type: 'string' },
+    'refine-eps': { type: 'string' },
     'mask-threshold': { type: 'string' },
     limit: { type: 'string' },
   },
@@ -42,7 +43,8 @@ const options: BoxPromptOptions = {
   ...(values.margin ? { margin: Number(values.margin) } : {}),
   ...(values['max-aspect'] ? { maxAspect: Number(values['max-aspect']) } : {}),
   ...(values['long-side'] ? { longSide: Number(values['long-side']) } : {}),
-  ...(values.mirror ? { mirror: values.mirror === 'yes' } : {}),
+  ...(values.refine ? { refine: Number(values.refine) } : {}),
+  ...(values['refine-eps'] ? { refineEps: Number(values['refine-eps']) } : {}),
   ...(values['min-iou'] ? { minIou: Number(values['min-iou']) } : {}),
 };
 const threads = values.threads ? Number(values.threads) : defaultThreads();
@@ -116,7 +118,7 @@ async function main(): Promise<void> {
   const people = await testPeople();
   console.log(
     `box to mask on Penn-Fudan test: ${people.length} boxes, ${threads} threads, margin ${options.margin}, aspect ≤ ${options.maxAspect}, long side ${options.longSide} px, ` +
-      `min IoU ${options.minIou}, score floor ${options.scoreFloor}, mirrored too: ${options.mirror ? 'yes' : 'no'}`,
+      `min IoU ${options.minIou}, score floor ${options.scoreFloor}, refined: ${options.refine ? `radius ${options.refine} of the box, eps ${options.refineEps}` : 'no'}`,
   );
   for (const m of models) {
     const threshold = values['mask-threshold'] ? Number(values['mask-threshold']) : m.mask;

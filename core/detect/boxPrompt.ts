@@ -22,11 +22,16 @@ export interface BoxPromptOptions {
   minIou: number;
   /** Detections scoring below this are not considered (the box already says a person is there). */
   scoreFloor: number;
-  /** The crop is also fed mirrored left to right, and the two masks' probabilities are averaged. */
-  mirror: boolean;
+  /**
+   * The mask's probabilities are guided-filtered with the image's grey levels before the threshold, so its edges
+   * follow the picture's: the window's radius as a fraction of the box's longer side (0: no refinement).
+   */
+  refine: number;
+  /** The guided filter's regulariser: the smaller, the weaker the image edges it follows. */
+  refineEps: number;
 }
 
-export const BOX_PROMPT: BoxPromptOptions = { margin: 0.25, maxAspect: 1, longSide: 512, minIou: 0.3, scoreFloor: 0.01, mirror: false };
+export const BOX_PROMPT: BoxPromptOptions = { margin: 0.25, maxAspect: 1, longSide: 512, minIou: 0.3, scoreFloor: 0.01, refine: 0.02, refineEps: 0.001 };
 
 /** The part of the image a prompt box is fed as, and the size it is fed at. */
 export interface PromptCrop {
@@ -77,11 +82,6 @@ export function boxInCrop([x, y, w, h]: Box, crop: PromptCrop): Box {
   const sx = crop.input.width / crop.region[2];
   const sy = crop.input.height / crop.region[3];
   return [(x - crop.region[0]) * sx, (y - crop.region[1]) * sy, w * sx, h * sy];
-}
-
-/** A box in an image `width` pixels wide, mirrored left to right. */
-export function mirrorBox([x, y, w, h]: Box, width: number): Box {
-  return [width - x - w, y, w, h];
 }
 
 /** A detection as the model gave it: corners `[x1, y1, x2, y2]` in its input pixels. */

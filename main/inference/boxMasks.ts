@@ -1,14 +1,15 @@
-import { BOX_PROMPT, bestPromptMatch, boxInCrop, mirrorBox, promptCrop, type BoxPromptOptions, type CandidateDetection } from '../../core/detect/boxPrompt.js';
+import { BOX_PROMPT, bestPromptMatch, boxInCrop, promptCrop, type BoxPromptOptions, type CandidateDetection } from '../../core/detect/boxPrompt.js';
 import type { TorchvisionSignature } from '../../core/detect/signature.js';
 import type { InferenceSettings } from '../../core/detect/types.js';
 import type { Box } from '../../core/geometry/box.js';
 import type { BoxMask } from '../../core/ipc/types.js';
-import { averageMirrored, pastePromptMask } from '../../core/masks/promptMask.js';
+import { guidedFilter } from '../../core/masks/guidedFilter.js';
+import { boxPixels, promptProbabilities, thresholdInBox, type BoxPixels } from '../../core/masks/promptMask.js';
 import { rleArea } from '../../core/masks/rle.js';
 import { rleToCoco } from '../../core/masks/rleString.js';
-import { decodeRgb, type ImageHeader } from '../imaging/decodeImage.js';
+import { decodeRgb, type ImageHeader, type RgbImage } from '../imaging/decodeImage.js';
 import { ModelRefusedError, type Detector } from './detector.js';
-import { cropTensor, mirrorTensor } from './imageTensor.js';
+import { cropTensor } from './imageTensor.js';
 
 const none = (reason: string): BoxMask => ({ mask: null, score: null, reason });
 
@@ -17,6 +18,21 @@ export function noMasksReason(kind: string): string | null {
   if (kind === 'yolox') return 'This model is a YOLOX detector: it gives boxes only, and box to mask needs a Mask R-CNN.';
   if (kind !== 'maskrcnn') return 'This model has no mask output: box to mask needs a Mask R-CNN.';
   return null;
+}
+
+/** The image's R, G and B (0..1) over the pixels inside a box, column-major: the guide that refines a mask's edges. */
+function coloursInBox(rgb: RgbImage, { x0, x1, y0, y1 }: BoxPixels): [Float32Array, Float32Array, Float32Array] {
+  const bh = y1 - y0 + 1;
+  const n = (x1 - x0 + 1) * bh;
+  const planes: [Float32Array, Float32Array, Float32Array] = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
+  for (let x = x0; x <= x1; x++) {
+    for (let y = y0; y <= y1; y++) {
+      const p = 3 * (y * rgb.width + x);
+      const i = (x - x0) * bh + y - y0;
+      for (let c = 0; c < 3; c++) planes[c][i] = rgb.pixels[p + c] / 255;
+    }
+  }
+  return planes;
 }
 
 /** The mask probability map of the detection that best matches the prompt (in the run's input pixels), or why none does. */
@@ -45,10 +61,36 @@ function matchedMap(
   return { probs, mh, mw, score: scores[match.index] };
 }
 
+/** What the model says for one box: its probabilities over the box's pixels and the score, or why it says nothing. */
+type BoxReading = { values: Float32Array; score: number } | { values: null; reason: string };
+
+async function readBox(
+  detector: Detector,
+  names: TorchvisionSignature['outputs'],
+  rgb: RgbImage,
+  box: Box,
+  inside: BoxPixels,
+  settings: InferenceSettings,
+  options: BoxPromptOptions,
+  fixed: { width: number; height: number } | null,
+): Promise<BoxReading> {
+  const crop = promptCrop(box, rgb.width, rgb.height, options, fixed)!;
+  const match = matchedMap(await detector.run(await cropTensor(rgb, crop.region, crop.input)), names, boxInCrop(box, crop), settings, options);
+  if (match.probs === null) {
+    const reason =
+      match.bestIou > 0
+        ? `The model found no person that fits this box (the closest overlaps it with IoU ${match.bestIou.toFixed(2)}).`
+        : 'The model found no person in this box.';
+    return { values: null, reason };
+  }
+  return { values: promptProbabilities(match.probs, 0, match.mh, match.mw, crop, inside), score: match.score };
+}
+
 /**
  * Box to mask, in the worker: the image is decoded once, then for each box the model runs on a crop around it
- * (the box with some context, resized so a small person is enlarged), the detection that best matches the box
- * is chosen, and its mask is pasted back into the image, clipped to the box.
+ * (the box with some context, squared, resized so a small person is enlarged), the detection that best matches
+ * the box is chosen, and its mask is brought back into the image inside the box, its edges refined along the
+ * picture's, and thresholded.
  */
 export async function boxMasks(
   detector: Detector,
@@ -59,42 +101,32 @@ export async function boxMasks(
   options: BoxPromptOptions = BOX_PROMPT,
 ): Promise<BoxMask[]> {
   const signature = detector.info.signature;
-  const refusal = noMasksReason(signature.kind);
-  if (refusal || signature.kind !== 'maskrcnn') throw new ModelRefusedError(refusal!);
-  const names = signature.outputs;
+  if (signature.kind !== 'maskrcnn') throw new ModelRefusedError(noMasksReason(signature.kind)!);
   const rgb = await decodeRgb(bytes, header);
   const results: BoxMask[] = [];
   for (const box of boxes) {
-    const crop = promptCrop(box, header.width, header.height, options, signature.fixedSize);
-    if (!crop) {
+    const inside = promptCrop(box, header.width, header.height, options) && boxPixels(box, header.width, header.height);
+    if (!inside) {
       results.push(none('The box lies outside the image.'));
       continue;
     }
-    const tensor = await cropTensor(rgb, crop.region, crop.input);
-    const prompt = boxInCrop(box, crop);
-    const match = matchedMap(await detector.run(tensor), names, prompt, settings, options);
-    if (match.probs === null) {
-      results.push(
-        none(
-          match.bestIou > 0
-            ? `The model found no person that fits this box (the closest overlaps it with IoU ${match.bestIou.toFixed(2)}).`
-            : 'The model found no person in this box.',
-        ),
-      );
+    const reading = await readBox(detector, signature.outputs, rgb, box, inside, settings, options, signature.fixedSize);
+    if (reading.values === null) {
+      results.push(none(reading.reason));
       continue;
     }
-    let probs = match.probs;
-    if (options.mirror) {
-      const mirrored = matchedMap(await detector.run(mirrorTensor(tensor)), names, mirrorBox(prompt, tensor.width), settings, options);
-      if (mirrored.probs && mirrored.mh === match.mh && mirrored.mw === match.mw) probs = averageMirrored(probs, mirrored.probs, match.mh, match.mw);
+    let values = reading.values;
+    if (options.refine > 0) {
+      const [bw, bh] = [inside.x1 - inside.x0 + 1, inside.y1 - inside.y0 + 1];
+      const radius = Math.max(1, Math.round(options.refine * Math.max(bw, bh)));
+      values = guidedFilter(coloursInBox(rgb, inside), values, bh, bw, radius, options.refineEps);
     }
-    const { mh, mw } = match;
-    const rle = pastePromptMask(probs, 0, mh, mw, crop, box, header.width, header.height, settings.maskThreshold);
+    const rle = thresholdInBox(values, inside, header.width, header.height, settings.maskThreshold);
     if (rleArea(rle) === 0) {
       results.push(none("The model's mask for this person has no pixels inside the box."));
       continue;
     }
-    results.push({ mask: rleToCoco(rle), score: match.score, reason: null });
+    results.push({ mask: rleToCoco(rle), score: reading.score, reason: null });
   }
   return results;
 }

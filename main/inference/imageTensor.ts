@@ -60,17 +60,6 @@ export async function cropTensor(
   };
 }
 
-/** A planar tensor mirrored left to right (same scales: the mirrored crop's pixels map the same way). */
-export function mirrorTensor(tensor: ImageTensor): ImageTensor {
-  const { width, height } = tensor;
-  const data = new Float32Array(tensor.data.length);
-  for (let row = 0; row < 3 * height; row++) {
-    const start = row * width;
-    for (let x = 0; x < width; x++) data[start + x] = tensor.data[start + width - 1 - x];
-  }
-  return { ...tensor, data };
-}
-
 /**
  * RGB, 0..1, planar [3, H, W]: torchvision's convention. The decode starts before this first yields, so an image
  * prepared ahead is decoded by libvips' threads while the caller's thread is busy elsewhere.

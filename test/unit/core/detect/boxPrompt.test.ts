@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOX_PROMPT, bestPromptMatch, boxInCrop, mirrorBox, promptCrop } from '../../../../core/detect/boxPrompt.js';
+import { BOX_PROMPT, bestPromptMatch, boxInCrop, promptCrop } from '../../../../core/detect/boxPrompt.js';
 
 const corners = (x: number, y: number, w: number, h: number) => [x, y, x + w, y + h];
 
@@ -35,10 +35,9 @@ describe('promptCrop', () => {
     expect(promptCrop([10, 10, 0, 20], 640, 480)).toBeNull();
   });
 
-  it("maps image boxes into the crop's input pixels, and mirrors them", () => {
+  it("maps image boxes into the crop's input pixels", () => {
     const crop = { region: [90, 90, 60, 60] as [number, number, number, number], input: { width: 300, height: 300 } };
     expect(boxInCrop([100, 100, 40, 40], crop)).toEqual([50, 50, 200, 200]);
-    expect(mirrorBox([50, 20, 100, 40], 300)).toEqual([150, 20, 100, 40]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageMirrored, boxPixels, pastePromptMask } from '../../../../core/masks/promptMask.js';
+import { boxPixels, pastePromptMask, promptProbabilities, thresholdInBox } from '../../../../core/masks/promptMask.js';
 import { rleDecode } from '../../../../core/masks/rle.js';
 import { toArt } from './art.js';
 
@@ -65,9 +65,12 @@ describe('pastePromptMask', () => {
   });
 });
 
-describe('averageMirrored', () => {
-  it('averages a map with the mirrored run mirrored back', () => {
-    expect(Array.from(averageMirrored([1, 0, 0, 1], [0, 1, 1, 0], 2, 2))).toEqual([1, 0, 0, 1]);
-    expect(Array.from(averageMirrored([1, 0], [1, 0], 1, 2))).toEqual([0.5, 0.5]);
+describe('promptProbabilities and thresholdInBox', () => {
+  it("give the box's pixels column by column, and the mask of those above the threshold", () => {
+    const crop = { region: [0, 0, 4, 2] as [number, number, number, number], input: { width: 4, height: 2 } };
+    const probs = Float32Array.of(0.1, 0.9, 0.2, 0.8, 0.3, 0.7, 0.4, 0.6);
+    const inside = boxPixels([1, 0, 2, 2], 4, 2)!;
+    expect(Array.from(promptProbabilities(probs, 0, 2, 4, crop, inside)).map((v) => Math.round(v * 10) / 10)).toEqual([0.9, 0.7, 0.2, 0.4]);
+    expect(art(thresholdInBox(Float32Array.of(0.9, 0.7, 0.2, 0.4), inside, 4, 2, 0.5))).toEqual(['.#..', '.#..']);
   });
 });
