@@ -10,13 +10,14 @@ import { rleToCoco } from '../../core/masks/rleString.js';
 import { decodeRgb, type ImageHeader, type RgbImage } from '../imaging/decodeImage.js';
 import { ModelRefusedError, type Detector } from './detector.js';
 import { cropTensor } from './imageTensor.js';
+import { kindGivesMasks } from '../../core/masks/boxToMask.js';
 
 const none = (reason: string): BoxMask => ({ mask: null, score: null, reason });
 
 /** Why a model cannot turn boxes into masks, or null when it can. */
 export function noMasksReason(kind: string): string | null {
   if (kind === 'yolox') return 'This model is a YOLOX detector: it gives boxes only, and box to mask needs a Mask R-CNN.';
-  if (kind !== 'maskrcnn') return 'This model has no mask output: box to mask needs a Mask R-CNN.';
+  if (!kindGivesMasks(kind)) return 'This model has no mask output: box to mask needs a Mask R-CNN.';
   return null;
 }
 

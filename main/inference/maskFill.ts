@@ -1,5 +1,6 @@
 import type { Box } from '../../core/geometry/box.js';
 import type { Annotation, BoxMask, MaskFillState, MaskFillStatus } from '../../core/ipc/types.js';
+import { needsMask } from '../../core/masks/boxToMask.js';
 import { rleArea } from '../../core/masks/rle.js';
 import { rleFromCoco } from '../../core/masks/rleString.js';
 import type { StoredImage } from '../store/imagesRepository.js';
@@ -22,9 +23,6 @@ export interface MaskFillOptions {
 
 /** Boxes sent to the worker at a time: a cancel waits for at most this many. */
 const CHUNK = 8;
-
-/** The box annotations the job fills: not crowd regions, no mask yet, a box with area. */
-export const needsMask = (a: Annotation) => !a.iscrowd && a.mask === null && a.bbox[2] > 0 && a.bbox[3] > 0;
 
 /**
  * The job behind "masks for every box without one": for each image, the model's mask for each box annotation

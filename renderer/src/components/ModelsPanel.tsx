@@ -6,6 +6,7 @@ import type { MaskAssist } from '../state/useMaskAssist';
 import { AddModelDialog } from './AddModelDialog';
 import { MaskFillPanel } from './MaskFillPanel';
 import { RunProgress } from './RunProgress';
+import { kindGivesMasks } from '../../../core/masks/boxToMask';
 
 const isActive = (run: InferenceRunStatus | undefined) => run?.state === 'starting' || run?.state === 'running';
 
@@ -115,7 +116,7 @@ export function ModelsPanel({ inference, showMasks, onShowMasks, assist }: Props
             {inference.visible.length} shown, score ≥ {shown.settings.displayThreshold}
           </span>
         )}
-        {shown && (shown.kind === 'maskrcnn' || inference.visible.some((p) => p.mask)) && (
+        {shown && (kindGivesMasks(shown.kind) || inference.visible.some((p) => p.mask)) && (
           <label className="tool-group" title="The shown model's masks, outlined, under its boxes">
             <input type="checkbox" checked={showMasks} onChange={(e) => onShowMasks(e.target.checked)} /> Its masks
           </label>
