@@ -12,6 +12,8 @@ import {
   type RunningApp,
   stageView as view,
   toScreen as screen,
+  expectSaved as saved,
+  replaceGroundTruth,
 } from './fixtures.js';
 import { sharedFile, YOLOX_NANO } from '../helpers/shared.js';
 import { maskOf } from './storedMasks.js';
@@ -35,15 +37,12 @@ test.afterAll(() => stopApp(app));
 const groundTruth = () => callApi<Annotation[]>(app, 'annotations.list', { imageId: image.id });
 
 /** The frame's ground truth set to these boxes (none: empty), without masks. */
-async function setBoxes(boxes: Annotation[]) {
-  const existing = await groundTruth();
-  const create = boxes.map((a) => ({ categoryId: a.categoryId, bbox: a.bbox, area: a.bbox[2] * a.bbox[3], iscrowd: false, mask: null }));
-  await callApi(app, 'annotations.commit', { imageId: image.id, create, update: [], delete: existing.map((a) => a.id) });
-}
-
-async function saved(page: Page) {
-  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
-}
+const setBoxes = (boxes: Annotation[]) =>
+  replaceGroundTruth(
+    app,
+    image.id,
+    boxes.map((a) => ({ categoryId: a.categoryId, bbox: a.bbox, area: a.bbox[2] * a.bbox[3], iscrowd: false, mask: null })),
+  );
 
 /** Opens the app on the first frame at a zoom typed into the zoom field, with the smaller model chosen. */
 async function openAtZoom(page: Page, zoom: number) {

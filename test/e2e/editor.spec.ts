@@ -16,6 +16,7 @@ import {
   type RunningApp,
   stageView as view,
   toScreen as screen,
+  expectSaved,
 } from './fixtures.js';
 
 let app: RunningApp;
@@ -45,7 +46,7 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
 /** The image's boxes as the store has them, once the UI says the edit that produced `count` boxes is saved. */
 async function stored(page: Page, count: number): Promise<Annotation[]> {
   await expect.poll(async () => (await callApi<Annotation[]>(app, 'annotations.list', { imageId })).length).toBe(count);
-  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await expectSaved(page);
   return callApi<Annotation[]>(app, 'annotations.list', { imageId });
 }
 
@@ -232,7 +233,7 @@ test('an undo pressed before the store has confirmed the edit undoes that edit',
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+Shift+z');
     await page.keyboard.press('Control+z');
-    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    await expectSaved(page);
     const [box] = await stored(page, 1);
     expect(box.bbox, `round ${round}`).toEqual(drawn.bbox);
   }

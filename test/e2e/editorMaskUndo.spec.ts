@@ -17,6 +17,8 @@ import {
   type RunningApp,
   stageView as view,
   toScreen as screen,
+  expectSaved as saved,
+  replaceGroundTruth,
 } from './fixtures.js';
 import { gradientFolder, maskOf } from './storedMasks.js';
 
@@ -39,14 +41,7 @@ test.afterAll(() => {
 const groundTruth = () => callApi<Annotation[]>(app, 'annotations.list', { imageId: image.id });
 
 /** The image's ground truth replaced by these annotations (none: empty). */
-async function setGroundTruth(create: Omit<Annotation, 'id' | 'imageId'>[]) {
-  const existing = await groundTruth();
-  await callApi(app, 'annotations.commit', { imageId: image.id, create, update: [], delete: existing.map((a) => a.id) });
-}
-
-async function saved(page: Page) {
-  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
-}
+const setGroundTruth = (create: Omit<Annotation, 'id' | 'imageId'>[]) => replaceGroundTruth(app, image.id, create);
 
 async function openAtZoom(page: Page, zoom: number) {
   await app.open(page);

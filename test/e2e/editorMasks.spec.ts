@@ -15,6 +15,8 @@ import {
   stageView as view,
   toScreen as screen,
   type StageView as View,
+  expectSaved as saved,
+  replaceGroundTruth,
 } from './fixtures.js';
 import { gradientFolder, maskOf } from './storedMasks.js';
 
@@ -34,14 +36,7 @@ test.afterAll(() => {
 
 const groundTruth = () => callApi<Annotation[]>(app, 'annotations.list', { imageId: image.id });
 
-async function clearGroundTruth() {
-  const existing = await groundTruth();
-  await callApi(app, 'annotations.commit', { imageId: image.id, create: [], update: [], delete: existing.map((a) => a.id) });
-}
-
-async function saved(page: Page) {
-  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
-}
+const clearGroundTruth = () => replaceGroundTruth(app, image.id, []);
 
 /** A drag through image points with the real mouse, optionally with Shift held. */
 async function drag(page: Page, v: View, points: { x: number; y: number }[], shift = false) {

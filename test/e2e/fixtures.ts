@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Annotation } from '../../core/ipc/types.js';
 
 export interface RunningApp {
   /** The web host's origin, e.g. http://127.0.0.1:PORT. */
@@ -127,6 +128,17 @@ export async function setZoom(page: Page, zoom: number): Promise<void> {
   await page.getByLabel('Zoom percent').fill(String(zoom * 100));
   await page.getByLabel('Zoom percent').press('Enter');
   await expect.poll(async () => Number(await page.getByTestId('image-stage').first().getAttribute('data-zoom'))).toBeCloseTo(zoom, 3);
+}
+
+/** Waits until the page shows every edit as saved in the store. */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+}
+
+/** Replaces an image's ground truth in the store by these annotations (none: empty), as one edit. */
+export async function replaceGroundTruth(app: RunningApp, imageId: number, create: readonly Omit<Annotation, 'id' | 'imageId'>[]): Promise<void> {
+  const existing = await callApi<Annotation[]>(app, 'annotations.list', { imageId });
+  await callApi(app, 'annotations.commit', { imageId, create, update: [], delete: existing.map((a) => a.id) });
 }
 
 export const test = base;
