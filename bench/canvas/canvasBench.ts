@@ -73,6 +73,7 @@ async function measure(page: Page, grid: Grid, name: string, key: string): Promi
   console.log(`    whole stage redrawn (once at the end of a pan or zoom gesture): median ${median(redraw).toFixed(1)} ms`);
   console.log(`    edit shown (nudge one box, key press → frame rendered): ${describeEdits(one.shown)}`);
   console.log(`    edit stored (nudge one box, key press → saved in SQLite and shown as saved): ${describeEdits(one.stored)}`);
+  console.log(`    edit acknowledged (nudge one box, commit request sent → the store's answer received): ${describeEdits(one.acked)}`);
   console.log(`    edit shown (nudge all ${grid.count} boxes): ${describeEdits(all.shown)}`);
   console.log(`    edit stored (nudge all ${grid.count} boxes): ${describeEdits(all.stored)}`);
   console.log(`    brushing (pointer move → frame rendered with the stroke): ${describeMoves(brushed.moves)}`);

@@ -29,16 +29,20 @@ export async function fps(page: Page, work: () => Promise<void>): Promise<number
   return frames / seconds;
 }
 
-type Timings = { shown: number[]; stored: number[]; t0: number };
+type Timings = { shown: number[]; stored: number[]; acked: number[]; t0: number };
 
 /**
  * Edits: "shown" is key press → the next frame rendered with the edit applied; "stored" is key press → the page
- * showing the store's confirmation (IPC round trip and SQLite transaction included). Both measured in the page.
+ * showing the store's confirmation (IPC round trip and SQLite transaction included); "acked" is the commit request
+ * leaving the page → the store's answer received (the browser's resource timing of that request). All in the page.
  */
 export async function watchEdits(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as Timings;
     window.addEventListener('keydown', () => (w.t0 = performance.now()), { capture: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as PerformanceResourceTiming[]) if (e.name.endsWith('/annotations.commit')) w.acked.push(e.responseEnd - e.startTime);
+    }).observe({ type: 'resource' });
     const target = document.querySelector('[data-testid="save-state"]')!;
     new MutationObserver(() => {
       if (target.getAttribute('data-state') === 'saved') w.stored.push(performance.now() - w.t0);
@@ -55,13 +59,16 @@ export async function watchEdits(page: Page): Promise<void> {
 }
 
 /** Nudges the selection `count` times with the arrow keys, each once saved, and reads the edits' timings. */
-export async function nudges(page: Page, count: number): Promise<{ shown: number[]; stored: number[] }> {
-  await page.evaluate(() => Object.assign(window, { shown: [], stored: [] }));
+export async function nudges(page: Page, count: number): Promise<{ shown: number[]; stored: number[]; acked: number[] }> {
+  await page.evaluate(() => Object.assign(window, { shown: [], stored: [], acked: [] }));
   for (let i = 0; i < count; i++) {
     await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
     await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
   }
-  return page.evaluate(() => ({ shown: (window as unknown as Timings).shown, stored: (window as unknown as Timings).stored }));
+  return page.evaluate(() => {
+    const { shown, stored, acked } = window as unknown as Timings;
+    return { shown, stored, acked };
+  });
 }
 
 /** Redraws every layer of the stage, as the end of a pan or zoom gesture does. */

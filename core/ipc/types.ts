@@ -198,8 +198,11 @@ export interface AnnotationChange {
 export interface CommitResult {
   /** Ids of the created annotations, in request order. */
   created: number[];
-  /** The image's ground truth after the edit. */
-  annotations: Annotation[];
+  /**
+   * The created and updated annotations as the store now holds them, in id order: with the ids the edit deleted,
+   * all that the image's ground truth changed by (the whole list would cost its size on every edit).
+   */
+  stored: Annotation[];
 }
 
 export const IMPORT_FORMAT_NAMES = ['pennfudan', 'coco', 'voc', 'yolo', 'labelme', 'mot', 'citypersons', 'crowdhuman', 'coco-results', 'mot-det'] as const;

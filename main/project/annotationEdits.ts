@@ -31,5 +31,5 @@ export function commitAnnotations(store: ProjectStore, change: AnnotationChange 
     const message = err instanceof Error ? err.message : String(err);
     throw storeFailure(err) ?? new PedlabError('invalid-edit', `Edit not saved: ${message}`);
   }
-  return { created, annotations: store.annotations.forImage(change.imageId) };
+  return { created, stored: store.annotations.onImage(change.imageId, [...created, ...change.update.map((u) => u.id)]) };
 }

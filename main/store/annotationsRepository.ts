@@ -52,13 +52,31 @@ export class AnnotationsRepository {
     return rows.map(fromRow);
   }
 
+  /** These annotations of an image, in id order (ids not on the image are left out). */
+  onImage(imageId: number, ids: readonly number[]): Annotation[] {
+    if (ids.length === 0) return [];
+    const rows = this.statements
+      .prepare(
+        `SELECT a.*, i.width, i.height FROM annotations a JOIN images i ON i.id = a.image_id
+         WHERE a.image_id = ? AND a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id`,
+      )
+      .all(imageId, JSON.stringify(ids)) as Row[];
+    return rows.map(fromRow);
+  }
+
+  /** Of these annotation ids, those that are not the image's: looked up by id, as an image may hold thousands. */
+  private notOnImage(imageId: number, ids: readonly number[]): number[] {
+    if (ids.length === 0) return [];
+    const owned = this.statements.prepare('SELECT id FROM annotations WHERE image_id = ? AND id IN (SELECT value FROM json_each(?))');
+    const found = new Set((owned.all(imageId, JSON.stringify(ids)) as { id: number }[]).map((r) => r.id));
+    return ids.filter((id) => !found.has(id));
+  }
+
   /** Applies one edit of an image's ground truth in one transaction; returns the ids of created annotations. */
   commit(imageId: number, change: AnnotationChange): number[] {
     return this.db.transaction(() => {
-      const owned = new Set((this.statements.prepare('SELECT id FROM annotations WHERE image_id = ?').all(imageId) as { id: number }[]).map((r) => r.id));
-      for (const target of [...change.update.map((u) => u.id), ...change.delete]) {
-        if (!owned.has(target)) throw new Error(`annotation ${target} does not belong to image ${imageId}`);
-      }
+      const [stray] = this.notOnImage(imageId, [...change.update.map((u) => u.id), ...change.delete]);
+      if (stray !== undefined) throw new Error(`annotation ${stray} does not belong to image ${imageId}`);
       const remove = this.statements.prepare('DELETE FROM annotations WHERE id = ?');
       for (const target of change.delete) remove.run(target);
       const update = this.statements.prepare(

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { COCO_CLASSES } from '../../core/detect/classes.js';
 import type { Annotation, ImageEntry, InferenceRunStatus, InferenceStatus, ModelEntry, ProjectSummary } from '../../core/ipc/types.js';
+import { withAnswer } from '../../renderer/src/editor/change.js';
 import { sharedFile, YOLOX_NANO } from '../helpers/shared.js';
 import { callApi, expect, startApp, stopApp, test, type RunningApp } from './fixtures.js';
 
@@ -179,7 +180,8 @@ test.describe('kill -9 during edits and an inference run', () => {
                   : { imageId: stream.imageId, create: [draft], update: [], delete: [] };
             stream.pending = change;
             try {
-              stream.acked = (await post<{ annotations: Annotation[] }>('annotations.commit', change)).annotations;
+              const answer = await post<{ stored: Annotation[] }>('annotations.commit', change);
+              stream.acked = withAnswer(stream.acked, change.delete, answer.stored);
             } catch (err) {
               if (killed) return;
               throw err;

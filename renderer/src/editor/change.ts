@@ -64,3 +64,20 @@ export function reconcile(previous: Annotation[], next: Annotation[]): Annotatio
   // Nothing changed: the same array, so nothing that depends on it runs again.
   return merged.length === previous.length && merged.every((a, i) => a === previous[i]) ? previous : merged;
 }
+
+/**
+ * The store's list of an image's annotations after one of its edits was answered: what the edit deleted gone,
+ * what it created or updated as the store now holds it (`stored`), in id order as the store lists them.
+ */
+export function withAnswer(confirmed: readonly Annotation[], deleted: readonly number[], stored: readonly Annotation[]): Annotation[] {
+  const gone = new Set(deleted);
+  const fresh = new Map(stored.map((a) => [a.id, a]));
+  const kept = confirmed
+    .filter((a) => !gone.has(a.id))
+    .map((a) => {
+      const now = fresh.get(a.id);
+      fresh.delete(a.id);
+      return now ?? a;
+    });
+  return fresh.size === 0 ? kept : [...kept, ...fresh.values()].sort((a, b) => a.id - b.id);
+}

@@ -1,6 +1,6 @@
 import type { Annotation, Category } from '../../../core/ipc/types';
 import { api } from '../api/client';
-import { applyLocally, inverse, isEmpty, reconcile, withCreatedIds, type Change } from './change';
+import { applyLocally, inverse, isEmpty, reconcile, withAnswer, withCreatedIds, type Change } from './change';
 import type { ToolCommand } from './tools/tool';
 
 export type ToolName = 'select' | 'box' | 'brush' | 'eraser' | 'polygon' | 'reshape';
@@ -68,6 +68,8 @@ export class EditorStore {
   };
   private readonly listeners = new Set<() => void>();
   private readonly history = new Map<number, { undo: Step[]; redo: Step[] }>();
+  /** The image's annotations as the store holds them after every answered edit (what is shown runs ahead of it). */
+  private confirmed: { imageId: number; annotations: Annotation[] } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private selectingAll = false;
 
@@ -98,7 +100,9 @@ export class EditorStore {
     if (imageId === null) return;
     await this.queue;
     const annotations = await api['annotations.list']({ imageId });
-    if (this.state.imageId === imageId) this.set({ annotations });
+    if (this.state.imageId !== imageId) return;
+    this.confirmed = { imageId, annotations };
+    this.set({ annotations });
   }
 
   /**
@@ -114,7 +118,9 @@ export class EditorStore {
     const imageId = this.state.imageId;
     if (imageId === null) return;
     const annotations = await api['annotations.list']({ imageId });
-    if (this.state.imageId !== imageId || this.state.pending > 0) return;
+    if (this.state.imageId !== imageId) return;
+    this.confirmed = { imageId, annotations };
+    if (this.state.pending > 0) return;
     const ids = new Set(annotations.map((a) => a.id));
     this.set({ annotations: reconcile(this.state.annotations, annotations), selection: this.state.selection.filter((id) => ids.has(id)) });
   }
@@ -240,12 +246,15 @@ export class EditorStore {
         // The request goes out in a task of its own, so the edit is drawn without waiting for it to be sent
         // (not in a hidden window, where timers may wait a second and nothing is drawn anyway).
         if (document.visibilityState === 'visible') await new Promise((resolve) => setTimeout(resolve, 0));
-        const result = await api['annotations.commit']({ imageId, ...step[side] });
+        const sent = step[side];
+        const result = await api['annotations.commit']({ imageId, ...sent });
         done(result.created);
+        const confirmed = this.confirmed?.imageId === imageId ? this.confirmed : null;
+        if (confirmed) confirmed.annotations = withAnswer(confirmed.annotations, sent.delete, result.stored);
         // With later edits still on their way, what is shown is already ahead of this answer: the last answer
-        // brings it in line, so a burst of nudges never steps back.
+        // brings it in line with the store, so a burst of nudges never steps back.
         if (this.state.imageId === imageId && this.state.pending === 1) {
-          this.set({ annotations: reconcile(this.state.annotations, result.annotations), error: null });
+          this.set({ ...(confirmed && { annotations: reconcile(this.state.annotations, confirmed.annotations) }), error: null });
         }
       } catch (err) {
         const stacks = this.stacks(imageId);
@@ -253,8 +262,10 @@ export class EditorStore {
         stacks.redo = stacks.redo.filter((s) => s !== step);
         const message = err instanceof Error ? err.message : String(err);
         const annotations = await api['annotations.list']({ imageId }).catch(() => this.state.annotations);
-        if (this.state.imageId === imageId) this.set({ annotations, error: message });
-        else this.set({ error: message });
+        if (this.state.imageId === imageId) {
+          this.confirmed = { imageId, annotations };
+          this.set({ annotations, error: message });
+        } else this.set({ error: message });
       } finally {
         this.set({ pending: this.state.pending - 1 });
       }

@@ -38,9 +38,10 @@ describe('committing ground-truth edits', () => {
     ...extra,
   });
 
-  it('creates, updates and deletes in one step and returns the image ground truth', () => {
+  it('creates, updates and deletes in one step and answers the created and updated annotations as stored', () => {
     const first = commitAnnotations(projects.store, { imageId, create: [box([10, 10, 20, 40]), box([50, 60, 30, 30])], update: [], delete: [] });
     expect(first.created).toHaveLength(2);
+    expect(first.stored).toEqual(projects.store.annotations.forImage(imageId));
     const [a, b] = first.created;
     const second = commitAnnotations(projects.store, {
       imageId,
@@ -48,7 +49,8 @@ describe('committing ground-truth edits', () => {
       update: [{ ...box([11, 12, 20, 40], { iscrowd: true }), id: a }],
       delete: [b],
     });
-    expect(second.annotations).toEqual([{ id: a, imageId, categoryId: pedestrian, bbox: [11, 12, 20, 40], area: 800, iscrowd: true, mask: null }]);
+    expect(second.stored).toEqual([{ id: a, imageId, categoryId: pedestrian, bbox: [11, 12, 20, 40], area: 800, iscrowd: true, mask: null }]);
+    expect(projects.store.annotations.forImage(imageId)).toEqual(second.stored);
   });
 
   it('restores a deleted annotation under its old id (undo)', () => {

@@ -106,8 +106,8 @@ describe('soak: a 10,000-image project with two models cached, under 5,000 rando
       let change = { imageId, create: [box()], update: [] as object[], delete: [] as number[] };
       if (current.length && roll < 0.3) change = { imageId, create: [], update: [{ ...box(), id: pick(current).id }], delete: [] };
       else if (current.length && roll < 0.45) change = { imageId, create: [], update: [], delete: [pick(current).id] };
-      const result = await call<{ annotations: Annotation[] }>('annotations.commit', change);
-      expected.set(imageId, result.annotations.length);
+      const result = await call<{ created: number[] }>('annotations.commit', change);
+      expected.set(imageId, current.length + result.created.length - change.delete.length);
       for (const modelId of modelIds) expect(await call<unknown[]>('predictions.forImage', { imageId, modelId })).toHaveLength(3);
       if (n % 250 === 0) expect(await call<unknown[]>('images.list', {})).toHaveLength(IMAGES + 1);
       if (n % 50 === 0) await services.image(imageId);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyLocally, inverse, reconcile } from '../../../../renderer/src/editor/change.js';
+import { applyLocally, inverse, reconcile, withAnswer } from '../../../../renderer/src/editor/change.js';
 import { boxAnnotation } from '../../../helpers/boxAnnotation.js';
+import type { Annotation } from '../../../../core/ipc/types.js';
 
 const annotation = boxAnnotation;
 
@@ -27,5 +28,21 @@ describe('editor changes', () => {
     expect(moved).not.toBe(shown);
     expect(moved[0]).toBe(shown[0]);
     expect(moved[1].bbox).toEqual([7, 5, 10, 10]);
+  });
+});
+
+describe('withAnswer', () => {
+  const a = (id: number, x = 0): Annotation => ({ id, imageId: 1, categoryId: 1, bbox: [x, 0, 5, 5], area: 25, iscrowd: false, mask: null });
+
+  it('drops what the edit deleted, takes what it updated and created as stored, in id order', () => {
+    const confirmed = [a(2), a(5), a(9)];
+    const next = withAnswer(confirmed, [5], [a(9, 3), a(4, 1), a(12, 2)]);
+    expect(next).toEqual([a(2), a(4, 1), a(9, 3), a(12, 2)]);
+    expect(next[0]).toBe(confirmed[0]);
+  });
+
+  it('keeps the list as it is for an answer with nothing in it', () => {
+    const confirmed = [a(1), a(2)];
+    expect(withAnswer(confirmed, [], [])).toEqual(confirmed);
   });
 });
