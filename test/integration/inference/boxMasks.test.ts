@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_SETTINGS } from '../../../core/detect/types.js';
 import type { Annotation, BoxMask, MaskFillStatus } from '../../../core/ipc/types.js';
-import { rleArea, rleDecode, rleToBbox } from '../../../core/masks/rle.js';
+import { rleArea, rleDecode, rleEncode, rleToBbox } from '../../../core/masks/rle.js';
 import { rleFromCoco } from '../../../core/masks/rleString.js';
 import { dispatch } from '../../../main/ipc/dispatch.js';
 import { fileSha256 } from '../../../main/inference/modelFile.js';
@@ -13,6 +13,7 @@ import { Services } from '../../../main/services.js';
 import { appRoot } from '../../../main/version.js';
 import { useSourceInferenceWorker } from '../../helpers/inferenceWorker.js';
 import { registerFakeModel } from '../../helpers/fakeModel.js';
+import { pixelIou } from '../../helpers/pixelMasks.js';
 import { FUDAN_46, FUDAN_46_MASK, sharedFile } from '../../helpers/shared.js';
 import { tempDir } from '../../helpers/tempDir.js';
 import { until } from '../../helpers/until.js';
@@ -40,37 +41,11 @@ async function fudanTruth(): Promise<{ boxes: Box[]; masks: Uint8Array[] }> {
   for (let k = 1; k <= 4; k++) {
     const mask = new Uint8Array(width * height);
     for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (data[(y * width + x) * channels] === k) mask[x * height + y] = 1;
-    const [x, y, w, h] = rleToBbox({ h: height, w: width, counts: encodeColumns(mask) });
+    const [x, y, w, h] = rleToBbox(rleEncode(mask, height, width));
     boxes.push([x, y, w, h]);
     masks.push(mask);
   }
   return { boxes, masks };
-}
-
-function encodeColumns(mask: Uint8Array): Uint32Array {
-  const runs: number[] = [];
-  let value = 0;
-  let run = 0;
-  for (const v of mask) {
-    if (v !== value) {
-      runs.push(run);
-      run = 0;
-      value = v;
-    }
-    run++;
-  }
-  runs.push(run);
-  return Uint32Array.from(runs);
-}
-
-function iou(a: Uint8Array, b: Uint8Array): number {
-  let inter = 0;
-  let union = 0;
-  for (let i = 0; i < a.length; i++) {
-    inter += a[i] & b[i];
-    union += a[i] | b[i];
-  }
-  return union ? inter / union : 0;
 }
 
 /** Every foreground pixel's centre lies in the box. */
@@ -142,7 +117,7 @@ describe.skipIf(!existsSync(mnv3))('box to mask through the services, with the b
     const masks = await value<BoxMask[]>('masks.forBoxes', { modelId, imageId: image, boxes: truth.boxes });
     for (const [k, m] of masks.entries()) {
       expect(m.mask, m.reason ?? '').not.toBeNull();
-      expect(iou(rleDecode(decode(m.mask!)), truth.masks[k]), `pedestrian ${k + 1}`).toBeGreaterThan(0.5);
+      expect(pixelIou(rleDecode(decode(m.mask!)), truth.masks[k]), `pedestrian ${k + 1}`).toBeGreaterThan(0.5);
     }
   });
 

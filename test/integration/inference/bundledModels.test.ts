@@ -13,6 +13,7 @@ import { useSourceInferenceWorker } from '../../helpers/inferenceWorker.js';
 import { bestMatches, detectAll, imageVariants, settingsFor, xywhIou } from '../../helpers/inferenceImages.js';
 import { FUDAN_46, FUDAN_46_MASK, sharedFile } from '../../helpers/shared.js';
 import { tempDir } from '../../helpers/tempDir.js';
+import { pixelIou } from '../../helpers/pixelMasks.js';
 
 const bundled = readManifest(join(appRoot(), 'models', 'manifest.json')).filter((m) => existsSync(m.path));
 const model = bundled.find((m) => m.entry.variant === 'mnv3fpn') ?? bundled[0];
@@ -42,16 +43,6 @@ async function truth(): Promise<{ boxes: number[][]; masks: Uint8Array[]; width:
   return { boxes, masks, width, height };
 }
 
-function maskIou(a: Uint8Array, b: Uint8Array): number {
-  let inter = 0;
-  let union = 0;
-  for (let i = 0; i < a.length; i++) {
-    inter += a[i] & b[i];
-    union += a[i] | b[i];
-  }
-  return union ? inter / union : 0;
-}
-
 const decode = (d: ImageDetection) => rleDecode(rleFromCoco(d.mask!.size, d.mask!.counts));
 
 describe.skipIf(!model || !image || !truthMask)('a bundled Mask R-CNN on Penn-Fudan', () => {
@@ -79,7 +70,7 @@ describe.skipIf(!model || !image || !truthMask)('a bundled Mask R-CNN on Penn-Fu
       if (!best || xywhIou(best.bbox, box) < 0.7) continue;
       matched++;
       expect(best.mask!.size).toEqual([gt.height, gt.width]);
-      expect(maskIou(decode(best), gt.masks[k])).toBeGreaterThan(0.6);
+      expect(pixelIou(decode(best), gt.masks[k])).toBeGreaterThan(0.6);
     }
     expect(matched).toBeGreaterThanOrEqual(3);
   });
@@ -95,7 +86,7 @@ describe.skipIf(!model || !image || !truthMask)('a bundled Mask R-CNN on Penn-Fu
       const twin = shrunk.reduce((b, e) => (xywhIou(e.bbox, d.bbox) > xywhIou(b.bbox, d.bbox) ? e : b));
       expect(xywhIou(twin.bbox, d.bbox)).toBeGreaterThan(0.8);
       expect(twin.mask!.size).toEqual(d.mask!.size);
-      expect(maskIou(decode(twin), decode(d))).toBeGreaterThan(0.7);
+      expect(pixelIou(decode(twin), decode(d))).toBeGreaterThan(0.7);
     }
   });
 });
