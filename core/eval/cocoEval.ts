@@ -93,6 +93,20 @@ export class CocoEvaluator {
     return [...this.catIds];
   }
 
+  /**
+   * A new evaluator of the same images, categories, ground truth and detections as they are now (edits included),
+   * with the same params but other IoU thresholds.
+   */
+  withIouThresholds(iouThrs: readonly number[]): CocoEvaluator {
+    const input: EvalInput = {
+      images: this.images,
+      categories: this.catIds.map((id) => ({ id })),
+      groundTruth: this.data.flatMap((d) => d.gts),
+      detections: this.data.flatMap((d) => d.dts),
+    };
+    return new CocoEvaluator(input, { ...this.params, iouThrs });
+  }
+
   /** Replaces one image's ground truth and re-evaluates that image. */
   setGroundTruth(imageId: ImageId, groundTruth: readonly GroundTruth[]): void {
     this.replace(imageId, groundTruth, null);

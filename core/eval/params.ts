@@ -35,6 +35,12 @@ export function linspace(start: number, stop: number, num: number): number[] {
   return out;
 }
 
+/**
+ * IoU thresholds below COCO's, 0.10:0.05:0.45, for looking at loose matches (the compare view's IoU slider below
+ * 0.50); the 12 COCO stats always come from the default thresholds.
+ */
+export const LOOSE_IOU_THRS: readonly number[] = linspace(0.1, 0.45, Math.round((0.45 - 0.1) / 0.05) + 1);
+
 export function defaultParams(iouType: IouType): EvalParams {
   return {
     iouType,

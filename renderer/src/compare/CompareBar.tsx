@@ -1,4 +1,5 @@
 import type { ModelEntry } from '../../../core/ipc/types';
+import { IOU_SLIDER_MAX, IOU_SLIDER_MIN } from './iouThresholds';
 import type { ScoreThresholds } from './scoreThresholds';
 
 interface Props {
@@ -95,7 +96,15 @@ export function CompareBar({
       <label className="tool-group">B {choice(modelB, chooseB, 'Model B')}</label>
       <label className="tool-group slider">
         IoU ≥
-        <input type="range" aria-label="IoU threshold" min={0.5} max={0.95} step={0.05} value={iouThr} onChange={(e) => onIou(Number(e.target.value))} />
+        <input
+          type="range"
+          aria-label="IoU threshold"
+          min={IOU_SLIDER_MIN}
+          max={IOU_SLIDER_MAX}
+          step={0.05}
+          value={iouThr}
+          onChange={(e) => onIou(Number(e.target.value))}
+        />
         <output>{iouThr.toFixed(2)}</output>
       </label>
       {linked ? (

@@ -12,6 +12,7 @@ import { PredictionMaskLayer } from '../canvas/layers/PredictionMaskLayer';
 import { OutcomeLayer } from '../canvas/layers/OutcomeLayer';
 import type { CaseFocus } from './caseFocus';
 import { CompareHint } from './CompareHint';
+import { atThreshold } from './iouThresholds';
 import type { ScoreThresholds } from './scoreThresholds';
 import type { Viewport } from '../canvas/viewport';
 import type { EditorState, EditorStore } from '../editor/editorStore';
@@ -62,9 +63,8 @@ export function CompareView(props: Props) {
   const panes = useMemo(() => {
     return evaluations.map((e, m) => {
       const known = data.images.some((i) => i.id === image.id);
-      const evaluator = iouType === 'segm' && e.segm ? e.segm : e.bbox;
-      const t = evaluator.params.iouThrs.findIndex((v) => Math.abs(v - iouThr) < 1e-9);
-      const outcomes: BoxOutcomes | null = known && t >= 0 ? boxOutcomes(evaluator.imageResult(image.id), t, scoreThrs[m]) : null;
+      const at = known ? atThreshold(e, iouType, iouThr) : null;
+      const outcomes: BoxOutcomes | null = at ? boxOutcomes(at.evaluator.imageResult(image.id), at.t, scoreThrs[m]) : null;
       const predictions = (data.predictions[e.modelId] ?? []).filter((p) => p.imageId === image.id);
       const masks = outcomes
         ? predictions.flatMap((p) => {
@@ -72,7 +72,7 @@ export function CompareView(props: Props) {
             return p.mask && mark ? [{ mask: p.mask, colour: OUTCOME_COLOURS[mark.outcome] }] : [];
           })
         : [];
-      return { modelId: e.modelId, outcomes, predictions, masks, byMask: evaluator === e.segm };
+      return { modelId: e.modelId, outcomes, predictions, masks, byMask: iouType === 'segm' && e.segm !== null };
     });
   }, [evaluations, data, image.id, iouThr, scoreThrs, iouType]);
 

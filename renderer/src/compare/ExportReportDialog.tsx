@@ -4,6 +4,7 @@ import { api, hasNativeDialogs, reportUrl } from '../api/client';
 import { FormDialog } from '../components/FormDialog';
 import { useReplaceConfirmation } from '../components/useReplaceConfirmation';
 import { PathField } from '../components/PathField';
+import { isLoose } from './iouThresholds';
 import { scoreText, type ScoreThresholds } from './scoreThresholds';
 
 type Format = 'html' | 'pdf' | 'csv' | 'json';
@@ -20,7 +21,9 @@ interface Props {
  * Writes the evaluation report of the two models being compared, at the sliders' thresholds, by default into a new
  * folder of Pedlab's data folder; then offers to open the HTML report.
  */
-export function ExportReportDialog({ modelIds, scoreThresholds, iouThreshold, onClose }: Props) {
+export function ExportReportDialog({ modelIds, scoreThresholds, iouThreshold: sliderIou, onClose }: Props) {
+  // Reports are read at COCO's thresholds only: with the slider below 0.50 the report is written at 0.50, and says so.
+  const iouThreshold = isLoose(sliderIou) ? 0.5 : sliderIou;
   const [dir, setDir] = useState('');
   useEffect(() => {
     api['report.defaultFolder']({}).then(
@@ -67,9 +70,16 @@ export function ExportReportDialog({ modelIds, scoreThresholds, iouThreshold, on
           </label>
         ))}
       </div>
-      <div className="muted">
-        At IoU {iouThreshold.toFixed(2)} and {scoreText(scoreThresholds)}, as the sliders are set.
-      </div>
+      {isLoose(sliderIou) ? (
+        <div className="dialog-warning" data-testid="report-iou-note">
+          At IoU 0.50, not the slider’s {sliderIou.toFixed(2)}: reports use COCO’s IoU thresholds (0.50 to 0.95). At {scoreText(scoreThresholds)}, as the score
+          sliders are set.
+        </div>
+      ) : (
+        <div className="muted">
+          At IoU {iouThreshold.toFixed(2)} and {scoreText(scoreThresholds)}, as the sliders are set.
+        </div>
+      )}
       {replacing && (
         <div className="dialog-warning" role="alert" data-testid="report-replace">
           {replacing}

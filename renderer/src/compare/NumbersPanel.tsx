@@ -4,8 +4,10 @@ import { MODEL_COLOURS } from '../../../core/compare/palette';
 import { detectionForEval, groundTruthForEval } from '../../../core/compare/evalInput';
 import { CocoEvaluator } from '../../../core/eval/cocoEval';
 import { operatingPoint, type OperatingPoint } from '../../../core/eval/curves';
+import { LOOSE_IOU_THRS } from '../../../core/eval/params';
 import type { Stats } from '../../../core/eval/cocoStats';
 import type { Annotation, EvaluationData } from '../../../core/ipc/types';
+import { atThreshold, isLoose, thresholdIndex } from './iouThresholds';
 import { PrChart, type Series } from './PrChart';
 import { scoreText, type ScoreThresholds } from './scoreThresholds';
 import { StatsTable } from './StatsTable';
@@ -65,7 +67,16 @@ export function NumbersPanel({ names, evaluations, data, imageId, annotations, i
     [evaluations, data, names],
   );
   const stats: (Stats | null)[] = scoped.map((ev) => ev.stats());
-  const points: OperatingPoint[] = scoped.map((ev, m) => operatingPoint(ev.prCurve({ iouThr }), scoreThrs[m]));
+  // The counts at the slider: below 0.50 they come from the loose evaluation (the 12 stats never do).
+  const atSlider = useMemo(() => {
+    if (scope === 'project' || imageId === null) return evaluations.map((e) => atThreshold(e, type, iouThr));
+    return scoped.map((ev) => {
+      const evaluator = isLoose(iouThr) ? ev.withIouThresholds(LOOSE_IOU_THRS) : ev;
+      const t = thresholdIndex(evaluator, iouThr);
+      return t < 0 ? null : { evaluator, t, iouThr: evaluator.params.iouThrs[t] };
+    });
+  }, [scope, imageId, evaluations, scoped, type, iouThr]);
+  const points: OperatingPoint[] = atSlider.flatMap((at, m) => (at ? [operatingPoint(at.evaluator.prCurve({ iouThr: at.iouThr }), scoreThrs[m])] : []));
   const curves = (iou: number | 'avg'): Series[] =>
     scoped.map((ev, i) => ({
       label: names[i],

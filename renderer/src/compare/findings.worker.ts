@@ -3,27 +3,36 @@ import { evalInputFor } from '../../../core/compare/evalInput';
 import { modelDiagnostics, type ModelDiagnostics } from '../../../core/compare/modelDiagnostics';
 import { evaluatePair, type EvaluatedPair } from '../../../core/compare/pairedImages';
 import { pairDiff, pairStatistics, type PairStatistics } from '../../../core/compare/pairFindings';
+import { LOOSE_IOU_THRS } from '../../../core/eval/params';
 import type { EvaluationData } from '../../../core/ipc/types';
 import type { FindingsReply, FindingsRequest } from './findingsMessages';
+import { isLoose } from './iouThresholds';
 
-/** The last evaluation, kept while only the sliders move. */
+/** The last evaluation, kept while only the sliders move; `loosePair` is built the first time the IoU slider goes below 0.50. */
 let evaluated: {
   data: EvaluationData;
   key: string;
   pair: EvaluatedPair;
+  loosePair: EvaluatedPair | null;
   statistics: PairStatistics;
   diagnostics: [ModelDiagnostics, ModelDiagnostics];
 } | null = null;
 
-function evaluate(data: EvaluationData, [a, b]: [number, number], iouType: 'bbox' | 'segm') {
+function evaluateAt(data: EvaluationData, [a, b]: [number, number], iouType: 'bbox' | 'segm', iouThrs?: readonly number[]): EvaluatedPair {
   const input = evalInputFor(data, a);
-  const pair = evaluatePair(
+  return evaluatePair(
     { images: input.images, categories: input.categories, groundTruth: input.groundTruth },
     input.detections,
     evalInputFor(data, b).detections,
-    { iouType },
+    { iouType, iouThrs },
   );
+}
+
+function evaluate(data: EvaluationData, modelIds: [number, number], iouType: 'bbox' | 'segm') {
+  const [a, b] = modelIds;
+  const pair = evaluateAt(data, modelIds, iouType);
   return {
+    loosePair: null,
     pair,
     statistics: pairStatistics(pair),
     diagnostics: [modelDiagnostics(data, a, iouType), modelDiagnostics(data, b, iouType)] as [ModelDiagnostics, ModelDiagnostics],
@@ -42,7 +51,7 @@ self.onmessage = (event: MessageEvent<FindingsRequest>) => {
       id,
       diagnostics: evaluated.diagnostics,
       statistics: evaluated.statistics,
-      diff: pairDiff(evaluated.pair, iouThr, scoreThrs),
+      diff: pairDiff(isLoose(iouThr) ? (evaluated.loosePair ??= evaluateAt(source, modelIds, iouType, LOOSE_IOU_THRS)) : evaluated.pair, iouThr, scoreThrs),
     };
     self.postMessage(reply);
   } catch (err) {

@@ -2,6 +2,7 @@ import type { AbDiff, FalseAlarmKind, InstanceKind } from '../../../core/compare
 import type { ImageSummary } from '../../../core/eval/imageSummaries';
 import { boxOutcomes } from '../../../core/compare/boxOutcomes';
 import type { ImageEntry } from '../../../core/ipc/types';
+import { atThreshold } from './iouThresholds';
 import type { ScoreThresholds } from './scoreThresholds';
 import type { ModelEvaluation } from './useEvaluation';
 
@@ -17,10 +18,10 @@ export function countsPerImage(evaluations: readonly ModelEvaluation[], iouThr: 
   const out = new Map<number, OutcomeCounts[]>();
   for (const [m, e] of evaluations.entries()) {
     const scoreThr = scoreThrs[m];
-    const t = e.bbox.params.iouThrs.findIndex((v) => Math.abs(v - iouThr) < 1e-9);
-    if (t < 0) continue;
-    for (const imageId of e.bbox.imageIds) {
-      const o = boxOutcomes(e.bbox.imageResult(imageId), t, scoreThr);
+    const at = atThreshold(e, 'bbox', iouThr);
+    if (!at) continue;
+    for (const imageId of at.evaluator.imageIds) {
+      const o = boxOutcomes(at.evaluator.imageResult(imageId), at.t, scoreThr);
       let tp = 0;
       let fp = 0;
       for (const m of o.predictions.values()) {

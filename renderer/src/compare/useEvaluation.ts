@@ -9,6 +9,11 @@ export interface ModelEvaluation {
   bbox: CocoEvaluator;
   /** Null when some ground truth or prediction has no mask. */
   segm: CocoEvaluator | null;
+  /**
+   * The same evaluations at the loose IoU thresholds (0.10:0.45), built only once the IoU slider goes below 0.50
+   * (see `evaluatorAt`); shared by every copy of this entry and kept live with it.
+   */
+  loose: { bbox: CocoEvaluator | null; segm: CocoEvaluator | null };
 }
 
 function hasMasks(data: EvaluationData, modelId: number): boolean {
@@ -51,6 +56,7 @@ export function useEvaluation(modelIds: number[], reloadKey: string, imageId: nu
         modelId,
         bbox: new CocoEvaluator(input, { iouType: 'bbox' }),
         segm: hasMasks(data, modelId) ? new CocoEvaluator(input, { iouType: 'segm' }) : null,
+        loose: { bbox: null, segm: null },
       };
     });
   }, [loaded]);
@@ -65,9 +71,15 @@ export function useEvaluation(modelIds: number[], reloadKey: string, imageId: nu
     const withMasks = own.every((a) => a.mask);
     for (const e of built) {
       e.bbox.setGroundTruth(imageId, gts);
+      e.loose.bbox?.setGroundTruth(imageId, gts);
       // A box drawn without a mask cannot be scored by mask IoU: segm is dropped rather than left stale.
-      if (e.segm && withMasks) e.segm.setGroundTruth(imageId, gts);
-      else e.segm = null;
+      if (e.segm && withMasks) {
+        e.segm.setGroundTruth(imageId, gts);
+        e.loose.segm?.setGroundTruth(imageId, gts);
+      } else {
+        e.segm = null;
+        e.loose.segm = null;
+      }
     }
     setUpdated({ from: built, list: built.map((e) => ({ ...e })) });
   }, [annotations, imageId, built, data]);
