@@ -1,10 +1,12 @@
-// Box to mask on Penn-Fudan's test split: every labelled pedestrian's box (the tight extent of its true mask) is
-// turned into a mask by each bundled model, one request per box as the app's M key sends it, through the app's
-// worker (read, decode, crop, run, match, paste). Prints the mean mask IoU against the true masks (a box the
-// model finds nothing for counts as 0) and the seconds per box, median and mean; asserts nothing.
+// Box to mask on Penn-Fudan's test split (--split train: the training split, where options are chosen): every
+// labelled pedestrian's box (the tight extent of its true mask) is turned into a mask by each bundled model, one
+// request per box as the app's M key sends it, through the app's worker (read, decode, crop, run, match, paste).
+// Prints the mean mask IoU against the true masks (a box the model finds nothing for counts as 0) and the seconds
+// per box, median and mean; asserts nothing.
 //
 //   node dist/bench/masks/masksBench.js [--model M.onnx]... [--threads N] [--margin F] [--max-aspect F] [--long-side N]
 //                                       [--min-iou F] [--refine F] [--refine-eps F] [--mask-threshold F] [--limit N]
+//                                       [--no-mirror] [--split test|train]
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -35,6 +37,8 @@ const { values } = parseArgs({
     'refine-eps': { type: 'string' },
     'mask-threshold': { type: 'string' },
     limit: { type: 'string' },
+    split: { type: 'string', default: 'test' },
+    'no-mirror': { type: 'boolean' },
   },
 });
 
@@ -46,7 +50,9 @@ const options: BoxPromptOptions = {
   ...(values.refine ? { refine: Number(values.refine) } : {}),
   ...(values['refine-eps'] ? { refineEps: Number(values['refine-eps']) } : {}),
   ...(values['min-iou'] ? { minIou: Number(values['min-iou']) } : {}),
+  ...(values['no-mirror'] ? { mirror: false } : {}),
 };
+const split = values.split === 'train' ? 'train' : 'test';
 const threads = values.threads ? Number(values.threads) : defaultThreads();
 
 interface Person {
@@ -56,9 +62,9 @@ interface Person {
 }
 
 async function testPeople(): Promise<Person[]> {
-  const split = JSON.parse(readFileSync(join(PENN_FUDAN, 'split.json'), 'utf8')) as { test: string[] };
+  const names = (JSON.parse(readFileSync(join(PENN_FUDAN, 'split.json'), 'utf8')) as Record<'train' | 'test', string[]>)[split];
   const people: Person[] = [];
-  for (const name of split.test) {
+  for (const name of names) {
     const stem = name.replace(/\.png$/, '');
     const mask = await readIndexPng(join(PENN_FUDAN, 'PedMasks', `${stem}_mask.png`));
     for (const instance of instancesFromIndexMask(mask.values, mask.height, mask.width, 'coco')) {
@@ -117,8 +123,8 @@ async function main(): Promise<void> {
   }
   const people = await testPeople();
   console.log(
-    `box to mask on Penn-Fudan test: ${people.length} boxes, ${threads} threads, margin ${options.margin}, aspect ≤ ${options.maxAspect}, long side ${options.longSide} px, ` +
-      `min IoU ${options.minIou}, score floor ${options.scoreFloor}, refined: ${options.refine ? `radius ${options.refine} of the box, eps ${options.refineEps}` : 'no'}`,
+    `box to mask on Penn-Fudan ${split}: ${people.length} boxes, ${threads} threads, margin ${options.margin}, aspect ≤ ${options.maxAspect}, long side ${options.longSide} px, ` +
+      `min IoU ${options.minIou}, score floor ${options.scoreFloor}, refined: ${options.refine ? `radius ${options.refine} of the box, eps ${options.refineEps}` : 'no'}, mirrored too: ${options.mirror ? 'yes' : 'no'}`,
   );
   for (const m of models) {
     const threshold = values['mask-threshold'] ? Number(values['mask-threshold']) : m.mask;

@@ -29,9 +29,23 @@ export interface BoxPromptOptions {
   refine: number;
   /** The guided filter's regulariser: the smaller, the weaker the image edges it follows. */
   refineEps: number;
+  /**
+   * The crop is also run mirrored left to right (models are trained with flipped images), and the two detections'
+   * mask probabilities are averaged: twice the time, a steadier mask.
+   */
+  mirror: boolean;
 }
 
-export const BOX_PROMPT: BoxPromptOptions = { margin: 0.25, maxAspect: 1, longSide: 512, minIou: 0.3, scoreFloor: 0.01, refine: 0.02, refineEps: 0.001 };
+export const BOX_PROMPT: BoxPromptOptions = {
+  margin: 0.25,
+  maxAspect: 1,
+  longSide: 512,
+  minIou: 0.3,
+  scoreFloor: 0.01,
+  refine: 0.02,
+  refineEps: 0.001,
+  mirror: true,
+};
 
 /** The part of the image a prompt box is fed as, and the size it is fed at. */
 export interface PromptCrop {
@@ -82,6 +96,11 @@ export function boxInCrop([x, y, w, h]: Box, crop: PromptCrop): Box {
   const sx = crop.input.width / crop.region[2];
   const sy = crop.input.height / crop.region[3];
   return [(x - crop.region[0]) * sx, (y - crop.region[1]) * sy, w * sx, h * sy];
+}
+
+/** A box in an input `width` pixels wide, mirrored left to right. */
+export function mirrorBox([x, y, w, h]: Box, width: number): Box {
+  return [width - x - w, y, w, h];
 }
 
 /** A detection as the model gave it: corners `[x1, y1, x2, y2]` in its input pixels. */

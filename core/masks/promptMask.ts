@@ -52,6 +52,13 @@ export function promptProbabilities(probs: ArrayLike<number>, offset: number, mh
   return out;
 }
 
+/** A row-major grid (or planes of grids) `width` cells wide, each row mirrored left to right. */
+export function mirrorRows(values: ArrayLike<number>, width: number): Float32Array {
+  const out = new Float32Array(values.length);
+  for (let row = 0; row < values.length; row += width) for (let x = 0; x < width; x++) out[row + x] = values[row + width - 1 - x];
+  return out;
+}
+
 /** The image mask whose pixels inside the box are those above `threshold` (values column-major over `inside`). */
 export function thresholdInBox(values: ArrayLike<number>, inside: BoxPixels, imageWidth: number, imageHeight: number, threshold: number): Rle {
   const h = imageHeight;

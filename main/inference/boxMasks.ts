@@ -1,10 +1,10 @@
-import { BOX_PROMPT, bestPromptMatch, boxInCrop, promptCrop, type BoxPromptOptions, type CandidateDetection } from '../../core/detect/boxPrompt.js';
+import { BOX_PROMPT, bestPromptMatch, boxInCrop, mirrorBox, promptCrop, type BoxPromptOptions, type CandidateDetection } from '../../core/detect/boxPrompt.js';
 import type { TorchvisionSignature } from '../../core/detect/signature.js';
 import type { InferenceSettings } from '../../core/detect/types.js';
 import type { Box } from '../../core/geometry/box.js';
 import type { BoxMask } from '../../core/ipc/types.js';
 import { guidedFilter } from '../../core/masks/guidedFilter.js';
-import { boxPixels, promptProbabilities, thresholdInBox, type BoxPixels } from '../../core/masks/promptMask.js';
+import { boxPixels, mirrorRows, promptProbabilities, thresholdInBox, type BoxPixels } from '../../core/masks/promptMask.js';
 import { rleArea } from '../../core/masks/rle.js';
 import { rleToCoco } from '../../core/masks/rleString.js';
 import { decodeRgb, type ImageHeader, type RgbImage } from '../imaging/decodeImage.js';
@@ -76,7 +76,9 @@ async function readBox(
   fixed: { width: number; height: number } | null,
 ): Promise<BoxReading> {
   const crop = promptCrop(box, rgb.width, rgb.height, options, fixed)!;
-  const match = matchedMap(await detector.run(await cropTensor(rgb, crop.region, crop.input)), names, boxInCrop(box, crop), settings, options);
+  const tensor = await cropTensor(rgb, crop.region, crop.input);
+  const prompt = boxInCrop(box, crop);
+  const match = matchedMap(await detector.run(tensor), names, prompt, settings, options);
   if (match.probs === null) {
     const reason =
       match.bestIou > 0
@@ -84,14 +86,23 @@ async function readBox(
         : 'The model found no person in this box.';
     return { values: null, reason };
   }
-  return { values: promptProbabilities(match.probs, 0, match.mh, match.mw, crop, inside), score: match.score };
+  let probs = match.probs;
+  if (options.mirror) {
+    const mirroredInput = { ...tensor, data: mirrorRows(tensor.data, tensor.width) };
+    const mirrored = matchedMap(await detector.run(mirroredInput), names, mirrorBox(prompt, tensor.width), settings, options);
+    if (mirrored.probs && mirrored.mh === match.mh && mirrored.mw === match.mw) {
+      const back = mirrorRows(mirrored.probs, match.mw);
+      probs = probs.map((p, i) => (p + back[i]) / 2);
+    }
+  }
+  return { values: promptProbabilities(probs, 0, match.mh, match.mw, crop, inside), score: match.score };
 }
 
 /**
  * Box to mask, in the worker: the image is decoded once, then for each box the model runs on a crop around it
- * (the box with some context, squared, resized so a small person is enlarged), the detection that best matches
- * the box is chosen, and its mask is brought back into the image inside the box, its edges refined along the
- * picture's, and thresholded.
+ * (the box with some context, squared, resized so a small person is enlarged) and on its mirror image, the
+ * detection that best matches the box is chosen in each, their mask probabilities are averaged, brought back into
+ * the image inside the box, their edges refined along the picture's, and thresholded.
  */
 export async function boxMasks(
   detector: Detector,

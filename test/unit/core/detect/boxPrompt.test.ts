@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOX_PROMPT, bestPromptMatch, boxInCrop, promptCrop } from '../../../../core/detect/boxPrompt.js';
+import { BOX_PROMPT, bestPromptMatch, boxInCrop, mirrorBox, promptCrop } from '../../../../core/detect/boxPrompt.js';
 
 const corners = (x: number, y: number, w: number, h: number) => [x, y, x + w, y + h];
 
@@ -38,6 +38,13 @@ describe('promptCrop', () => {
   it("maps image boxes into the crop's input pixels", () => {
     const crop = { region: [90, 90, 60, 60] as [number, number, number, number], input: { width: 300, height: 300 } };
     expect(boxInCrop([100, 100, 40, 40], crop)).toEqual([50, 50, 200, 200]);
+  });
+});
+
+describe('mirrorBox', () => {
+  it('mirrors a box left to right in an input of the given width, and back', () => {
+    expect(mirrorBox([10, 5, 30, 40], 100)).toEqual([60, 5, 30, 40]);
+    expect(mirrorBox(mirrorBox([10, 5, 30, 40], 100), 100)).toEqual([10, 5, 30, 40]);
   });
 });
 

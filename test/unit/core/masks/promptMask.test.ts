@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxPixels, pastePromptMask, promptProbabilities, thresholdInBox } from '../../../../core/masks/promptMask.js';
+import { boxPixels, mirrorRows, pastePromptMask, promptProbabilities, thresholdInBox } from '../../../../core/masks/promptMask.js';
 import { rleDecode } from '../../../../core/masks/rle.js';
 import { toArt } from './art.js';
 
@@ -72,5 +72,12 @@ describe('promptProbabilities and thresholdInBox', () => {
     const inside = boxPixels([1, 0, 2, 2], 4, 2)!;
     expect(Array.from(promptProbabilities(probs, 0, 2, 4, crop, inside)).map((v) => Math.round(v * 10) / 10)).toEqual([0.9, 0.7, 0.2, 0.4]);
     expect(art(thresholdInBox(Float32Array.of(0.9, 0.7, 0.2, 0.4), inside, 4, 2, 0.5))).toEqual(['.#..', '.#..']);
+  });
+});
+
+describe('mirrorRows', () => {
+  it('mirrors each row of a row-major grid, plane after plane', () => {
+    expect(Array.from(mirrorRows(Float32Array.of(1, 2, 3, 4, 5, 6), 3))).toEqual([3, 2, 1, 6, 5, 4]);
+    expect(Array.from(mirrorRows(mirrorRows([1, 2, 3, 4], 2), 2))).toEqual([1, 2, 3, 4]);
   });
 });
