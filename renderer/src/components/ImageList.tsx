@@ -1,8 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { ImageEntry } from '../../../core/ipc/types';
 import { thumbnailUrl } from '../api/client';
 import type { OutcomeCounts } from '../compare/imageOrder';
 import { boxCount } from './boxCount';
+import { IMAGE_ROW_HEIGHT, scrollToShow, visibleRows } from './visibleRows';
+
+/** The list's own padding above and below its rows (`.image-list ul`). */
+const LIST_PADDING = 4;
 
 interface Props {
   images: ImageEntry[];
@@ -13,25 +17,55 @@ interface Props {
   outcomeCounts?: Map<number, OutcomeCounts[]> | null;
 }
 
-/** The project's images with thumbnails; unreadable files stay listed with the reason. */
+/**
+ * The project's images with thumbnails; unreadable files stay listed with the reason. Rows have one height, and
+ * only those in view (and a few either side) are rendered, so that a project of 10,000 images opens as fast as
+ * one of ten.
+ */
 export function ImageList({ images, selectedId, onSelect, sortLabels, outcomeCounts }: Props) {
-  const selectedRef = useRef<HTMLLIElement>(null);
-  useEffect(() => {
-    selectedRef.current?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
+  const listRef = useRef<HTMLUListElement>(null);
+  const [scroll, setScroll] = useState({ top: 0, height: 0 });
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const update = () => setScroll({ top: list.scrollTop, height: list.clientHeight });
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(list);
+    list.addEventListener('scroll', update, { passive: true });
+    return () => {
+      observer.disconnect();
+      list.removeEventListener('scroll', update);
+    };
+  }, []);
+  // The current image scrolled into view when it changes (or the list's order does).
+  const selectedIndex = images.findIndex((i) => i.id === selectedId);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list || selectedIndex < 0) return;
+    const top = scrollToShow(selectedIndex, IMAGE_ROW_HEIGHT, LIST_PADDING, list.scrollTop, list.clientHeight);
+    if (top !== list.scrollTop) list.scrollTop = top;
+  }, [selectedIndex]);
+  const [start, end] = visibleRows(images.length, IMAGE_ROW_HEIGHT, LIST_PADDING, scroll.top, scroll.height);
 
   return (
     <nav className="image-list" aria-label="Images">
       <div className="panel-title">
         Images <span className="muted">{images.length}</span>
       </div>
-      <ul role="listbox" aria-label="Project images">
-        {images.map((image) => (
+      <ul
+        ref={listRef}
+        role="listbox"
+        aria-label="Project images"
+        style={{ paddingTop: LIST_PADDING + start * IMAGE_ROW_HEIGHT, paddingBottom: LIST_PADDING + (images.length - end) * IMAGE_ROW_HEIGHT }}
+      >
+        {images.slice(start, end).map((image, k) => (
           <li
             key={image.id}
-            ref={image.id === selectedId ? selectedRef : undefined}
             role="option"
             aria-selected={image.id === selectedId}
+            aria-setsize={images.length}
+            aria-posinset={start + k + 1}
             data-testid="image-item"
             data-file-name={image.fileName}
             className={`image-item${image.id === selectedId ? ' selected' : ''}${image.error ? ' broken' : ''}`}
