@@ -2,7 +2,7 @@ import { accumulateCategory, emptyResults, toCocoLayout, Walk, type Accumulation
 import { CategoryLists, sameCell } from './categoryList.js';
 import { prCurve, type CurveOptions, type PrCurve } from './curves.js';
 import { imageResult, type ImageResult } from './imageResult.js';
-import { categoryResults, imageSummaries, type CategoryResult, type ImageSummary } from './imageSummaries.js';
+import { categoryResults, imageSummaries, imageSummary, type CategoryResult, type ImageSummary } from './imageSummaries.js';
 import type { EvalContext } from './evalContext.js';
 import type { EvaluatorState } from './evaluatorState.js';
 import { createContext, evaluateImage, prepareImage, type ImageData, type ImageEval } from './imageEval.js';
@@ -183,6 +183,11 @@ export class CocoEvaluator {
   /** AP and counts of every evaluated image, for ranking images. */
   imageSummaries(): ImageSummary[] {
     return imageSummaries(this.state());
+  }
+
+  /** The summary of one image, as its entry of {@link imageSummaries}, without summarising the others. */
+  imageSummary(imageId: ImageId): ImageSummary {
+    return imageSummary(this.state(), this.indexOf(imageId));
   }
 
   /** AP, AP50, AP75 and AR per evaluated category (one pooled entry when useCats is false). */

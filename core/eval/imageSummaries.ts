@@ -21,6 +21,17 @@ export interface ImageSummary {
 }
 
 export function imageSummaries(state: EvaluatorState): ImageSummary[] {
+  const summarise = summariser(state);
+  return state.evals.map((_, i) => summarise(i));
+}
+
+/** The summary of the image at position `i` alone (as one entry of {@link imageSummaries}). */
+export function imageSummary(state: EvaluatorState, i: number): ImageSummary {
+  return summariser(state)(i);
+}
+
+/** Summarises images by position, reusing one walk and its buffers. */
+function summariser(state: EvaluatorState): (i: number) => ImageSummary {
   const { ctx } = state;
   const { T } = ctx;
   const R = ctx.params.recThrs.length;
@@ -28,7 +39,8 @@ export function imageSummaries(state: EvaluatorState): ImageSummary[] {
   const walk = new Walk(T, ctx.A, 1);
   const precision = new Float64Array(R);
   const scores = new Float64Array(R);
-  return state.evals.map((ev, i) => {
+  return (i) => {
+    const ev = state.evals[i];
     const C = ev.cellCat.length;
     const D = ev.dtScore.length;
     const tp = new Array<number>(T).fill(0);
@@ -67,7 +79,7 @@ export function imageSummaries(state: EvaluatorState): ImageSummary[] {
       fp,
       fn: tp.map((n) => numGt - n),
     };
-  });
+  };
 }
 
 /** One cell of one image as a category list, for per-image accumulation. */

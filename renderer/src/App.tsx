@@ -296,17 +296,14 @@ export function App() {
           sortLabels={mode === 'compare' ? compare.sortLabels : null}
           outcomeCounts={mode === 'compare' ? compare.outcomeCounts : null}
         />
-        {mode === 'compare' && editable && compare.evaluation.data ? (
+        {mode === 'compare' && editable && compare.evaluation.live ? (
           <>
             <CompareView
               image={editable}
               store={store}
               editor={editor}
-              data={compare.evaluation.data}
-              evaluations={compare.evaluation.evaluations}
+              live={compare.evaluation.live}
               names={compare.names}
-              iouThr={compare.iouThr}
-              scoreThrs={compare.scoreThrs}
               filter={filter}
               showMasks={showMasks}
               controls={controls}
@@ -314,15 +311,13 @@ export function App() {
               onViewport={setViewport}
               focus={focus?.imageId === editable.id ? focus : null}
               onModels={() => setMode('edit')}
-              iouType={compare.iouType}
               showModelMasks={compare.showModelMasks}
               errorTypes={compare.errorTypes}
               kindCases={kindCases}
             />
             <MetricsPanel
               names={compare.names}
-              evaluations={compare.evaluation.evaluations}
-              data={compare.evaluation.data}
+              live={compare.evaluation.live}
               imageId={editor.imageId}
               annotations={editor.annotations}
               iouThr={compare.iouThr}

@@ -1,7 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
-import { boxOutcomes, type BoxOutcomes } from '../../../core/compare/boxOutcomes';
 import type { Point } from '../../../core/geometry/box';
-import type { EvaluationData, ImageEntry } from '../../../core/ipc/types';
+import type { ImageEntry } from '../../../core/ipc/types';
 import { EditorStage, type SharedView, type ViewControls } from '../canvas/EditorStage';
 import type { ViewFilter } from '../canvas/filters';
 import { OUTCOME_COLOURS } from '../../../core/compare/palette';
@@ -12,21 +11,17 @@ import { PredictionMaskLayer } from '../canvas/layers/PredictionMaskLayer';
 import { OutcomeLayer } from '../canvas/layers/OutcomeLayer';
 import type { CaseFocus } from './caseFocus';
 import { CompareHint } from './CompareHint';
-import { atThreshold } from './iouThresholds';
-import type { ScoreThresholds } from './scoreThresholds';
 import type { Viewport } from '../canvas/viewport';
 import type { EditorState, EditorStore } from '../editor/editorStore';
-import type { ModelEvaluation } from './useEvaluation';
+import type { LiveEvaluationView } from './evaluationStore';
 
 interface Props {
   image: ImageEntry;
   store: EditorStore;
   editor: EditorState;
-  data: EvaluationData;
-  evaluations: ModelEvaluation[];
+  /** The live evaluation: the panes' outcomes are the current image's in it. */
+  live: LiveEvaluationView;
   names: [string, string];
-  iouThr: number;
-  scoreThrs: ScoreThresholds;
   filter: ViewFilter;
   showMasks: boolean;
   controls: { current: ViewControls | null };
@@ -35,8 +30,6 @@ interface Props {
   /** The case pointed at on this image, ringed in both panes. */
   focus: CaseFocus | null;
   onModels(): void;
-  /** Box or mask IoU: the outcomes, IoUs and the masks' colours follow it. */
-  iouType: 'bbox' | 'segm';
   /** Whether the models' masks are drawn. */
   showModelMasks: boolean;
   /** Per model, each false positive's TIDE error type. */
@@ -55,26 +48,26 @@ export function paneLayout(width: number, height: number, imageWidth: number, im
 
 /** Ground truth plus model A on the left, plus model B on the right, zoom and pan locked together. */
 export function CompareView(props: Props) {
-  const { image, data, evaluations, iouThr, scoreThrs, editor, iouType } = props;
+  const { image, live, editor } = props;
+  const { data, modelIds, view: evaluation } = live;
   const [view, setView] = useState<Viewport | null>(null);
   const gestureLayers = useRef(new Set<HTMLDivElement>());
   const shared = useMemo<SharedView>(() => ({ view, onChange: setView, gestureLayers: gestureLayers.current }), [view]);
 
   const panes = useMemo(() => {
-    return evaluations.map((e, m) => {
-      const known = data.images.some((i) => i.id === image.id);
-      const at = known ? atThreshold(e, iouType, iouThr) : null;
-      const outcomes: BoxOutcomes | null = at ? boxOutcomes(at.evaluator.imageResult(image.id), at.t, scoreThrs[m]) : null;
-      const predictions = (data.predictions[e.modelId] ?? []).filter((p) => p.imageId === image.id);
+    return modelIds.map((modelId, m) => {
+      // The outcomes answered for this image (none while the worker has not answered for it yet).
+      const outcomes = evaluation.current?.imageId === image.id ? evaluation.current.outcomes[m] : null;
+      const predictions = (data.predictions[modelId] ?? []).filter((p) => p.imageId === image.id);
       const masks = outcomes
         ? predictions.flatMap((p) => {
             const mark = outcomes.predictions.get(p.id);
             return p.mask && mark ? [{ mask: p.mask, colour: OUTCOME_COLOURS[mark.outcome] }] : [];
           })
         : [];
-      return { modelId: e.modelId, outcomes, predictions, masks, byMask: iouType === 'segm' && e.segm !== null };
+      return { modelId, outcomes, predictions, masks, byMask: evaluation.iouType === 'segm' };
     });
-  }, [evaluations, data, image.id, iouThr, scoreThrs, iouType]);
+  }, [modelIds, evaluation, data, image.id]);
 
   const only = useMemo(() => {
     if (!props.kindCases) return null;
@@ -89,7 +82,7 @@ export function CompareView(props: Props) {
 
   return (
     <div className={`compare-panes ${layout}`} ref={box} data-layout={layout}>
-      <CompareHint data={data} modelIds={evaluations.map((e) => e.modelId)} names={props.names} onModels={props.onModels} />
+      <CompareHint data={data} modelIds={modelIds} names={props.names} onModels={props.onModels} />
       {panes.map((pane, i) => {
         const o = pane.outcomes;
         const count = (k: 'tp' | 'fp') => (o ? [...o.predictions.values()].filter((m) => m.outcome === k).length : 0);

@@ -1,19 +1,18 @@
 import { useState } from 'react';
 import { MODEL_COLOURS } from '../../../core/compare/palette';
-import type { Annotation, EvaluationData } from '../../../core/ipc/types';
+import type { Annotation } from '../../../core/ipc/types';
 import type { CaseFocus } from './caseFocus';
 import { DifferencesPanel } from './DifferencesPanel';
 import { ErrorsPanel } from './ErrorsPanel';
 import { LabelCheckPanel } from './LabelCheckPanel';
 import { NumbersPanel } from './NumbersPanel';
 import type { ScoreThresholds } from './scoreThresholds';
-import type { ModelEvaluation } from './useEvaluation';
+import type { LiveEvaluationView } from './evaluationStore';
 import type { FindingsState } from './useFindings';
 
 interface Props {
   names: [string, string];
-  evaluations: ModelEvaluation[];
-  data: EvaluationData;
+  live: LiveEvaluationView;
   imageId: number | null;
   annotations: Annotation[];
   iouThr: number;
@@ -76,7 +75,7 @@ export function MetricsPanel(props: Props) {
       {tab === 'differences' && (
         <DifferencesPanel
           state={findings}
-          data={props.data}
+          data={props.live.data}
           iouThr={props.iouThr}
           scoreThrs={props.scoreThrs}
           focus={props.focus}
@@ -84,7 +83,7 @@ export function MetricsPanel(props: Props) {
           onScore={props.onScore}
         />
       )}
-      {tab === 'labels' && <LabelCheckPanel state={findings} data={props.data} focus={props.focus} onFocus={props.onFocus} onAccept={props.onAcceptBox} />}
+      {tab === 'labels' && <LabelCheckPanel state={findings} data={props.live.data} focus={props.focus} onFocus={props.onFocus} onAccept={props.onAcceptBox} />}
     </aside>
   );
 }

@@ -6,84 +6,76 @@ import { CocoEvaluator } from '../../../core/eval/cocoEval';
 import { operatingPoint, type OperatingPoint } from '../../../core/eval/curves';
 import { LOOSE_IOU_THRS } from '../../../core/eval/params';
 import type { Stats } from '../../../core/eval/cocoStats';
-import type { Annotation, EvaluationData } from '../../../core/ipc/types';
-import { atThreshold, isLoose, thresholdIndex } from './iouThresholds';
+import type { Annotation } from '../../../core/ipc/types';
+import { averagedCurve } from './averagedCurve';
+import type { LiveEvaluationView } from './evaluationStore';
+import { isLoose, thresholdIndex } from './iouThresholds';
 import { PrChart, type Series } from './PrChart';
 import { scoreText, type ScoreThresholds } from './scoreThresholds';
 import { StatsTable } from './StatsTable';
-import type { ModelEvaluation } from './useEvaluation';
 
 interface Props {
   names: [string, string];
-  evaluations: ModelEvaluation[];
-  data: EvaluationData;
+  live: LiveEvaluationView;
   imageId: number | null;
   annotations: Annotation[];
   iouThr: number;
   scoreThrs: ScoreThresholds;
-  iouType: 'bbox' | 'segm';
 }
 const COLOURS = MODEL_COLOURS;
 
-/** The average of pycocotools' interpolated curves over every IoU threshold (cells without ground truth left out). */
-function averagedCurve(ev: CocoEvaluator): Float64Array {
-  const curves = ev.prCurves();
-  const out = new Float64Array(curves[0].recThrs.length).fill(-1);
-  for (let r = 0; r < out.length; r++) {
-    const values = curves.map((c) => c.interpolated[r]).filter((v) => v >= 0);
-    if (values.length) out[r] = values.reduce((a, b) => a + b, 0) / values.length;
-  }
-  return out;
-}
-
 /** Both models' COCO numbers for the project or the current image, the counts at the slider, and PR curves. */
-export function NumbersPanel({ names, evaluations, data, imageId, annotations, iouThr, scoreThrs, iouType: type }: Props) {
+export function NumbersPanel({ names, live, imageId, annotations, iouThr, scoreThrs }: Props) {
   const [scope, setScope] = useState<'project' | 'image'>('project');
+  const { data, modelIds, view } = live;
+  const project = scope === 'project' || imageId === null;
 
-  const scoped = useMemo(() => {
-    const pick = (e: ModelEvaluation) => (type === 'segm' ? e.segm! : e.bbox);
-    if (scope === 'project' || imageId === null) return evaluations.map(pick);
+  // The current image alone is evaluated here: one image's boxes are quick to score.
+  const imageOnly = useMemo(() => {
+    if (project) return null;
     const image = data.images.find((i) => i.id === imageId);
     if (!image) return [];
-    return evaluations.map(
-      (e) =>
+    return modelIds.map(
+      (modelId) =>
         new CocoEvaluator(
           {
             images: [{ id: image.id, width: image.width, height: image.height }],
             categories: data.categories,
             groundTruth: annotations.filter((a) => a.imageId === imageId).map(groundTruthForEval),
-            detections: (data.predictions[e.modelId] ?? []).filter((p) => p.imageId === imageId).map(detectionForEval),
+            detections: (data.predictions[modelId] ?? []).filter((p) => p.imageId === imageId).map(detectionForEval),
           },
-          { iouType: type },
+          { iouType: view.iouType },
         ),
     );
-  }, [scope, type, evaluations, data, imageId, annotations]);
+  }, [project, view.iouType, modelIds, data, imageId, annotations]);
 
   const mismatches = useMemo(
     () =>
-      evaluations
-        .map((e, i) => categoryMismatch(data.groundTruth, data.predictions[e.modelId] ?? [], data.categories, names[i]))
+      modelIds
+        .map((modelId, i) => categoryMismatch(data.groundTruth, data.predictions[modelId] ?? [], data.categories, names[i]))
         .filter((m): m is string => m !== null),
-    [evaluations, data, names],
+    [modelIds, data, names],
   );
-  const stats: (Stats | null)[] = scoped.map((ev) => ev.stats());
-  // The counts at the slider: below 0.50 they come from the loose evaluation (the 12 stats never do).
-  const atSlider = useMemo(() => {
-    if (scope === 'project' || imageId === null) return evaluations.map((e) => atThreshold(e, type, iouThr));
-    return scoped.map((ev) => {
+  const numbers = useMemo(() => {
+    if (!imageOnly) return { stats: view.stats, points: view.points, curves: view.curves };
+    // The counts at the slider: below 0.50 they come from the loose thresholds (the 12 stats never do).
+    const points = imageOnly.map((ev, m) => {
       const evaluator = isLoose(iouThr) ? ev.withIouThresholds(LOOSE_IOU_THRS) : ev;
       const t = thresholdIndex(evaluator, iouThr);
-      return t < 0 ? null : { evaluator, t, iouThr: evaluator.params.iouThrs[t] };
+      return t < 0 ? null : operatingPoint(evaluator.prCurve({ iouThr: evaluator.params.iouThrs[t] }), scoreThrs[m]);
     });
-  }, [scope, imageId, evaluations, scoped, type, iouThr]);
-  const points: OperatingPoint[] = atSlider.flatMap((at, m) => (at ? [operatingPoint(at.evaluator.prCurve({ iouThr: at.iouThr }), scoreThrs[m])] : []));
-  const curves = (iou: number | 'avg'): Series[] =>
-    scoped.map((ev, i) => ({
-      label: names[i],
-      colour: COLOURS[i],
-      recThrs: ev.params.recThrs,
-      precision: iou === 'avg' ? averagedCurve(ev) : ev.prCurve({ iouThr: iou }).interpolated,
-    }));
+    const curves = {
+      recThrs: imageOnly[0]?.params.recThrs ?? [],
+      at50: imageOnly.map((ev) => ev.prCurve({ iouThr: 0.5 }).interpolated),
+      at75: imageOnly.map((ev) => ev.prCurve({ iouThr: 0.75 }).interpolated),
+      averaged: imageOnly.map(averagedCurve),
+    };
+    return { stats: imageOnly.map((ev) => ev.stats()), points, curves };
+  }, [imageOnly, view, iouThr, scoreThrs]);
+  const stats: (Stats | null)[] = numbers.stats;
+  const points = numbers.points.filter((p): p is OperatingPoint => p !== null);
+  const curves = (which: 'at50' | 'at75' | 'averaged'): Series[] =>
+    numbers.curves[which].map((precision, i) => ({ label: names[i], colour: COLOURS[i], recThrs: numbers.curves.recThrs, precision }));
 
   return (
     <>
@@ -100,7 +92,7 @@ export function NumbersPanel({ names, evaluations, data, imageId, annotations, i
           {m}
         </div>
       ))}
-      {scoped.length === 2 && <StatsTable names={names} a={stats[0]} b={stats[1]} />}
+      {stats.length === 2 && <StatsTable names={names} a={stats[0]} b={stats[1]} />}
       <table className="stats-table counts" data-testid="operating-point">
         <caption>
           At IoU {iouThr.toFixed(2)}, {scoreText(scoreThrs)}
@@ -130,11 +122,11 @@ export function NumbersPanel({ names, evaluations, data, imageId, annotations, i
           ))}
         </tbody>
       </table>
-      {scoped.length === 2 && (
+      {stats.length === 2 && (
         <>
-          <PrChart title="PR at IoU 0.50" series={curves(0.5)} />
-          <PrChart title="PR at IoU 0.75" series={curves(0.75)} />
-          <PrChart title="PR averaged over IoU 0.50:0.95" series={curves('avg')} />
+          <PrChart title="PR at IoU 0.50" series={curves('at50')} />
+          <PrChart title="PR at IoU 0.75" series={curves('at75')} />
+          <PrChart title="PR averaged over IoU 0.50:0.95" series={curves('averaged')} />
         </>
       )}
     </>

@@ -1,38 +1,12 @@
-import type { AbDiff, FalseAlarmKind, InstanceKind } from '../../../core/compare/abDiff';
-import type { ImageSummary } from '../../../core/eval/imageSummaries';
-import { boxOutcomes } from '../../../core/compare/boxOutcomes';
-import type { ImageEntry } from '../../../core/ipc/types';
-import { atThreshold } from './iouThresholds';
-import type { ScoreThresholds } from './scoreThresholds';
-import type { ModelEvaluation } from './useEvaluation';
+import type { AbDiff, FalseAlarmKind, InstanceKind } from '../../../core/compare/abDiff.js';
+import type { ImageSummary } from '../../../core/eval/imageSummaries.js';
+import type { ImageEntry } from '../../../core/ipc/types.js';
 
 /** One model's TP, FP and FN on one image at the sliders. */
 export interface OutcomeCounts {
   tp: number;
   fp: number;
   fn: number;
-}
-
-/** Per image id, each compared model's TP / FP / FN at the sliders (as the panes count them). */
-export function countsPerImage(evaluations: readonly ModelEvaluation[], iouThr: number, scoreThrs: ScoreThresholds): Map<number, OutcomeCounts[]> {
-  const out = new Map<number, OutcomeCounts[]>();
-  for (const [m, e] of evaluations.entries()) {
-    const scoreThr = scoreThrs[m];
-    const at = atThreshold(e, 'bbox', iouThr);
-    if (!at) continue;
-    for (const imageId of at.evaluator.imageIds) {
-      const o = boxOutcomes(at.evaluator.imageResult(imageId), at.t, scoreThr);
-      let tp = 0;
-      let fp = 0;
-      for (const m of o.predictions.values()) {
-        if (m.outcome === 'tp') tp++;
-        else if (m.outcome === 'fp') fp++;
-      }
-      const id = Number(imageId);
-      out.set(id, [...(out.get(id) ?? []), { tp, fp, fn: o.missed.size }]);
-    }
-  }
-  return out;
 }
 
 const ap = (s: ImageSummary | undefined) => (s && s.ap >= 0 ? s.ap : 0);
@@ -63,11 +37,11 @@ export function casesPerImage(diff: AbDiff): CaseCounts {
 export function sortKeys(
   images: ImageEntry[],
   sort: string,
-  a: ImageSummary[],
-  b: ImageSummary[],
+  sa: ReadonlyMap<number, ImageSummary>,
+  sb: ReadonlyMap<number, ImageSummary>,
   cases: CaseCounts | null,
 ): Map<number, { key: number; label: string }> | null {
-  if (sort === 'name' || a.length === 0) return null;
+  if (sort === 'name' || sa.size === 0) return null;
   if (sort.startsWith('person:') || sort.startsWith('alarm:')) {
     if (!cases) return null;
     return new Map(
@@ -77,8 +51,6 @@ export function sortKeys(
       }),
     );
   }
-  const sa = new Map(a.map((s) => [s.imageId, s]));
-  const sb = new Map(b.map((s) => [s.imageId, s]));
   const label = (id: number): string => {
     const x = sa.get(id);
     const y = sb.get(id);

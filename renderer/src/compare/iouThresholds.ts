@@ -1,6 +1,6 @@
-import type { CocoEvaluator } from '../../../core/eval/cocoEval';
-import { LOOSE_IOU_THRS } from '../../../core/eval/params';
-import type { ModelEvaluation } from './useEvaluation';
+import type { CocoEvaluator } from '../../../core/eval/cocoEval.js';
+import { LOOSE_IOU_THRS } from '../../../core/eval/params.js';
+import type { ModelEvaluation } from './modelEvaluation.js';
 
 /** The IoU slider's range: COCO's 0.50:0.95, and below it the loose thresholds down to 0.10. */
 export const IOU_SLIDER_MIN = LOOSE_IOU_THRS[0];

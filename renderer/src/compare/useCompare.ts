@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, ImageEntry, ModelEntry } from '../../../core/ipc/types';
+import type { ImageSummary } from '../../../core/eval/imageSummaries';
 import { TIDE_MAIN_LABELS } from '../../../core/eval/tide/tideSummary';
-import { casesPerImage, countsPerImage, orderedIds, sortKeys } from './imageOrder';
+import { casesPerImage, orderedIds, sortKeys } from './imageOrder';
 import type { ScoreThresholds } from './scoreThresholds';
 import { useFindings } from './useFindings';
 import { useEvaluation } from './useEvaluation';
+
+const NO_SUMMARIES: ReadonlyMap<number, ImageSummary> = new Map();
 
 /** The compare mode's choices (models, thresholds, order) and the live evaluation behind them. */
 export function useCompare(active: boolean, models: ModelEntry[], reloadKey: string, images: ImageEntry[], imageId: number | null, annotations: Annotation[]) {
@@ -28,12 +31,21 @@ export function useCompare(active: boolean, models: ModelEntry[], reloadKey: str
   }, [models, pair]);
 
   const modelIds = active && pair ? pair : [];
-  const evaluation = useEvaluation(modelIds, reloadKey, imageId, annotations);
+  const evaluation = useEvaluation(modelIds, reloadKey, imageId, annotations, { iouType, iouThr, scoreThrs });
+  const live = evaluation.live;
   const names: [string, string] = pair ? [models.find((m) => m.id === pair[0])?.name ?? '', models.find((m) => m.id === pair[1])?.name ?? ''] : ['', ''];
 
-  const segmAvailable = evaluation.evaluations.length > 0 && evaluation.evaluations.every((e) => e.segm);
+  const segmAvailable = live?.view.segmAvailable ?? false;
   const type = segmAvailable ? iouType : 'bbox';
-  const findings = useFindings({ data: active ? evaluation.data : null, pair: active ? pair : null, iouType: type, iouThr, scoreThrs, imageId, annotations });
+  const findings = useFindings({
+    data: active ? (live?.data ?? null) : null,
+    pair: active ? pair : null,
+    iouType: type,
+    iouThr,
+    scoreThrs,
+    imageId,
+    annotations,
+  });
   /** Per model, each detection TIDE counts as an error, by the error's name (Loc, Bkg, …). */
   const errorTypes = useMemo(() => {
     const f = findings.findings;
@@ -46,9 +58,9 @@ export function useCompare(active: boolean, models: ModelEntry[], reloadKey: str
   const [showModelMasks, setShowModelMasks] = useState(true);
   const diffCounts = useMemo(() => (findings.findings ? casesPerImage(findings.findings.diff) : null), [findings.findings]);
 
-  const summaries = useMemo(() => evaluation.evaluations.map((e) => e.bbox.imageSummaries()), [evaluation.evaluations]);
+  const summaries = live?.summaries;
   const keys = useMemo(
-    () => (active ? sortKeys(images, sort, summaries[0] ?? [], summaries[1] ?? [], diffCounts) : null),
+    () => (active && summaries ? sortKeys(images, sort, summaries[0] ?? NO_SUMMARIES, summaries[1] ?? NO_SUMMARIES, diffCounts) : null),
     [active, images, sort, summaries, diffCounts],
   );
   // The order is taken when the sort is chosen (or asked again), not on every edit: the list holds still while
@@ -76,10 +88,7 @@ export function useCompare(active: boolean, models: ModelEntry[], reloadKey: str
     [order, keys, images, ordered],
   );
   const resort = useCallback(() => setResorts((n) => n + 1), []);
-  const outcomeCounts = useMemo(
-    () => (active ? countsPerImage(evaluation.evaluations, iouThr, scoreThrs) : null),
-    [active, evaluation.evaluations, iouThr, scoreThrs],
-  );
+  const outcomeCounts = active ? (live?.counts ?? null) : null;
   const sortLabels = useMemo(() => (keys ? new Map([...keys].map(([id, v]) => [id, v.label])) : null), [keys]);
 
   return {

@@ -5,7 +5,7 @@ import type { OutcomeCounts } from '../compare/imageOrder';
 import { boxCount } from './boxCount';
 import { IMAGE_ROW_HEIGHT, scrollToShow, visibleRows } from './visibleRows';
 
-/** The list's own padding above and below its rows (`.image-list ul`). */
+/** The list's own padding above its rows (`.image-list ul`). */
 const LIST_PADDING = 4;
 
 interface Props {
@@ -14,7 +14,7 @@ interface Props {
   onSelect(id: number): void;
   /** In the compare view: the value each image is sorted by, and each model's TP / FP / FN on it at the sliders. */
   sortLabels?: Map<number, string> | null;
-  outcomeCounts?: Map<number, OutcomeCounts[]> | null;
+  outcomeCounts?: ReadonlyMap<number, OutcomeCounts[]> | null;
 }
 
 /**
@@ -53,12 +53,9 @@ export function ImageList({ images, selectedId, onSelect, sortLabels, outcomeCou
       <div className="panel-title">
         Images <span className="muted">{images.length}</span>
       </div>
-      <ul
-        ref={listRef}
-        role="listbox"
-        aria-label="Project images"
-        style={{ paddingTop: LIST_PADDING + start * IMAGE_ROW_HEIGHT, paddingBottom: LIST_PADDING + (images.length - end) * IMAGE_ROW_HEIGHT }}
-      >
+      <ul ref={listRef} role="listbox" aria-label="Project images">
+        {/* The rows not rendered keep their place: a spacer above and below (not padding, which the list could not shrink below). */}
+        <li role="none" style={{ height: start * IMAGE_ROW_HEIGHT }} />
         {images.slice(start, end).map((image, k) => (
           <li
             key={image.id}
@@ -112,6 +109,7 @@ export function ImageList({ images, selectedId, onSelect, sortLabels, outcomeCou
             </div>
           </li>
         ))}
+        <li role="none" style={{ height: (images.length - end) * IMAGE_ROW_HEIGHT }} />
       </ul>
     </nav>
   );

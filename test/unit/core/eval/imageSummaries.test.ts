@@ -22,4 +22,16 @@ describe('imageSummaries', () => {
     expect(rows[1]).toMatchObject({ numGt: 2, numDt: 2, tp: Array(10).fill(1), fp: Array(10).fill(1), fn: Array(10).fill(1) });
     expect(rows[2]).toMatchObject({ ap: -1, ap50: -1, numGt: 0, numDt: 1, fp: Array(10).fill(1) });
   });
+  it('summarises one image alone as its entry of the whole list, also after an edit', () => {
+    const s = new Scene().image(1).image(2);
+    s.gt(1, [0, 0, 10, 10]);
+    s.dt(1, [0, 0, 10, 10], 0.9);
+    s.gt(2, [0, 0, 10, 10]);
+    s.dt(2, [2, 0, 10, 10], 0.8);
+    const ev = s.evaluate();
+    expect([ev.imageSummary(1), ev.imageSummary(2)]).toEqual(ev.imageSummaries());
+    ev.setGroundTruth(2, []);
+    expect(ev.imageSummary(2)).toEqual(ev.imageSummaries()[1]);
+    expect(ev.imageSummary(2)).toMatchObject({ ap: -1, numGt: 0 });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrollToShow, visibleRows } from '../../../../renderer/src/components/visibleRows';
+import { scrollToShow, visibleRows } from '../../../../renderer/src/components/visibleRows.js';
 
 describe('visibleRows', () => {
   it('renders the rows in view and 20 either side, within the list', () => {
