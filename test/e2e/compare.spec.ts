@@ -124,9 +124,31 @@ test('colours each box TP/FP/FN with its IoU, updates live on an edit, and follo
   await page.mouse.down();
   await page.mouse.move(corner.x, corner.y - 30 * scale, { steps: 3 });
   await page.mouse.move(corner.x, corner.y - 60 * scale, { steps: 3 });
+  // From the release to the frame that first shows A's new AP: measured in the page, reported beside the result.
+  await page.evaluate(() => {
+    const w = window as unknown as { releaseToNumbers: Promise<number> };
+    w.releaseToNumbers = new Promise((resolve) => {
+      window.addEventListener(
+        'pointerup',
+        (up) => {
+          const cell = document.querySelector('[data-testid="stats-table"] tr[data-stat="AP"] td[data-model="a"]')!;
+          const before = cell.textContent;
+          const observer = new MutationObserver(() => {
+            if (cell.textContent === before) return;
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - up.timeStamp));
+          });
+          observer.observe(cell, { childList: true, characterData: true, subtree: true });
+        },
+        { capture: true, once: true },
+      );
+    });
+  });
   await page.mouse.up();
   await expect.poll(async () => (await callApi<Annotation[]>(app, 'annotations.list', { imageId: images[0].id }))[2].bbox[3]).toBeLessThan(third.bbox[3] - 40);
   await expect.poll(async () => Number(await stat(page, 'AP', 'a').textContent())).toBeGreaterThan(apBefore);
+  const releaseToNumbers = await page.evaluate(() => (window as unknown as { releaseToNumbers: Promise<number> }).releaseToNumbers);
+  test.info().annotations.push({ type: 'release to new numbers (ms)', description: releaseToNumbers.toFixed(1) });
   await page.screenshot({ path: screenshotPath('compare-after-edit') });
 
   // Zoom is locked: a wheel over pane A previews in both panes at once and lands in both.

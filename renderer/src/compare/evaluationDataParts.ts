@@ -1,4 +1,4 @@
-import type { EvaluationData } from '../../../core/ipc/types.js';
+import type { Annotation, EvaluationData } from '../../../core/ipc/types.js';
 
 /** Images per part: a part of 1,000 images is copied to a worker in a few milliseconds, well inside one frame. */
 const IMAGES_PER_PART = 1_000;
@@ -6,8 +6,33 @@ const IMAGES_PER_PART = 1_000;
 /** Part of the project's evaluation data: some of its images with their ground truth, visibility and predictions. */
 export type EvaluationDataPart = EvaluationData;
 
-/** The data cut by images into parts of at most 1,000 images; the categories go with every part. */
-export function evaluationDataParts(data: EvaluationData): EvaluationDataPart[] {
+const cut = new WeakMap<EvaluationData, EvaluationDataPart[]>();
+
+/**
+ * The data cut by images into parts of at most 1,000 images; the categories go with every part. Cut once per
+ * data: the live evaluation and the findings send the same parts.
+ */
+export function evaluationDataParts(data: EvaluationData): readonly EvaluationDataPart[] {
+  let parts = cut.get(data);
+  if (!parts) cut.set(data, (parts = cutByImages(data)));
+  return parts;
+}
+
+/** The parts with one image's ground truth as the editor holds it now (the part holding it copied, the others shared). */
+export function withLiveGroundTruth(
+  parts: readonly EvaluationDataPart[],
+  imageId: number | null,
+  annotations: readonly Annotation[],
+): readonly EvaluationDataPart[] {
+  if (imageId === null) return parts;
+  return parts.map((part) =>
+    part.images.some((i) => i.id === imageId)
+      ? { ...part, groundTruth: [...part.groundTruth.filter((a) => a.imageId !== imageId), ...annotations.filter((a) => a.imageId === imageId)] }
+      : part,
+  );
+}
+
+function cutByImages(data: EvaluationData): EvaluationDataPart[] {
   const partOf = new Map<number, number>();
   const parts: EvaluationDataPart[] = [];
   for (let start = 0; start === 0 || start < data.images.length; start += IMAGES_PER_PART) {

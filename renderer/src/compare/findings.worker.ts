@@ -5,7 +5,8 @@ import { evaluatePair, type EvaluatedPair } from '../../../core/compare/pairedIm
 import { pairDiff, pairStatistics, type PairStatistics } from '../../../core/compare/pairFindings';
 import { LOOSE_IOU_THRS } from '../../../core/eval/params';
 import type { EvaluationData } from '../../../core/ipc/types';
-import type { FindingsReply, FindingsRequest } from './findingsMessages';
+import { joinEvaluationData, type EvaluationDataPart } from './evaluationDataParts';
+import type { FindingsMessage, FindingsReply } from './findingsMessages';
 import { isLoose } from './iouThresholds';
 
 /** The last evaluation, kept while only the sliders move; `loosePair` is built the first time the IoU slider goes below 0.50. */
@@ -39,9 +40,20 @@ function evaluate(data: EvaluationData, modelIds: [number, number], iouType: 'bb
   };
 }
 
+/** The parts of the data sent ahead of the request with this id. */
+let parts: { id: number; parts: EvaluationDataPart[] } = { id: 0, parts: [] };
+
 /** Works out the compare view's findings off the UI thread, one request at a time. */
-self.onmessage = (event: MessageEvent<FindingsRequest>) => {
-  const { id, data, modelIds, iouType, iouThr, scoreThrs } = event.data;
+self.onmessage = (event: MessageEvent<FindingsMessage>) => {
+  const message = event.data;
+  if (message.kind === 'part') {
+    if (parts.id !== message.id) parts = { id: message.id, parts: [] };
+    parts.parts.push(message.part);
+    return;
+  }
+  const { id, withData, modelIds, iouType, iouThr, scoreThrs } = message;
+  const data = withData && parts.id === id ? joinEvaluationData(parts.parts) : null;
+  if (withData) parts = { id: 0, parts: [] };
   try {
     const key = `${modelIds.join(',')}:${iouType}`;
     const source = data ?? evaluated?.data;

@@ -1,15 +1,18 @@
 import type { AbDiff } from '../../../core/compare/abDiff';
 import type { ModelDiagnostics } from '../../../core/compare/modelDiagnostics';
 import type { PairStatistics } from '../../../core/compare/pairFindings';
-import type { EvaluationData } from '../../../core/ipc/types';
+import type { EvaluationDataPart } from './evaluationDataParts';
 
 /**
- * What the findings worker is asked. `data` (the project as it stands, edits included) comes only when it
- * changed since the last request; otherwise the worker reuses its evaluation and redoes what the sliders change.
+ * What the findings worker is asked. The project as it stands (edits included) comes only when it changed since
+ * the last request, as parts of 1,000 images posted ahead of the request with its id (`withData`); otherwise the
+ * worker reuses its evaluation and redoes what the sliders change.
  */
+export type FindingsMessage = { kind: 'part'; id: number; part: EvaluationDataPart } | ({ kind: 'request' } & FindingsRequest);
+
 export interface FindingsRequest {
   id: number;
-  data?: EvaluationData;
+  withData: boolean;
   modelIds: [number, number];
   iouType: 'bbox' | 'segm';
   iouThr: number;

@@ -1,16 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Annotation, EvaluationData } from '../../../core/ipc/types';
-import type { Findings, FindingsReply, FindingsRequest } from './findingsMessages';
+import { evaluationDataParts, withLiveGroundTruth, yieldToInput } from './evaluationDataParts';
+import type { Findings, FindingsMessage, FindingsReply } from './findingsMessages';
 import type { ScoreThresholds } from './scoreThresholds';
 
 /** How long edits pause before the project is evaluated again for the findings. */
 const SETTLE_MS = 400;
-
-/** The project's data with the edited image's ground truth as it is now. */
-export function withLiveGroundTruth(data: EvaluationData, imageId: number | null, annotations: Annotation[]): EvaluationData {
-  if (imageId === null || !data.images.some((i) => i.id === imageId)) return data;
-  return { ...data, groundTruth: [...data.groundTruth.filter((a) => a.imageId !== imageId), ...annotations.filter((a) => a.imageId === imageId)] };
-}
 
 export interface FindingsState {
   findings: Findings | null;
@@ -62,18 +57,26 @@ export function useFindings({ data, pair, iouType, iouThr, scoreThrs, imageId, a
     if (!data || a === undefined || b === undefined) return;
     setState((s) => ({ ...s, pending: true }));
     const changed = sent.current?.data !== data || sent.current.annotations !== annotations;
-    const timer = setTimeout(
-      () => {
-        const request: FindingsRequest = { id: ++latest.current, modelIds: [a, b], iouType, iouThr, scoreThrs: [scoreA, scoreB] };
-        if (changed) {
-          request.data = withLiveGroundTruth(data, imageId, annotations);
-          sent.current = { data, annotations };
+    let cancelled = false;
+    const send = async () => {
+      const id = ++latest.current;
+      if (changed) {
+        // The data goes in parts, one a task, so that no one message holds the UI thread long.
+        for (const part of withLiveGroundTruth(evaluationDataParts(data), imageId, annotations)) {
+          worker.current?.postMessage({ kind: 'part', id, part } satisfies FindingsMessage);
+          await yieldToInput();
+          if (cancelled) return;
         }
-        worker.current?.postMessage(request);
-      },
-      changed ? SETTLE_MS : 0,
-    );
-    return () => clearTimeout(timer);
+        sent.current = { data, annotations };
+      }
+      const request: FindingsMessage = { kind: 'request', id, withData: changed, modelIds: [a, b], iouType, iouThr, scoreThrs: [scoreA, scoreB] };
+      worker.current?.postMessage(request);
+    };
+    const timer = setTimeout(() => void send(), changed ? SETTLE_MS : 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
   }, [data, a, b, iouType, iouThr, scoreA, scoreB, imageId, annotations]);
 
   return state;
