@@ -8,6 +8,9 @@ test.setTimeout(240_000);
 // Playwright's locators and trace snapshots walk the whole page on the UI thread, with 10,000 rows in long tasks of
 // their own: this spec reads the page with the DOM's own queries and takes no trace.
 test.use({ trace: 'off' });
+// A long task is a wall-clock measure: on a busy 2-core machine another process can stretch one past 50 ms. The
+// spec fails only when three runs in a row each see one.
+test.describe.configure({ retries: 2 });
 
 let project: LargeProject;
 test.beforeAll(async () => {

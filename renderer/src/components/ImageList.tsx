@@ -23,6 +23,7 @@ interface Props {
  * one of ten.
  */
 export function ImageList({ images, selectedId, onSelect, sortLabels, outcomeCounts }: Props) {
+  const rowHeight = outcomeCounts ? IMAGE_ROW_HEIGHT.compared : IMAGE_ROW_HEIGHT.plain;
   const listRef = useRef<HTMLUListElement>(null);
   const [scroll, setScroll] = useState({ top: 0, height: 0 });
   useLayoutEffect(() => {
@@ -43,10 +44,10 @@ export function ImageList({ images, selectedId, onSelect, sortLabels, outcomeCou
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!list || selectedIndex < 0) return;
-    const top = scrollToShow(selectedIndex, IMAGE_ROW_HEIGHT, LIST_PADDING, list.scrollTop, list.clientHeight);
+    const top = scrollToShow(selectedIndex, rowHeight, LIST_PADDING, list.scrollTop, list.clientHeight);
     if (top !== list.scrollTop) list.scrollTop = top;
-  }, [selectedIndex]);
-  const [start, end] = visibleRows(images.length, IMAGE_ROW_HEIGHT, LIST_PADDING, scroll.top, scroll.height);
+  }, [selectedIndex, rowHeight]);
+  const [start, end] = visibleRows(images.length, rowHeight, LIST_PADDING, scroll.top, scroll.height);
 
   return (
     <nav className="image-list" aria-label="Images">
@@ -55,7 +56,7 @@ export function ImageList({ images, selectedId, onSelect, sortLabels, outcomeCou
       </div>
       <ul ref={listRef} role="listbox" aria-label="Project images">
         {/* The rows not rendered keep their place: a spacer above and below (not padding, which the list could not shrink below). */}
-        <li role="none" style={{ height: start * IMAGE_ROW_HEIGHT }} />
+        <li role="none" style={{ height: start * rowHeight }} />
         {images.slice(start, end).map((image, k) => (
           <li
             key={image.id}
@@ -66,6 +67,7 @@ export function ImageList({ images, selectedId, onSelect, sortLabels, outcomeCou
             data-testid="image-item"
             data-file-name={image.fileName}
             className={`image-item${image.id === selectedId ? ' selected' : ''}${image.error ? ' broken' : ''}`}
+            style={{ height: rowHeight }}
             onClick={() => onSelect(image.id)}
           >
             {image.error ? (
@@ -109,7 +111,7 @@ export function ImageList({ images, selectedId, onSelect, sortLabels, outcomeCou
             </div>
           </li>
         ))}
-        <li role="none" style={{ height: (images.length - end) * IMAGE_ROW_HEIGHT }} />
+        <li role="none" style={{ height: (images.length - end) * rowHeight }} />
       </ul>
     </nav>
   );

@@ -1,5 +1,8 @@
-/** The height of one row of the image list, in CSS pixels: `.image-item` in styles.css has the same. */
-export const IMAGE_ROW_HEIGHT = 76;
+/**
+ * The height of one row of the image list, in CSS pixels: a thumbnail, the file name and its size and boxes; in the
+ * compare view, also each model's TP·FP·FN and the value the list is sorted by, on lines of their own.
+ */
+export const IMAGE_ROW_HEIGHT = { plain: 76, compared: 100 } as const;
 
 /** Rows kept rendered above and below the visible ones, so that a short scroll shows no blank row. */
 const OVERSCAN = 20;
