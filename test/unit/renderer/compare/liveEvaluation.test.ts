@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { evalInputFor } from '../../../../core/compare/evalInput.js';
 import { CocoEvaluator } from '../../../../core/eval/cocoEval.js';
-import type { Annotation, EvaluationData, ImagePrediction } from '../../../../core/ipc/types.js';
+import type { EvaluationData } from '../../../../core/ipc/types.js';
 import { evaluationDataParts } from '../../../../renderer/src/compare/evaluationDataParts.js';
 import type { EvaluationViewRequest } from '../../../../renderer/src/compare/evaluationMessages.js';
 import { LiveEvaluation } from '../../../../renderer/src/compare/liveEvaluation.js';
+import { boxOnImage, predictionOnImage } from '../../../helpers/boxAnnotation.js';
 
-const gt = (id: number, imageId: number, bbox: [number, number, number, number]): Annotation => ({
-  id,
-  imageId,
-  categoryId: 1,
-  bbox,
-  area: bbox[2] * bbox[3],
-  iscrowd: false,
-  mask: null,
-});
-const dt = (id: number, imageId: number, bbox: [number, number, number, number], score: number): ImagePrediction => ({
-  id,
-  imageId,
-  categoryId: 1,
-  score,
-  bbox,
-  mask: null,
-});
+const gt = boxOnImage;
+const dt = predictionOnImage;
 
 /** 2,500 images, one person each; model 1 finds each exactly, model 2 off by 8 px (IoU about 0.43). */
 function project(): EvaluationData {
