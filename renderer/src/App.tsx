@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { Point } from '../../core/geometry/box';
 import type { Annotation } from '../../core/ipc/types';
 import { api } from './api/client';
 import { EditorStage, type ViewControls } from './canvas/EditorStage';
@@ -17,9 +16,10 @@ import { ModelsPanel } from './components/ModelsPanel';
 import { PredictionLayer } from './canvas/layers/PredictionLayer';
 import { PredictionMaskLayer } from './canvas/layers/PredictionMaskLayer';
 import { PREDICTION_COLOUR } from './canvas/colours';
+import { CursorStore } from './canvas/cursorStore';
 import { useInference } from './state/useInference';
 import { useMaskAssist } from './state/useMaskAssist';
-import { acceptAllPredictions, acceptPredictionAt, predictionAt } from './editor/acceptPredictions';
+import { acceptAllPredictions, acceptPredictionAt } from './editor/acceptPredictions';
 import { actionFor, type ActionContext } from './editor/actions';
 import { EditorStore } from './editor/editorStore';
 import { chordOf, keyBelongsToTarget } from './editor/keys';
@@ -40,17 +40,13 @@ export function App() {
   const [asking, setAsking] = useState(false);
   const [help, setHelp] = useState(false);
   const [viewport, setViewport] = useState<Viewport | null>(null);
-  const [cursor, setCursor] = useState<Point | null>(null);
   const [filter, setFilter] = useState<ViewFilter>(NO_FILTER);
   const [showMasks, setShowMasks] = useState(true);
   const controls = useRef<ViewControls | null>(null);
   const clipboard = useRef<Annotation[]>([]);
-  // Actions read the cursor from a ref: a key can arrive before React renders the last pointer move.
-  const cursorRef = useRef<Point | null>(null);
-  const trackCursor = useCallback((p: Point | null) => {
-    cursorRef.current = p;
-    setCursor(p);
-  }, []);
+  // The pointer's place is read by the status bar, the prediction under it and the keys, not by the app itself.
+  const cursor = useMemo(() => new CursorStore(), []);
+  const trackCursor = cursor.set;
   const image = state.images.find((i) => i.id === state.selectedId);
   const editable = image && !image.error ? image : undefined;
   const inference = useInference(state.project?.dbPath ?? null, editable?.id ?? null);
@@ -70,7 +66,6 @@ export function App() {
     editor.annotations,
   );
 
-  const hovered = predictionAt(inference.visible, cursor)?.id ?? null;
   const [showPredictedMasks, setShowPredictedMasks] = useState(true);
   const predictedMasks = useMemo(
     () => (showPredictedMasks ? inference.visible.flatMap((p) => (p.mask ? [{ mask: p.mask, colour: PREDICTION_COLOUR }] : [])) : []),
@@ -80,10 +75,10 @@ export function App() {
     (scale: number) => (
       <>
         {editable && <PredictionMaskLayer masks={predictedMasks} width={editable.width!} height={editable.height!} />}
-        <PredictionLayer predictions={inference.visible} hoveredId={hovered} scale={scale} />
+        <PredictionLayer predictions={inference.visible} cursor={cursor} scale={scale} />
       </>
     ),
-    [inference.visible, hovered, predictedMasks, editable],
+    [inference.visible, cursor, predictedMasks, editable],
   );
 
   useEffect(() => {
@@ -176,13 +171,13 @@ export function App() {
       const ctx: ActionContext = {
         store,
         size: editable ? { width: editable.width!, height: editable.height! } : null,
-        cursor: cursorRef.current,
+        cursor: cursor.get(),
         clipboard,
         navigate,
         fit: () => controls.current?.fit(),
         actualSize: () => controls.current?.actualSize(),
         toggleHelp: () => setHelp((h) => !h),
-        acceptPrediction: () => acceptPredictionAt(store, inference.visible, cursorRef.current),
+        acceptPrediction: () => acceptPredictionAt(store, inference.visible, cursor.get()),
         acceptAllPredictions: () => acceptAllPredictions(store, inference.visible),
         maskFromModel,
         ...(mode === 'compare' && focus && findings
@@ -205,7 +200,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [asking, exporting, transfer, store, editable, navigate, inference.visible, maskFromModel, mode, focus, findings, chooseCase, acceptLabelBox]);
+  }, [asking, exporting, transfer, store, cursor, editable, navigate, inference.visible, maskFromModel, mode, focus, findings, chooseCase, acceptLabelBox]);
 
   return (
     <div className="app">

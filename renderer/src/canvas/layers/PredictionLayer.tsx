@@ -1,15 +1,17 @@
 import { memo } from 'react';
 import { Group, Rect } from 'react-konva';
 import type { Prediction } from '../../../../core/ipc/types';
+import { predictionAt } from '../../editor/acceptPredictions';
 import { PREDICTION_COLOUR, PREDICTION_HOVER_FILL } from '../colours';
+import { useCursor, type CursorStore } from '../cursorStore';
 import { placeLabels } from '../labelPlacement';
 import { BoxLabel, boxLabelSize } from './BoxLabel';
 
 interface Props {
   /** Best score first: the best get their labels when labels would collide. */
   predictions: Prediction[];
-  /** The prediction under the cursor, the one Enter accepts: drawn solid, thicker and tinted, over the rest. */
-  hoveredId: number | null;
+  /** The prediction under the cursor, the one Enter accepts, is drawn solid, thicker and tinted, over the rest. */
+  cursor: CursorStore;
   scale: number;
 }
 
@@ -18,7 +20,8 @@ interface Props {
  * above its box). Line widths and labels keep their size on screen at every zoom. A group in the stage's
  * picture layer, under the ground truth.
  */
-export const PredictionLayer = memo(function PredictionLayer({ predictions, hoveredId, scale }: Props) {
+export const PredictionLayer = memo(function PredictionLayer({ predictions, cursor, scale }: Props) {
+  const hoveredId = useCursor(cursor, (point) => predictionAt(predictions, point)?.id ?? null);
   const s = 1 / scale;
   const texts = predictions.map((p) => p.score.toFixed(2));
   const spots = placeLabels(predictions.map((p, i) => ({ box: p.bbox, ...boxLabelSize(texts[i], scale) })));
