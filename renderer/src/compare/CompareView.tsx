@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Point } from '../../../core/geometry/box';
 import type { ImageEntry } from '../../../core/ipc/types';
 import { EditorStage, type SharedView, type ViewControls } from '../canvas/EditorStage';
@@ -39,6 +39,7 @@ interface Props {
 }
 
 const NO_ERRORS: ReadonlyMap<number, string> = new Map();
+const NO_OVERLAY = (): ReactNode => null;
 
 /** How two panes share an area for an image of this size: the arrangement whose panes fit it at the larger scale. */
 export function paneLayout(width: number, height: number, imageWidth: number, imageHeight: number): 'side-by-side' | 'stacked' {
@@ -48,7 +49,9 @@ export function paneLayout(width: number, height: number, imageWidth: number, im
 
 /** Ground truth plus model A on the left, plus model B on the right, zoom and pan locked together. */
 export function CompareView(props: Props) {
-  const { image, live, editor } = props;
+  const { image, editor } = props;
+  // The boxes' outcomes follow the numbers a frame later: a new answer shows its numbers first.
+  const live = useDeferredValue(props.live);
   const { data, modelIds, view: evaluation } = live;
   const [view, setView] = useState<Viewport | null>(null);
   const gestureLayers = useRef(new Set<HTMLDivElement>());
@@ -74,6 +77,45 @@ export function CompareView(props: Props) {
     const gtIds = new Set(props.kindCases.flatMap((c) => c.gtIds));
     return [0, 1].map((m) => ({ gtIds, detectionIds: new Set(props.kindCases!.flatMap((c) => (m === 0 ? c.aDetectionIds : c.bDetectionIds))) }));
   }, [props.kindCases]);
+
+  // Each pane's shapes over the picture, new only when what they draw changes: a pane whose outcomes, boxes and
+  // choices are as they were is not drawn again.
+  const { annotations, categories } = editor;
+  const { showModelMasks, errorTypes, focus } = props;
+  const overlays = useMemo(
+    () =>
+      panes.map((pane, i) => {
+        const o = pane.outcomes;
+        if (!o) return NO_OVERLAY;
+        return (scale: number): ReactNode => (
+          <>
+            {showModelMasks && <PredictionMaskLayer masks={pane.masks} width={image.width ?? 0} height={image.height ?? 0} />}
+            <OutcomeLayer
+              predictions={pane.predictions}
+              groundTruth={annotations}
+              outcomes={o}
+              scale={scale}
+              imageWidth={image.width ?? 0}
+              gtTags={groundTruthTags(annotations, categories, scale, image.width ?? 0)}
+              iouName={pane.byMask ? 'mask IoU' : 'IoU'}
+              errorTypes={errorTypes?.[i] ?? NO_ERRORS}
+              only={only?.[i] ?? null}
+            />
+            {focus && (
+              <FocusLayer
+                gtIds={focus.gtIds}
+                detectionIds={i === 0 ? focus.aDetectionIds : focus.bDetectionIds}
+                box={focus.box}
+                groundTruth={annotations}
+                predictions={pane.predictions}
+                scale={scale}
+              />
+            )}
+          </>
+        );
+      }),
+    [panes, showModelMasks, image, annotations, categories, errorTypes, only, focus],
+  );
 
   // Side by side or one above the other, whichever shows the image larger in each pane.
   const box = useRef<HTMLDivElement>(null);
@@ -105,34 +147,7 @@ export function CompareView(props: Props) {
               onCursor={props.onCursor}
               onViewport={props.onViewport}
               shared={shared}
-              overlay={(scale) =>
-                o ? (
-                  <>
-                    {props.showModelMasks && <PredictionMaskLayer masks={pane.masks} width={image.width ?? 0} height={image.height ?? 0} />}
-                    <OutcomeLayer
-                      predictions={pane.predictions}
-                      groundTruth={editor.annotations}
-                      outcomes={o}
-                      scale={scale}
-                      imageWidth={image.width ?? 0}
-                      gtTags={groundTruthTags(editor.annotations, editor.categories, scale, image.width ?? 0)}
-                      iouName={pane.byMask ? 'mask IoU' : 'IoU'}
-                      errorTypes={props.errorTypes?.[i] ?? NO_ERRORS}
-                      only={only?.[i] ?? null}
-                    />
-                    {props.focus && (
-                      <FocusLayer
-                        gtIds={props.focus.gtIds}
-                        detectionIds={i === 0 ? props.focus.aDetectionIds : props.focus.bDetectionIds}
-                        box={props.focus.box}
-                        groundTruth={editor.annotations}
-                        predictions={pane.predictions}
-                        scale={scale}
-                      />
-                    )}
-                  </>
-                ) : null
-              }
+              overlay={overlays[i]}
             />
           </section>
         );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { MODEL_COLOURS } from '../../../core/compare/palette';
 import type { Annotation } from '../../../core/ipc/types';
 import type { CaseFocus } from './caseFocus';
@@ -38,7 +38,7 @@ const TABS = [
 type Tab = (typeof TABS)[number]['tab'];
 
 /** The compare view's side panel: the 12 numbers, who finds whom and whether it is significant, why AP is lost, and likely label errors. */
-export function MetricsPanel(props: Props) {
+export const MetricsPanel = memo(function MetricsPanel(props: Props) {
   const { names, iouType, segmAvailable, findings } = props;
   const [tab, setTab] = useState<Tab>('numbers');
   return (
@@ -86,4 +86,4 @@ export function MetricsPanel(props: Props) {
       {tab === 'labels' && <LabelCheckPanel state={findings} data={props.live.data} focus={props.focus} onFocus={props.onFocus} onAccept={props.onAcceptBox} />}
     </aside>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { categoryMismatch } from '../../../core/compare/categoryOverlap';
 import { MODEL_COLOURS } from '../../../core/compare/palette';
 import { detectionForEval, groundTruthForEval } from '../../../core/compare/evalInput';
@@ -74,8 +74,13 @@ export function NumbersPanel({ names, live, imageId, annotations, iouThr, scoreT
   }, [imageOnly, view, iouThr, scoreThrs]);
   const stats: (Stats | null)[] = numbers.stats;
   const points = numbers.points.filter((p): p is OperatingPoint => p !== null);
-  const curves = (which: 'at50' | 'at75' | 'averaged'): Series[] =>
-    numbers.curves[which].map((precision, i) => ({ label: names[i], colour: COLOURS[i], recThrs: numbers.curves.recThrs, precision }));
+  // The curves follow the numbers a frame later: a new answer shows its numbers first.
+  const shownCurves = useDeferredValue(numbers.curves);
+  const curves = useMemo(() => {
+    const series = (which: 'at50' | 'at75' | 'averaged'): Series[] =>
+      shownCurves[which].map((precision, i) => ({ label: names[i], colour: COLOURS[i], recThrs: shownCurves.recThrs, precision }));
+    return { at50: series('at50'), at75: series('at75'), averaged: series('averaged') };
+  }, [shownCurves, names]);
 
   return (
     <>
@@ -124,9 +129,9 @@ export function NumbersPanel({ names, live, imageId, annotations, iouThr, scoreT
       </table>
       {stats.length === 2 && (
         <>
-          <PrChart title="PR at IoU 0.50" series={curves('at50')} />
-          <PrChart title="PR at IoU 0.75" series={curves('at75')} />
-          <PrChart title="PR averaged over IoU 0.50:0.95" series={curves('averaged')} />
+          <PrChart title="PR at IoU 0.50" series={curves.at50} />
+          <PrChart title="PR at IoU 0.75" series={curves.at75} />
+          <PrChart title="PR averaged over IoU 0.50:0.95" series={curves.averaged} />
         </>
       )}
     </>

@@ -1,3 +1,5 @@
+import { memo } from 'react';
+
 export interface Series {
   label: string;
   colour: string;
@@ -12,7 +14,7 @@ const H = 190;
 const PAD = { left: 34, right: 8, top: 8, bottom: 26 };
 
 /** Precision–recall curves as an SVG chart, axes from 0 to 1. */
-export function PrChart({ title, series }: { title: string; series: Series[] }) {
+export const PrChart = memo(function PrChart({ title, series }: { title: string; series: Series[] }) {
   const x = (r: number) => PAD.left + r * (W - PAD.left - PAD.right);
   const y = (p: number) => H - PAD.bottom - p * (H - PAD.top - PAD.bottom);
   const path = (s: Series) => {
@@ -61,4 +63,4 @@ export function PrChart({ title, series }: { title: string; series: Series[] }) 
       </div>
     </figure>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, ImageEntry, ModelEntry } from '../../../core/ipc/types';
 import type { ImageSummary } from '../../../core/eval/imageSummaries';
 import { TIDE_MAIN_LABELS } from '../../../core/eval/tide/tideSummary';
@@ -33,7 +33,9 @@ export function useCompare(active: boolean, models: ModelEntry[], reloadKey: str
   const modelIds = active && pair ? pair : [];
   const evaluation = useEvaluation(modelIds, reloadKey, imageId, annotations, { iouType, iouThr, scoreThrs });
   const live = evaluation.live;
-  const names: [string, string] = pair ? [models.find((m) => m.id === pair[0])?.name ?? '', models.find((m) => m.id === pair[1])?.name ?? ''] : ['', ''];
+  const nameA = pair ? (models.find((m) => m.id === pair[0])?.name ?? '') : '';
+  const nameB = pair ? (models.find((m) => m.id === pair[1])?.name ?? '') : '';
+  const names = useMemo((): [string, string] => [nameA, nameB], [nameA, nameB]);
 
   const segmAvailable = live?.view.segmAvailable ?? false;
   const type = segmAvailable ? iouType : 'bbox';
@@ -58,7 +60,9 @@ export function useCompare(active: boolean, models: ModelEntry[], reloadKey: str
   const [showModelMasks, setShowModelMasks] = useState(true);
   const diffCounts = useMemo(() => (findings.findings ? casesPerImage(findings.findings.diff) : null), [findings.findings]);
 
-  const summaries = live?.summaries;
+  // The list's counts and sort keys follow the numbers a frame later: a new answer shows its numbers first.
+  const listed = useDeferredValue(live);
+  const summaries = listed?.summaries;
   const keys = useMemo(
     () => (active && summaries ? sortKeys(images, sort, summaries[0] ?? NO_SUMMARIES, summaries[1] ?? NO_SUMMARIES, diffCounts) : null),
     [active, images, sort, summaries, diffCounts],
@@ -88,7 +92,7 @@ export function useCompare(active: boolean, models: ModelEntry[], reloadKey: str
     [order, keys, images, ordered],
   );
   const resort = useCallback(() => setResorts((n) => n + 1), []);
-  const outcomeCounts = active ? (live?.counts ?? null) : null;
+  const outcomeCounts = active ? (listed?.counts ?? null) : null;
   const sortLabels = useMemo(() => (keys ? new Map([...keys].map(([id, v]) => [id, v.label])) : null), [keys]);
 
   return {

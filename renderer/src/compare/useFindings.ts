@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { Annotation, EvaluationData } from '../../../core/ipc/types';
 import { evaluationDataParts, withLiveGroundTruth, yieldToInput } from './evaluationDataParts';
 import type { Findings, FindingsMessage, FindingsReply } from './findingsMessages';
@@ -55,7 +55,8 @@ export function useFindings({ data, pair, iouType, iouThr, scoreThrs, imageId, a
   const b = pair?.[1];
   useEffect(() => {
     if (!data || a === undefined || b === undefined) return;
-    setState((s) => ({ ...s, pending: true }));
+    // Marked at a lower priority than the edit's own numbers, which it must not hold up.
+    startTransition(() => setState((s) => (s.pending ? s : { ...s, pending: true })));
     const changed = sent.current?.data !== data || sent.current.annotations !== annotations;
     let cancelled = false;
     const send = async () => {
