@@ -62,8 +62,7 @@ export function App() {
     inference.models,
     `${state.project?.dbPath}:${inference.status.resultsVersion}:${imports}`,
     state.images,
-    editor.imageId,
-    editor.annotations,
+    store,
   );
 
   const [showPredictedMasks, setShowPredictedMasks] = useState(true);

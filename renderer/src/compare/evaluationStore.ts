@@ -85,7 +85,9 @@ export class EvaluationStore {
   setGroundTruth(imageId: number, annotations: Annotation[]): void {
     this.lastEdit = { imageId, annotations: annotations.filter((a) => a.imageId === imageId) };
     this.edits.set(imageId, this.lastEdit);
-    this.changed();
+    // Sent in this task when nothing is on its way: the worker evaluates it while the edit is drawn.
+    if (this.load.built && !this.inFlight) this.post('update');
+    else this.changed();
   }
 
   /** What the view shows (IoU type, sliders, current image): the next snapshot answers for it. */

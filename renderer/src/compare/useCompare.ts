@@ -1,5 +1,6 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { Annotation, ImageEntry, ModelEntry } from '../../../core/ipc/types';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ImageEntry, ModelEntry } from '../../../core/ipc/types';
+import type { EditorStore } from '../editor/editorStore';
 import type { ImageSummary } from '../../../core/eval/imageSummaries';
 import { TIDE_MAIN_LABELS } from '../../../core/eval/tide/tideSummary';
 import { casesPerImage, orderedIds, sortKeys } from './imageOrder';
@@ -10,7 +11,9 @@ import { useEvaluation } from './useEvaluation';
 const NO_SUMMARIES: ReadonlyMap<number, ImageSummary> = new Map();
 
 /** The compare mode's choices (models, thresholds, order) and the live evaluation behind them. */
-export function useCompare(active: boolean, models: ModelEntry[], reloadKey: string, images: ImageEntry[], imageId: number | null, annotations: Annotation[]) {
+export function useCompare(active: boolean, models: ModelEntry[], reloadKey: string, images: ImageEntry[], editor: EditorStore) {
+  const imageId = useSyncExternalStore(editor.subscribe, () => editor.getState().imageId);
+  const annotations = useSyncExternalStore(editor.subscribe, () => editor.getState().annotations);
   const [pair, setPair] = useState<[number, number] | null>(null);
   const [iouThr, setIouThr] = useState(0.5);
   /** Each model's score threshold; linked, one slider moves both. */
@@ -31,7 +34,7 @@ export function useCompare(active: boolean, models: ModelEntry[], reloadKey: str
   }, [models, pair]);
 
   const modelIds = active && pair ? pair : [];
-  const evaluation = useEvaluation(modelIds, reloadKey, imageId, annotations, { iouType, iouThr, scoreThrs });
+  const evaluation = useEvaluation(modelIds, reloadKey, editor, imageId, { iouType, iouThr, scoreThrs });
   const live = evaluation.live;
   const nameA = pair ? (models.find((m) => m.id === pair[0])?.name ?? '') : '';
   const nameB = pair ? (models.find((m) => m.id === pair[1])?.name ?? '') : '';

@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Annotation } from '../../../core/ipc/types';
+import type { EditorStore } from '../editor/editorStore';
 import { EvaluationStore, type EvaluationSnapshot } from './evaluationStore';
 import type { ScoreThresholds } from './scoreThresholds';
 
@@ -10,8 +11,8 @@ import type { ScoreThresholds } from './scoreThresholds';
 export function useEvaluation(
   modelIds: number[],
   reloadKey: string,
+  editor: EditorStore,
   imageId: number | null,
-  annotations: Annotation[],
   { iouType, iouThr, scoreThrs }: { iouType: 'bbox' | 'segm'; iouThr: number; scoreThrs: ScoreThresholds },
 ): EvaluationSnapshot {
   const [store] = useState(() => new EvaluationStore());
@@ -21,9 +22,19 @@ export function useEvaluation(
   useEffect(() => {
     if (ids !== '') void store.open(ids.split(',').map(Number), reloadKey);
   }, [store, ids, reloadKey]);
+  // Each edit goes to the worker from the editor store itself, as it is made: the worker evaluates it while React
+  // renders the edit, and its answer can reach the same frame.
   useEffect(() => {
-    if (imageId !== null) store.setGroundTruth(imageId, annotations);
-  }, [store, imageId, annotations]);
+    let sent: Annotation[] | null = null;
+    const send = () => {
+      const { imageId: edited, annotations } = editor.getState();
+      if (edited === null || annotations === sent) return;
+      sent = annotations;
+      store.setGroundTruth(edited, annotations);
+    };
+    send();
+    return editor.subscribe(send);
+  }, [store, editor]);
   const [scoreA, scoreB] = scoreThrs;
   useEffect(() => store.setView({ iouType, iouThr, scoreThrs: [scoreA, scoreB], imageId }), [store, iouType, iouThr, scoreA, scoreB, imageId]);
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
