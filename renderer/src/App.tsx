@@ -46,7 +46,6 @@ export function App() {
   const clipboard = useRef<Annotation[]>([]);
   // The pointer's place is read by the status bar, the prediction under it and the keys, not by the app itself.
   const cursor = useMemo(() => new CursorStore(), []);
-  const trackCursor = cursor.set;
   const image = state.images.find((i) => i.id === state.selectedId);
   const editable = image && !image.error ? image : undefined;
   const inference = useInference(state.project?.dbPath ?? null, editable?.id ?? null);
@@ -301,7 +300,7 @@ export function App() {
               filter={filter}
               showMasks={showMasks}
               controls={controls}
-              onCursor={trackCursor}
+              onCursor={cursor.set}
               onViewport={setViewport}
               focus={focus?.imageId === editable.id ? focus : null}
               onModels={() => setMode('edit')}
@@ -335,7 +334,7 @@ export function App() {
             filter={filter}
             showMasks={showMasks}
             controls={controls}
-            onCursor={trackCursor}
+            onCursor={cursor.set}
             onViewport={setViewport}
             overlay={predictionOverlay}
           />
