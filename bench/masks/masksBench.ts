@@ -6,7 +6,7 @@
 //
 //   node dist/bench/masks/masksBench.js [--model M.onnx]... [--threads N] [--margin F] [--max-aspect F] [--long-side N]
 //                                       [--min-iou F] [--refine F] [--refine-eps F] [--mask-threshold F] [--limit N]
-//                                       [--no-mirror] [--split test|train]
+//                                       [--no-mirror] [--colour-prior F] [--colour-bins N] [--split test|train]
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -39,6 +39,8 @@ const { values } = parseArgs({
     limit: { type: 'string' },
     split: { type: 'string', default: 'test' },
     'no-mirror': { type: 'boolean' },
+    'colour-prior': { type: 'string' },
+    'colour-bins': { type: 'string' },
   },
 });
 
@@ -51,6 +53,8 @@ const options: BoxPromptOptions = {
   ...(values['refine-eps'] ? { refineEps: Number(values['refine-eps']) } : {}),
   ...(values['min-iou'] ? { minIou: Number(values['min-iou']) } : {}),
   ...(values['no-mirror'] ? { mirror: false } : {}),
+  ...(values['colour-prior'] ? { colourPrior: Number(values['colour-prior']) } : {}),
+  ...(values['colour-bins'] ? { colourBins: Number(values['colour-bins']) } : {}),
 };
 const split = values.split === 'train' ? 'train' : 'test';
 const threads = values.threads ? Number(values.threads) : defaultThreads();
@@ -124,7 +128,8 @@ async function main(): Promise<void> {
   const people = await testPeople();
   console.log(
     `box to mask on Penn-Fudan ${split}: ${people.length} boxes, ${threads} threads, margin ${options.margin}, aspect ≤ ${options.maxAspect}, long side ${options.longSide} px, ` +
-      `min IoU ${options.minIou}, score floor ${options.scoreFloor}, refined: ${options.refine ? `radius ${options.refine} of the box, eps ${options.refineEps}` : 'no'}, mirrored too: ${options.mirror ? 'yes' : 'no'}`,
+      `min IoU ${options.minIou}, score floor ${options.scoreFloor}, refined: ${options.refine ? `radius ${options.refine} of the box, eps ${options.refineEps}` : 'no'}, mirrored too: ${options.mirror ? 'yes' : 'no'}, ` +
+      `colour prior: ${options.colourPrior ? `weight ${options.colourPrior}, ${options.colourBins} bins a channel` : 'no'}`,
   );
   for (const m of models) {
     const threshold = values['mask-threshold'] ? Number(values['mask-threshold']) : m.mask;

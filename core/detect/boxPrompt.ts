@@ -34,6 +34,13 @@ export interface BoxPromptOptions {
    * mask probabilities are averaged: twice the time, a steadier mask.
    */
   mirror: boolean;
+  /**
+   * How much the person's colours and the background's, learnt from the model's own mask inside the box, move
+   * each pixel's probability (the weight of their log-ratio against the model's log-odds; 0: not at all).
+   */
+  colourPrior: number;
+  /** Bins per colour channel of the colour histograms the colour prior learns. */
+  colourBins: number;
 }
 
 export const BOX_PROMPT: BoxPromptOptions = {
@@ -45,6 +52,8 @@ export const BOX_PROMPT: BoxPromptOptions = {
   refine: 0.02,
   refineEps: 0.001,
   mirror: true,
+  colourPrior: 0.5,
+  colourBins: 16,
 };
 
 /** The part of the image a prompt box is fed as, and the size it is fed at. */

@@ -10,6 +10,7 @@ import { rleToCoco } from '../../core/masks/rleString.js';
 import { decodeRgb, type ImageHeader, type RgbImage } from '../imaging/decodeImage.js';
 import { ModelRefusedError, type Detector } from './detector.js';
 import { cropTensor } from './imageTensor.js';
+import { colourPrior } from '../../core/masks/colourPrior.js';
 import { kindGivesMasks } from '../../core/masks/boxToMask.js';
 
 const none = (reason: string): BoxMask => ({ mask: null, score: null, reason });
@@ -102,7 +103,8 @@ async function readBox(
  * Box to mask, in the worker: the image is decoded once, then for each box the model runs on a crop around it
  * (the box with some context, squared, resized so a small person is enlarged) and on its mirror image, the
  * detection that best matches the box is chosen in each, their mask probabilities are averaged, brought back into
- * the image inside the box, their edges refined along the picture's, and thresholded.
+ * the image inside the box, moved towards the person's colours and away from the background's, their edges
+ * refined along the picture's, and thresholded.
  */
 export async function boxMasks(
   detector: Detector,
@@ -128,10 +130,12 @@ export async function boxMasks(
       continue;
     }
     let values = reading.values;
+    const colours = coloursInBox(rgb, inside);
+    if (options.colourPrior > 0) values = colourPrior(colours, values, options.colourPrior, options.colourBins);
     if (options.refine > 0) {
       const [bw, bh] = [inside.x1 - inside.x0 + 1, inside.y1 - inside.y0 + 1];
       const radius = Math.max(1, Math.round(options.refine * Math.max(bw, bh)));
-      values = guidedFilter(coloursInBox(rgb, inside), values, bh, bw, radius, options.refineEps);
+      values = guidedFilter(colours, values, bh, bw, radius, options.refineEps);
     }
     const rle = thresholdInBox(values, inside, header.width, header.height, settings.maskThreshold);
     if (rleArea(rle) === 0) {
