@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { median } from '../median.js';
 import { IMAGE, middleOf, openBench, type Grid } from './benchApp.js';
-import { brushStroke, describeEdits, describeMoves, fps, labelsDrawn, nudges, redraws, watchEdits } from './pageProbes.js';
+import { brushStroke, describeEdits, describeMoves, fps, labelsDrawn, nudges, redraws, settle, watchEdits } from './pageProbes.js';
 
 const CASES: Grid[] = [
   { count: 1000, cols: 40, step: [98, 118], size: [80, 100], offset: [5, 5] },
@@ -32,12 +32,14 @@ async function measure(page: Page, grid: Grid, name: string, key: string): Promi
   await page.keyboard.press(key);
   await page.waitForTimeout(300);
   const labels = await labelsDrawn(page);
+  await settle(page);
   const panFps = await fps(page, async () => {
     await page.mouse.move(cx, cy);
     await page.mouse.down({ button: 'middle' });
     for (let i = 0; i < 120; i++) await page.mouse.move(cx + 200 * Math.sin(i / 10), cy + 120 * Math.cos(i / 10));
     await page.mouse.up({ button: 'middle' });
   });
+  await settle(page);
   const zoomFps = await fps(page, async () => {
     for (let i = 0; i < 80; i++) await page.mouse.wheel(0, i % 20 < 10 ? -60 : 60);
   });

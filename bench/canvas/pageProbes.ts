@@ -29,6 +29,29 @@ export async function fps(page: Page, work: () => Promise<void>): Promise<number
   return frames / seconds;
 }
 
+/**
+ * Waits until the page draws `frames` frames in a row, each within 25 ms of the last (3 s at most): the redraw
+ * that ends one gesture is then not counted in the next gesture's frame rate (it is measured on its own).
+ */
+export function settle(page: Page, frames = 10): Promise<void> {
+  return page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        const started = performance.now();
+        let last = started;
+        let quiet = 0;
+        const tick = (now: number) => {
+          quiet = now - last <= 25 ? quiet + 1 : 0;
+          last = now;
+          if (quiet >= n || now - started > 3000) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    frames,
+  );
+}
+
 type Timings = { shown: number[]; stored: number[]; acked: number[]; t0: number };
 
 /**
