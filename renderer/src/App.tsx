@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../core/ipc/types';
 import { api } from './api/client';
 import { EditorStage, type ViewControls } from './canvas/EditorStage';
@@ -22,6 +22,7 @@ import { useMaskAssist } from './state/useMaskAssist';
 import { acceptAllPredictions, acceptPredictionAt } from './editor/acceptPredictions';
 import { actionFor, type ActionContext } from './editor/actions';
 import { EditorStore } from './editor/editorStore';
+import { useEditorState } from './editor/useEditorState';
 import { chordOf, keyBelongsToTarget } from './editor/keys';
 import { useProject } from './state/useProject';
 import { CompareBar } from './compare/CompareBar';
@@ -36,7 +37,10 @@ import { useCompare } from './compare/useCompare';
 export function App() {
   const { state, openFolder, reload, select, dismissError, setAnnotationCount } = useProject();
   const store = useMemo(() => new EditorStore(), []);
-  const editor = useSyncExternalStore(store.subscribe, store.getState);
+  const imageId = useEditorState(store, (s) => s.imageId);
+  const boxCount = useEditorState(store, (s) => s.annotations.length);
+  const categories = useEditorState(store, (s) => s.categories);
+  const saving = useEditorState(store, (s) => s.pending > 0);
   const [asking, setAsking] = useState(false);
   const [help, setHelp] = useState(false);
   const [viewport, setViewport] = useState<Viewport | null>(null);
@@ -49,9 +53,20 @@ export function App() {
   const image = state.images.find((i) => i.id === state.selectedId);
   const editable = image && !image.error ? image : undefined;
   const inference = useInference(state.project?.dbPath ?? null, editable?.id ?? null);
-  const assist = useMaskAssist(state.project?.dbPath ?? null, inference.models, store);
-  const maskFromModel = assist.fromSelection;
+  const { candidates, modelId, choose, work, job, fromSelection, fillImage, fillProject, cancel } = useMaskAssist(
+    state.project?.dbPath ?? null,
+    inference.models,
+    store,
+  );
+  // One object while its parts stay the same, so the toolbar is not re-rendered for a new one.
+  const assist = useMemo(
+    () => ({ candidates, modelId, choose, work, job, fromSelection, fillImage, fillProject, cancel }),
+    [candidates, modelId, choose, work, job, fromSelection, fillImage, fillProject, cancel],
+  );
   const [mode, setMode] = useState<'edit' | 'compare'>('edit');
+  const toEditMode = useCallback(() => setMode('edit'), []);
+  const openHelp = useCallback(() => setHelp(true), []);
+  const setScale = useCallback((scale: number) => controls.current?.setScale(scale), []);
   const [exporting, setExporting] = useState(false);
   const [transfer, setTransfer] = useState<'import' | 'export' | null>(null);
   /** Counts imports: each one may change any image's ground truth, which the evaluation then reads again. */
@@ -86,7 +101,7 @@ export function App() {
         () => undefined,
       );
   }, [state.project, store]);
-  const categoryNames = useMemo(() => editor.categories.map((c) => c.name), [editor.categories]);
+  const categoryNames = useMemo(() => categories.map((c) => c.name), [categories]);
 
   /** The diff or label-error case the compare view points at; choosing one shows its image. */
   const [focus, setFocus] = useState<CaseFocus | null>(null);
@@ -139,10 +154,9 @@ export function App() {
   }, [editable?.id, store]);
 
   useEffect(() => {
-    if (editor.imageId !== null) setAnnotationCount(editor.imageId, editor.annotations.length);
-  }, [editor.imageId, editor.annotations.length, setAnnotationCount]);
+    if (imageId !== null) setAnnotationCount(imageId, boxCount);
+  }, [imageId, boxCount, setAnnotationCount]);
 
-  const saving = editor.pending > 0;
   useEffect(() => {
     document.title = state.project ? `${saving ? '● ' : ''}${state.project.name} — Pedlab` : 'Pedlab';
   }, [state.project, saving]);
@@ -177,7 +191,7 @@ export function App() {
         toggleHelp: () => setHelp((h) => !h),
         acceptPrediction: () => acceptPredictionAt(store, inference.visible, cursor.get()),
         acceptAllPredictions: () => acceptAllPredictions(store, inference.visible),
-        maskFromModel,
+        maskFromModel: fromSelection,
         ...(mode === 'compare' && focus && findings
           ? {
               stepCase: (step: 1 | -1) => {
@@ -198,7 +212,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [asking, exporting, transfer, store, cursor, editable, navigate, inference.visible, maskFromModel, mode, focus, findings, chooseCase, acceptLabelBox]);
+  }, [asking, exporting, transfer, store, cursor, editable, navigate, inference.visible, fromSelection, mode, focus, findings, chooseCase, acceptLabelBox]);
 
   return (
     <div className="app">
@@ -208,7 +222,7 @@ export function App() {
           {state.project ? state.project.name : 'No project'}
         </span>
         {state.project && <ProjectCounts project={state.project} />}
-        {state.project && <SaveState pending={editor.pending} error={editor.error} />}
+        {state.project && <SaveState store={store} />}
         <span className="status-spacer" />
         {state.project && (
           <div className="segmented" role="group" aria-label="Mode">
@@ -249,16 +263,7 @@ export function App() {
         </div>
       )}
       {state.project && (
-        <Toolbar
-          store={store}
-          state={editor}
-          filter={filter}
-          onFilter={setFilter}
-          showMasks={showMasks}
-          onShowMasks={setShowMasks}
-          onHelp={() => setHelp(true)}
-          assist={assist}
-        />
+        <Toolbar store={store} filter={filter} onFilter={setFilter} showMasks={showMasks} onShowMasks={setShowMasks} onHelp={openHelp} assist={assist} />
       )}
       {state.project && mode === 'compare' && (
         <CompareBar
@@ -294,7 +299,6 @@ export function App() {
             <CompareView
               image={editable}
               store={store}
-              editor={editor}
               live={compare.evaluation.live}
               names={compare.names}
               filter={filter}
@@ -303,7 +307,7 @@ export function App() {
               onCursor={cursor.set}
               onViewport={setViewport}
               focus={focus?.imageId === editable.id ? focus : null}
-              onModels={() => setMode('edit')}
+              onModels={toEditMode}
               showModelMasks={compare.showModelMasks}
               errorTypes={compare.errorTypes}
               kindCases={kindCases}
@@ -311,8 +315,7 @@ export function App() {
             <MetricsPanel
               names={compare.names}
               live={compare.evaluation.live}
-              imageId={editor.imageId}
-              annotations={editor.annotations}
+              store={store}
               iouThr={compare.iouThr}
               scoreThrs={compare.scoreThrs}
               iouType={compare.iouType}
@@ -347,14 +350,7 @@ export function App() {
           <ModelsPanel inference={inference} showMasks={showPredictedMasks} onShowMasks={setShowPredictedMasks} assist={assist} />
         )}
       </main>
-      <StatusBar
-        image={image}
-        viewport={editable ? viewport : null}
-        cursor={cursor}
-        selection={editor.selection.length}
-        boxes={editor.annotations.length}
-        onScale={(scale) => controls.current?.setScale(scale)}
-      />
+      <StatusBar image={image} viewport={editable ? viewport : null} cursor={cursor} store={store} onScale={setScale} />
       {asking && (
         <OpenFolderDialog
           initial={state.project?.folder ?? ''}

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Point } from '../../../core/geometry/box';
 import type { ImageEntry } from '../../../core/ipc/types';
 import { EditorStage, type SharedView, type ViewControls } from '../canvas/EditorStage';
@@ -12,13 +12,13 @@ import { OutcomeLayer } from '../canvas/layers/OutcomeLayer';
 import type { CaseFocus } from './caseFocus';
 import { CompareHint } from './CompareHint';
 import type { Viewport } from '../canvas/viewport';
-import type { EditorState, EditorStore } from '../editor/editorStore';
+import type { EditorStore } from '../editor/editorStore';
+import { useEditorState } from '../editor/useEditorState';
 import type { LiveEvaluationView } from './evaluationStore';
 
 interface Props {
   image: ImageEntry;
   store: EditorStore;
-  editor: EditorState;
   /** The live evaluation: the panes' outcomes are the current image's in it. */
   live: LiveEvaluationView;
   names: [string, string];
@@ -47,9 +47,14 @@ export function paneLayout(width: number, height: number, imageWidth: number, im
   return scale(width, height / 2) > scale(width / 2, height) ? 'stacked' : 'side-by-side';
 }
 
-/** Ground truth plus model A on the left, plus model B on the right, zoom and pan locked together. */
-export function CompareView(props: Props) {
-  const { image, editor } = props;
+/**
+ * Ground truth plus model A on the left, plus model B on the right, zoom and pan locked together. It reads the
+ * ground truth and its categories from the store: the save state or the selection changing does not re-render it.
+ */
+export const CompareView = memo(function CompareView(props: Props) {
+  const { image, store } = props;
+  const annotations = useEditorState(store, (s) => s.annotations);
+  const categories = useEditorState(store, (s) => s.categories);
   // The boxes' outcomes follow the numbers a frame later: a new answer shows its numbers first.
   const live = useDeferredValue(props.live);
   const { data, modelIds, view: evaluation } = live;
@@ -80,7 +85,6 @@ export function CompareView(props: Props) {
 
   // Each pane's shapes over the picture, new only when what they draw changes: a pane whose outcomes, boxes and
   // choices are as they were is not drawn again.
-  const { annotations, categories } = editor;
   const { showModelMasks, errorTypes, focus } = props;
   const overlays = useMemo(
     () =>
@@ -140,7 +144,7 @@ export function CompareView(props: Props) {
             </header>
             <EditorStage
               image={image}
-              store={props.store}
+              store={store}
               filter={props.filter}
               showMasks={props.showMasks}
               controls={props.controls}
@@ -154,4 +158,4 @@ export function CompareView(props: Props) {
       })}
     </div>
   );
-}
+});

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { MODEL_COLOURS } from '../../../core/compare/palette';
-import type { Annotation } from '../../../core/ipc/types';
+import type { EditorStore } from '../editor/editorStore';
+import { useEditorState } from '../editor/useEditorState';
 import type { CaseFocus } from './caseFocus';
 import { DifferencesPanel } from './DifferencesPanel';
 import { ErrorsPanel } from './ErrorsPanel';
@@ -13,8 +14,8 @@ import type { FindingsState } from './useFindings';
 interface Props {
   names: [string, string];
   live: LiveEvaluationView;
-  imageId: number | null;
-  annotations: Annotation[];
+  /** The ground truth of the image in view, for its own numbers. */
+  store: EditorStore;
   iouThr: number;
   scoreThrs: ScoreThresholds;
   iouType: 'bbox' | 'segm';
@@ -70,7 +71,7 @@ export const MetricsPanel = memo(function MetricsPanel(props: Props) {
           </button>
         </div>
       </div>
-      {tab === 'numbers' && <NumbersPanel {...props} />}
+      {tab === 'numbers' && <NumbersTab names={names} live={props.live} store={props.store} iouThr={props.iouThr} scoreThrs={props.scoreThrs} />}
       {tab === 'errors' && <ErrorsPanel names={names} state={findings} iouType={iouType} />}
       {tab === 'differences' && (
         <DifferencesPanel
@@ -87,3 +88,10 @@ export const MetricsPanel = memo(function MetricsPanel(props: Props) {
     </aside>
   );
 });
+
+/** The numbers, for the project or the image in view: an edit of its ground truth re-renders this tab alone. */
+function NumbersTab({ store, ...props }: Pick<Props, 'names' | 'live' | 'store' | 'iouThr' | 'scoreThrs'>) {
+  const imageId = useEditorState(store, (s) => s.imageId);
+  const annotations = useEditorState(store, (s) => s.annotations);
+  return <NumbersPanel {...props} imageId={imageId} annotations={annotations} />;
+}

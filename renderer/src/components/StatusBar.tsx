@@ -1,6 +1,9 @@
+import { memo } from 'react';
 import type { ImageEntry } from '../../../core/ipc/types';
 import { useCursor, type CursorStore } from '../canvas/cursorStore';
 import type { Viewport } from '../canvas/viewport';
+import type { EditorStore } from '../editor/editorStore';
+import { useEditorState } from '../editor/useEditorState';
 import { ZoomInput } from './ZoomInput';
 import { boxCount } from './boxCount';
 
@@ -8,12 +11,13 @@ interface Props {
   image: ImageEntry | undefined;
   viewport: Viewport | null;
   cursor: CursorStore;
-  selection: number;
-  boxes: number;
+  store: EditorStore;
   onScale(scale: number): void;
 }
 
-export function StatusBar({ image, viewport, cursor, selection, boxes, onScale }: Props) {
+export const StatusBar = memo(function StatusBar({ image, viewport, cursor, store, onScale }: Props) {
+  const selection = useEditorState(store, (s) => s.selection.length);
+  const boxes = useEditorState(store, (s) => s.annotations.length);
   return (
     <footer className="status-bar">
       <span data-testid="status-zoom">{viewport ? <ZoomInput scale={viewport.scale} onScale={onScale} /> : null}</span>
@@ -24,7 +28,7 @@ export function StatusBar({ image, viewport, cursor, selection, boxes, onScale }
       <span className="muted">? shortcuts · W draw · F fit · wheel zoom · space-drag pan</span>
     </footer>
   );
-}
+});
 
 /** The pointer's place in image pixels; the only part of the bar a pointer move re-renders. */
 function CursorReadout({ cursor }: { cursor: CursorStore }) {
