@@ -53,16 +53,7 @@ export function App() {
   const image = state.images.find((i) => i.id === state.selectedId);
   const editable = image && !image.error ? image : undefined;
   const inference = useInference(state.project?.dbPath ?? null, editable?.id ?? null);
-  const { candidates, modelId, choose, work, job, fromSelection, fillImage, fillProject, cancel } = useMaskAssist(
-    state.project?.dbPath ?? null,
-    inference.models,
-    store,
-  );
-  // One object while its parts stay the same, so the toolbar is not re-rendered for a new one.
-  const assist = useMemo(
-    () => ({ candidates, modelId, choose, work, job, fromSelection, fillImage, fillProject, cancel }),
-    [candidates, modelId, choose, work, job, fromSelection, fillImage, fillProject, cancel],
-  );
+  const assist = useMaskAssist(state.project?.dbPath ?? null, inference.models, store);
   const [mode, setMode] = useState<'edit' | 'compare'>('edit');
   const toEditMode = useCallback(() => setMode('edit'), []);
   const openHelp = useCallback(() => setHelp(true), []);
@@ -191,7 +182,7 @@ export function App() {
         toggleHelp: () => setHelp((h) => !h),
         acceptPrediction: () => acceptPredictionAt(store, inference.visible, cursor.get()),
         acceptAllPredictions: () => acceptAllPredictions(store, inference.visible),
-        maskFromModel: fromSelection,
+        maskFromModel: assist.fromSelection,
         ...(mode === 'compare' && focus && findings
           ? {
               stepCase: (step: 1 | -1) => {
@@ -212,7 +203,22 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [asking, exporting, transfer, store, cursor, editable, navigate, inference.visible, fromSelection, mode, focus, findings, chooseCase, acceptLabelBox]);
+  }, [
+    asking,
+    exporting,
+    transfer,
+    store,
+    cursor,
+    editable,
+    navigate,
+    inference.visible,
+    assist.fromSelection,
+    mode,
+    focus,
+    findings,
+    chooseCase,
+    acceptLabelBox,
+  ]);
 
   return (
     <div className="app">

@@ -178,8 +178,7 @@ export class EditorStore {
   }
 
   selected(): Annotation[] {
-    const ids = new Set(this.state.selection);
-    return this.state.annotations.filter((a) => ids.has(a.id));
+    return selectedAnnotations(this.state.annotations, this.state.selection);
   }
 
   /** Applies an edit now, commits it, and records it for undo. Resolves when the store has it. */
@@ -278,4 +277,10 @@ export class EditorStore {
   flushed(): Promise<unknown> {
     return this.queue;
   }
+}
+
+/** The annotations whose ids are in the selection, in the annotations' order. */
+export function selectedAnnotations(annotations: readonly Annotation[], selection: readonly number[]): Annotation[] {
+  const ids = new Set(selection);
+  return annotations.filter((a) => ids.has(a.id));
 }

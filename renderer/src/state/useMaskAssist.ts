@@ -98,7 +98,12 @@ export function useMaskAssist(projectKey: string | null, models: readonly ModelE
     else api['masks.fillCancel']({}).then(setJob, jobFailed);
   }, [jobFailed]);
 
-  return { candidates, modelId, choose, work, job: running ? job : null, fromSelection, fillImage, fillProject, cancel };
+  const shown = running ? job : null;
+  // One object while its parts stay the same, so the views it is passed to are not re-rendered for a new one.
+  return useMemo(
+    () => ({ candidates, modelId, choose, work, job: shown, fromSelection, fillImage, fillProject, cancel }),
+    [candidates, modelId, choose, work, shown, fromSelection, fillImage, fillProject, cancel],
+  );
 }
 
 export type MaskAssist = ReturnType<typeof useMaskAssist>;
