@@ -10,6 +10,7 @@ import { OpenFolderDialog } from './components/OpenFolderDialog';
 import { ProjectCounts } from './components/ProjectCounts';
 import { RecoveryNotice } from './components/RecoveryNotice';
 import { SaveState } from './components/SaveState';
+import { WindowTitle } from './components/WindowTitle';
 import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { ModelsPanel } from './components/ModelsPanel';
@@ -40,7 +41,6 @@ export function App() {
   const imageId = useEditorState(store, (s) => s.imageId);
   const boxCount = useEditorState(store, (s) => s.annotations.length);
   const categories = useEditorState(store, (s) => s.categories);
-  const saving = useEditorState(store, (s) => s.pending > 0);
   const [asking, setAsking] = useState(false);
   const [help, setHelp] = useState(false);
   const [viewport, setViewport] = useState<Viewport | null>(null);
@@ -148,10 +148,6 @@ export function App() {
     if (imageId !== null) setAnnotationCount(imageId, boxCount);
   }, [imageId, boxCount, setAnnotationCount]);
 
-  useEffect(() => {
-    document.title = state.project ? `${saving ? '● ' : ''}${state.project.name} — Pedlab` : 'Pedlab';
-  }, [state.project, saving]);
-
   const chooseFolder = useCallback(async () => {
     if (!state.info?.canPickPaths) return setAsking(true);
     const { path } = await api['dialog.pickPath']({ purpose: 'project-folder' });
@@ -229,6 +225,7 @@ export function App() {
         </span>
         {state.project && <ProjectCounts project={state.project} />}
         {state.project && <SaveState store={store} />}
+        <WindowTitle store={store} project={state.project?.name ?? null} />
         <span className="status-spacer" />
         {state.project && (
           <div className="segmented" role="group" aria-label="Mode">

@@ -225,6 +225,48 @@ test('a tiny drag with the draw tool is a click: it selects the box under it or 
   expect(problems).toEqual([]);
 });
 
+test('a click picks the smallest box under it, even nested in a bigger one; shift adds and removes', async ({ page }) => {
+  const problems = watchConsole(page);
+  // The outer box is listed (and drawn) after the one nested in it.
+  await setGroundTruth([INNER, OUTER, APART], images[1].id);
+  await app.open(page);
+  await page.locator('[data-file-name="b_second.png"]').click();
+  await expect(page.getByTestId('status-boxes')).toHaveText('3 boxes');
+  const v = await view(page);
+  const status = page.getByTestId('status-boxes');
+  const selectedBoxes = async () => {
+    const all = await groundTruth(images[1].id);
+    const ids = await page.evaluate(() => {
+      type Node = { getAttr(k: string): unknown; x(): number; y(): number; width(): number; height(): number };
+      const stage = (window as unknown as { Konva: { stages: { find(s: string): Node[] }[] } }).Konva.stages[0];
+      return stage.find('.gt-box').map((n) => [n.x(), n.y(), n.width(), n.height()]);
+    });
+    return ids.map((b) => all.find((a) => a.bbox.every((x, i) => x === b[i]))?.bbox);
+  };
+  const click = async (at: { x: number; y: number }, shift = false) => {
+    const p = screen(v, at);
+    if (shift) await page.keyboard.down('Shift');
+    await page.mouse.click(p.x, p.y);
+    if (shift) await page.keyboard.up('Shift');
+  };
+  await click({ x: INNER[0] + 10, y: INNER[1] + 10 });
+  await expect(status).toHaveText('3 boxes · 1 selected');
+  expect(await selectedBoxes()).toEqual([INNER]);
+  // Inside the outer box but outside the nested one.
+  await click({ x: OUTER[0] + 10, y: OUTER[1] + 10 });
+  expect(await selectedBoxes()).toEqual([OUTER]);
+  await click({ x: APART[0] + 20, y: APART[1] + 20 }, true);
+  await expect(status).toHaveText('3 boxes · 2 selected');
+  await click({ x: OUTER[0] + 10, y: OUTER[1] + 10 }, true);
+  await expect(status).toHaveText('3 boxes · 1 selected');
+  expect(await selectedBoxes()).toEqual([APART]);
+  // The empty image clears the selection; nothing was moved by any of it.
+  await click({ x: 600, y: 20 });
+  await expect(status).toHaveText('3 boxes');
+  expect((await groundTruth(images[1].id)).map((a) => a.bbox)).toEqual([INNER, OUTER, APART]);
+  expect(problems).toEqual([]);
+});
+
 test('a digit relabels the selected box only; with nothing selected it sets the label of new boxes', async ({ page }) => {
   const problems = watchConsole(page);
   const cyclist = await callApi<Category>(app, 'categories.create', { name: 'cyclist' });

@@ -52,7 +52,9 @@ test('switching images never draws a frame without a photo, nor the new boxes ov
       for (let i = 0; i < 240; i++) {
         await new Promise((r) => requestAnimationFrame(r));
         const photos = stage.find('Image').filter((n) => n.isVisible() && n.getAttr('name') !== 'prediction-masks').length;
-        const boxes = stage.find('Rect').filter((n) => n.isVisible() && n.getAttr('name') === 'gt-box').length;
+        const selected = stage.find('Rect').filter((n) => n.isVisible() && n.getAttr('name') === 'gt-box').length;
+        const resting = stage.find('Shape').filter((n) => n.isVisible() && n.getAttr('name') === 'gt-boxes');
+        const boxes = selected + resting.reduce((n, shape) => n + Number(shape.getAttr('boxCount')), 0);
         seen.push({ photos, boxes, loaded: host.dataset.imageLoaded ?? '' });
         if (i > 3 && host.dataset.imageLoaded === 'true') break;
       }

@@ -293,14 +293,7 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
     redraw((n) => n + 1);
   };
 
-  const pick = useCallback(
-    (id: number, shift: boolean) => {
-      const selection = store.getState().selection;
-      if (shift) store.select(selection.includes(id) ? selection.filter((s) => s !== id) : [...selection, id]);
-      else if (!selection.includes(id)) store.select([id]);
-    },
-    [store],
-  );
+  const pick = useCallback((id: number, shift: boolean) => store.pick(id, shift), [store]);
   const changeBoxes = useCallback((label: string, boxes: Map<number, Box>) => void setBoxes(store, label, boxes, imageSize), [store, imageSize]);
 
   // Boxes under a drag or resize carry their masks along as they go: drawn apart from the rest until released.

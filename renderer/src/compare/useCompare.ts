@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { ImageEntry, ModelEntry } from '../../../core/ipc/types';
+import type { Annotation, ImageEntry, ModelEntry } from '../../../core/ipc/types';
 import type { EditorStore } from '../editor/editorStore';
 import type { ImageSummary } from '../../../core/eval/imageSummaries';
 import { TIDE_MAIN_LABELS } from '../../../core/eval/tide/tideSummary';
@@ -9,11 +9,13 @@ import { useFindings } from './useFindings';
 import { useEvaluation } from './useEvaluation';
 
 const NO_SUMMARIES: ReadonlyMap<number, ImageSummary> = new Map();
+const NO_ANNOTATIONS: Annotation[] = [];
 
 /** The compare mode's choices (models, thresholds, order) and the live evaluation behind them. */
 export function useCompare(active: boolean, models: ModelEntry[], reloadKey: string, images: ImageEntry[], editor: EditorStore) {
   const imageId = useSyncExternalStore(editor.subscribe, () => editor.getState().imageId);
-  const annotations = useSyncExternalStore(editor.subscribe, () => editor.getState().annotations);
+  // The findings need the live ground truth only while comparing: editing outside compare mode renders nothing here.
+  const annotations = useSyncExternalStore(editor.subscribe, () => (active ? editor.getState().annotations : NO_ANNOTATIONS));
   const [pair, setPair] = useState<[number, number] | null>(null);
   const [iouThr, setIouThr] = useState(0.5);
   /** Each model's score threshold; linked, one slider moves both. */

@@ -13,7 +13,10 @@ export function toDraft(a: Annotation): AnnotationDraft & { id: number } {
 
 /** The change that takes `after` back to the annotations as they are now (`before`). */
 export function inverse(change: Change, before: readonly Annotation[], createdIds: readonly number[]): Change {
-  const byId = new Map(before.map((a) => [a.id, a]));
+  // One pass over the image's boxes picks the few the change touches: no index of them all for one edit.
+  const touched = new Set([...change.delete, ...change.update.map((u) => u.id)]);
+  const byId = new Map<number, Annotation>();
+  if (touched.size > 0) for (const a of before) if (touched.has(a.id)) byId.set(a.id, a);
   return {
     create: change.delete
       .map((id) => byId.get(id))
@@ -36,12 +39,14 @@ export function withCreatedIds(change: Change, createdIds: readonly number[]): C
 export function applyLocally(annotations: readonly Annotation[], change: Change): Annotation[] {
   const removed = new Set(change.delete);
   const updates = new Map(change.update.map((u) => [u.id, u]));
-  return annotations
-    .filter((a) => !removed.has(a.id))
-    .map((a) => {
-      const u = updates.get(a.id);
-      return u ? { ...a, categoryId: u.categoryId, bbox: [...u.bbox], area: u.area, iscrowd: u.iscrowd, mask: u.mask } : a;
-    });
+  const kept = removed.size > 0 ? annotations.filter((a) => !removed.has(a.id)) : annotations.slice();
+  if (updates.size > 0) {
+    for (let i = 0; i < kept.length; i++) {
+      const u = updates.get(kept[i].id);
+      if (u) kept[i] = { ...kept[i], categoryId: u.categoryId, bbox: [...u.bbox], area: u.area, iscrowd: u.iscrowd, mask: u.mask };
+    }
+  }
+  return kept;
 }
 
 function same(a: Annotation, b: Annotation): boolean {
@@ -56,13 +61,23 @@ function same(a: Annotation, b: Annotation): boolean {
 
 /** The store's answer, keeping the objects (and the array) that did not change so their views need not draw again. */
 export function reconcile(previous: Annotation[], next: Annotation[]): Annotation[] {
-  const before = new Map(previous.map((a) => [a.id, a]));
-  const merged = next.map((a) => {
-    const old = before.get(a.id);
-    return old && same(old, a) ? old : a;
+  // The two lists hold the same ids in the same order but where boxes were added or deleted: an index of the
+  // old list is built only when the ids stop lining up.
+  let byId: Map<number, Annotation> | null = null;
+  const oldOf = (a: Annotation, i: number): Annotation | undefined => {
+    if (previous[i]?.id === a.id) return previous[i];
+    byId ??= new Map(previous.map((p) => [p.id, p]));
+    return byId.get(a.id);
+  };
+  let changed = next.length !== previous.length;
+  const merged = next.map((a, i) => {
+    const old = oldOf(a, i);
+    const kept = old && (old === a || same(old, a)) ? old : a;
+    if (kept !== previous[i]) changed = true;
+    return kept;
   });
   // Nothing changed: the same array, so nothing that depends on it runs again.
-  return merged.length === previous.length && merged.every((a, i) => a === previous[i]) ? previous : merged;
+  return changed ? merged : previous;
 }
 
 /**

@@ -171,6 +171,16 @@ export class EditorStore {
     this.set({ selection: [...new Set(ids)] });
   }
 
+  /**
+   * A press on box `id`: with shift it joins the selection or leaves it; without, it becomes the selection unless
+   * it is already part of it (so a press on one box of several selected can drag them all).
+   */
+  pick(id: number, shift: boolean): void {
+    const selection = this.state.selection;
+    if (shift) this.select(selection.includes(id) ? selection.filter((s) => s !== id) : [...selection, id]);
+    else if (!selection.includes(id)) this.select([id]);
+  }
+
   /** Selects every box, including those still on their way to the store. */
   selectAll(): void {
     this.select(this.state.annotations.map((a) => a.id));
@@ -198,7 +208,8 @@ export class EditorStore {
     const selectionThen = this.state.selection;
     return this.commit(imageId, step, 'forward', (created) => {
       step.forward = withCreatedIds(change, created);
-      step.backward = inverse(change, before, created);
+      // Undoing the edit now deletes what it created, by the ids the store gave them.
+      step.backward = { ...step.backward, delete: [...created] };
       if (created.length === 0 || this.state.imageId !== imageId) return;
       // New boxes arrive after the store answers: they join a select-all made meanwhile, and become the
       // selection only if the user has not chosen another one since.

@@ -10,6 +10,7 @@ import { placeTags } from '../labelPlacement';
 import { useStableList } from '../useStableList';
 import { boxLabelSize } from './BoxLabel';
 import { LabelsShape, type LabelSpec } from './LabelsShape';
+import { RestingBoxes } from './RestingBoxes';
 
 interface Props {
   annotations: Annotation[];
@@ -45,7 +46,6 @@ const ALL_ANCHORS = [...CORNERS, 'top-center', 'middle-right', 'bottom-center', 
 /** Boxes shorter than this on screen get no label: it would hide the box and be unreadable anyway. */
 const LABEL_MIN_BOX_HEIGHT = 24;
 
-/** Ground-truth boxes with their labels; the selection can be dragged, and a single selected box resized. */
 /** Tags for boxes, each where it overlaps no other tag of the same list (see placeTags). */
 function tagsFor(list: Annotation[], names: ReadonlyMap<number, string>, scale: number, imageWidth: number): LabelSpec[] {
   const texts = list.map((a) => groundTruthTagText(a, names));
@@ -59,6 +59,7 @@ function tagsFor(list: Annotation[], names: ReadonlyMap<number, string>, scale: 
   });
 }
 
+/** Ground-truth boxes with their labels; the selection can be dragged, and a single selected box resized. */
 export const AnnotationLayer = memo(function AnnotationLayer({
   annotations,
   categories,
@@ -74,7 +75,11 @@ export const AnnotationLayer = memo(function AnnotationLayer({
   visible,
 }: Props) {
   const selected = new Set(selection);
-  const small = annotations.some((a) => selected.has(a.id) && Math.min(a.bbox[2], a.bbox[3]) * scale < SMALL_ON_SCREEN);
+  // One pass over the boxes: ten thousand of them are read once per edit, not once per question asked of them.
+  const unselected: Annotation[] = [];
+  const active: Annotation[] = [];
+  for (const a of annotations) (selected.has(a.id) ? active : unselected).push(a);
+  const small = active.some((a) => Math.min(a.bbox[2], a.bbox[3]) * scale < SMALL_ON_SCREEN);
   const names = useMemo(() => new Map(categories.map((c) => [c.id, c.name])), [categories]);
   const nodes = useRef(new Map<number, Konva.Rect>());
   const transformer = useRef<Konva.Transformer>(null);
@@ -141,9 +146,9 @@ export const AnnotationLayer = memo(function AnnotationLayer({
   );
 
   // Unselected boxes sit on a layer of their own that an edit of the selection leaves untouched: it is kept
-  // as the same array (and so not redrawn) while none of its annotations changed.
-  const resting = useStableList(annotations.filter((a) => !selected.has(a.id)));
-  const active = annotations.filter((a) => selected.has(a.id));
+  // as the same array (and so not redrawn) while none of its annotations changed. They ignore the pointer: a
+  // press on one reaches the select tool, which picks it.
+  const resting = useStableList(unselected);
   // Resting boxes get a tag when they are tall enough on screen, selected boxes at any size, drawn over the rest.
   const restingLabels = useMemo(
     () =>
@@ -156,14 +161,13 @@ export const AnnotationLayer = memo(function AnnotationLayer({
     [resting, names, scale, image.width],
   );
   const activeLabels = tagsFor(active, names, scale, image.width);
-  const box = (a: Annotation, isSelected: boolean) => {
+  const box = (a: Annotation) => {
     // Konva moves the box under the pointer itself; the others of the selection follow it here.
     const live = moving && moving.node !== a.id ? moving.boxes.get(a.id) : undefined;
     return (
       <GtBox
         key={a.id}
         annotation={a}
-        selected={isSelected}
         scale={scale}
         interactive={interactive}
         dx={live ? live[0] - a.bbox[0] : 0}
@@ -173,21 +177,15 @@ export const AnnotationLayer = memo(function AnnotationLayer({
     );
   };
 
-  // The same elements while nothing resting changed: React skips the thousand boxes without comparing each.
-  const restingBoxes = useMemo(
-    () => resting.map((a) => <GtBox key={a.id} annotation={a} selected={false} scale={scale} interactive={interactive} dx={0} dy={0} events={events} />),
-    [resting, scale, interactive, events],
-  );
-
   return (
     <>
-      <Layer visible={visible}>
-        {restingBoxes}
+      <Layer visible={visible} listening={false}>
+        <RestingBoxes annotations={resting} scale={scale} />
         <LabelsShape labels={restingLabels} scale={scale} />
       </Layer>
       <Layer visible={visible}>
         {carried}
-        {active.map((a) => box(a, true))}
+        {active.map(box)}
         <LabelsShape labels={activeLabels} scale={scale} />
         <Transformer
           ref={transformer}

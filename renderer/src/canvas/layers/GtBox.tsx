@@ -2,7 +2,7 @@ import type Konva from 'konva';
 import { memo, useMemo } from 'react';
 import { Rect } from 'react-konva';
 import type { Annotation } from '../../../../core/ipc/types';
-import { categoryColour, HALO_COLOUR, SELECTION_COLOUR } from '../colours';
+import { HALO_COLOUR, SELECTION_COLOUR } from '../colours';
 
 /** What a box reports; one stable object for all boxes, so a box re-renders only when its own props change. */
 export interface BoxEvents {
@@ -17,7 +17,6 @@ export interface BoxEvents {
 
 interface Props {
   annotation: Annotation;
-  selected: boolean;
   scale: number;
   interactive: boolean;
   /** Where a drag of another box of the selection has moved this one so far. */
@@ -26,8 +25,11 @@ interface Props {
   events: BoxEvents;
 }
 
-/** One ground-truth box: picked on press, dragged when selected. */
-export const GtBox = memo(function GtBox({ annotation: a, selected, scale, interactive, dx, dy, events }: Props) {
+/**
+ * One selected ground-truth box, a node of its own: a press picks it (shift takes it out of the selection), a drag
+ * moves the selection, and the transformer resizes it. Boxes not selected are drawn together by RestingBoxes.
+ */
+export const GtBox = memo(function GtBox({ annotation: a, scale, interactive, dx, dy, events }: Props) {
   const [x, y, w, h] = a.bbox;
   // One set of handlers per box: new functions on every render would make Konva unbind and bind them again.
   const handlers = useMemo(() => boxHandlers(a.id, events), [a.id, events]);
@@ -39,15 +41,15 @@ export const GtBox = memo(function GtBox({ annotation: a, selected, scale, inter
       y={y + dy}
       width={w}
       height={h}
-      stroke={selected ? SELECTION_COLOUR : categoryColour(a.categoryId)}
-      strokeWidth={(selected ? 2.5 : 2) / scale}
-      fill={selected ? 'rgba(255, 255, 255, 0.10)' : undefined}
+      stroke={SELECTION_COLOUR}
+      strokeWidth={2.5 / scale}
+      fill="rgba(255, 255, 255, 0.10)"
       dash={a.iscrowd ? [6 / scale, 4 / scale] : undefined}
-      sceneFunc={selected ? haloed : undefined}
-      hitFunc={selected ? plainRect : undefined}
+      sceneFunc={haloed}
+      hitFunc={plainRect}
       perfectDrawEnabled={false}
       listening={interactive}
-      draggable={interactive && selected}
+      draggable={interactive}
       onPointerDown={handlers.pointerDown}
       onDragMove={handlers.dragMove}
       onDragEnd={handlers.dragEnd}

@@ -1,4 +1,5 @@
 import { boxesIntersect, boxFromCorners, type Point } from '../../../../core/geometry/box';
+import { boxAt } from '../boxAt';
 import { clampPoint, type Modifiers, type Tool, type ToolContext, type ToolPreview } from './tool';
 
 /** Screen-independent slack before a press on the empty canvas becomes a selection rectangle, in image pixels. */
@@ -6,14 +7,28 @@ const DRAG_THRESHOLD = 2;
 
 type State = { name: 'idle' } | { name: 'pointing'; start: Point } | { name: 'selecting'; start: Point; current: Point };
 
-/** Select on the empty canvas: a click clears the selection, a drag selects every box it touches (shift adds). */
+/**
+ * Select: a press on a box that is not selected picks it (selected boxes take their own presses, to be dragged);
+ * on the empty canvas a click clears the selection and a drag selects every box it touches (shift adds).
+ */
 export class SelectTool implements Tool {
   readonly name = 'select';
   private state: State = { name: 'idle' };
 
   constructor(private readonly ctx: ToolContext) {}
 
-  down(point: Point): void {
+  down(point: Point, mods: Modifiers): void {
+    const { annotations, selection } = this.ctx.store.getState();
+    const chosen = new Set(selection);
+    const hit = boxAt(
+      annotations.filter((a) => !chosen.has(a.id)),
+      point,
+    );
+    if (hit) {
+      this.ctx.store.pick(hit.id, mods.shift);
+      this.state = { name: 'idle' };
+      return;
+    }
     this.state = { name: 'pointing', start: clampPoint(point, this.ctx.imageSize) };
   }
 

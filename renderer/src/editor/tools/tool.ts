@@ -27,9 +27,10 @@ export type ToolPreview =
 export type ToolCommand = 'finish' | 'remove-last' | 'cancel';
 
 /**
- * A tool is a small state machine fed pointer events on the empty canvas, in image pixels. With the select tool,
- * presses on a box are handled by the box itself (select, move, resize); the others get every press. A gesture that starts on the canvas is followed to its
- * release wherever that is, with points outside the image clamped to its edge.
+ * A tool is a small state machine fed pointer events on the canvas, in image pixels. With the select tool,
+ * presses on a selected box are handled by the box itself (move, resize); the others get every press. A gesture
+ * that starts on the canvas is followed to its release wherever that is, with points outside the image clamped to
+ * its edge.
  */
 export interface Tool {
   readonly name: ToolName;
