@@ -72,7 +72,7 @@ async function measure(page: Page, grid: Grid, name: string, key: string): Promi
   console.log(`  ${name}: ${labels} of ${grid.count} labels drawn (a label that would overlap another is left out)`);
   console.log(`    panning: ${panFps.toFixed(1)} frames/s`);
   console.log(`    zooming: ${zoomFps.toFixed(1)} frames/s`);
-  console.log(`    whole stage redrawn (once at the end of a pan or zoom gesture): median ${median(redraw).toFixed(1)} ms`);
+  console.log(`    whole stage redrawn (once at the end of a pan or zoom gesture; until the frame is rendered): median ${median(redraw).toFixed(1)} ms`);
   console.log(`    edit shown (nudge one box, key press → frame rendered): ${describeEdits(one.shown)}`);
   console.log(`    edit stored (nudge one box, key press → saved in SQLite and shown as saved): ${describeEdits(one.stored)}`);
   console.log(`    edit acknowledged (nudge one box, commit request sent → the store's answer received): ${describeEdits(one.acked)}`);

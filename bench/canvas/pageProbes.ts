@@ -94,15 +94,28 @@ export async function nudges(page: Page, count: number): Promise<{ shown: number
   });
 }
 
-/** Redraws every layer of the stage, as the end of a pan or zoom gesture does. */
+/**
+ * Redraws every layer of the stage, as the end of a pan or zoom gesture does, in an animation frame: each time is
+ * from the redraw's start to the end of the frame rendered with it (the canvas rasterises its drawing there).
+ */
 export function redraws(page: Page, count: number): Promise<number[]> {
-  return page.evaluate((n) => {
+  return page.evaluate(async (n) => {
     const stage = (window as unknown as { Konva: { stages: { draw(): void }[] } }).Konva.stages[0];
-    return Array.from({ length: n }, () => {
-      const t0 = performance.now();
-      stage.draw();
-      return performance.now() - t0;
-    });
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      times.push(
+        await new Promise<number>((resolve) =>
+          requestAnimationFrame(() => {
+            const t0 = performance.now();
+            stage.draw();
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - t0);
+            channel.port2.postMessage(null);
+          }),
+        ),
+      );
+    }
+    return times;
   }, count);
 }
 

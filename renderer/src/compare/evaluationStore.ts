@@ -83,7 +83,8 @@ export class EvaluationStore {
 
   /** The edited image's ground truth as it is now: that image alone is evaluated again. */
   setGroundTruth(imageId: number, annotations: Annotation[]): void {
-    this.lastEdit = { imageId, annotations: annotations.filter((a) => a.imageId === imageId) };
+    // Kept as given; the image's own boxes are picked out when sent, so editing outside compare mode costs nothing.
+    this.lastEdit = { imageId, annotations };
     this.edits.set(imageId, this.lastEdit);
     // Sent in this task when nothing is on its way: the worker evaluates it while the edit is drawn.
     if (this.load.built && !this.inFlight) this.post('update');
@@ -124,7 +125,7 @@ export class EvaluationStore {
   }
 
   private post(kind: 'build' | 'update'): void {
-    const edits = [...this.edits.values()];
+    const edits = [...this.edits.values()].map(({ imageId, annotations }) => ({ imageId, annotations: annotations.filter((a) => a.imageId === imageId) }));
     this.edits.clear();
     this.dirty = false;
     this.inFlight = true;

@@ -9,6 +9,8 @@ import { instanceColour } from '../instanceColours';
 import { paintMasks } from '../paintMasks';
 import type { MovingBoxes } from './AnnotationLayer';
 
+const NONE: Annotation[] = [];
+
 /**
  * The boxes under a drag or a resize (null between gestures), the annotations they move, and those of them with
  * a mask: the mask layer leaves those out while the carried masks draw them at their boxes.
@@ -18,7 +20,8 @@ export function useMovingBoxes(annotations: Annotation[]) {
   // The same set through a gesture, however often the boxes move: the mask layer repaints at its start and end only.
   const key = moving ? [...moving.boxes.keys()].join(',') : '';
   const leaveOut = useMemo(() => new Set(key ? key.split(',').map(Number) : []), [key]);
-  const carried = useMemo(() => annotations.filter((a) => a.mask && leaveOut.has(a.id)), [annotations, leaveOut]);
+  // Nothing moving (every edit but a drag): no pass over the image's boxes.
+  const carried = useMemo(() => (leaveOut.size === 0 ? NONE : annotations.filter((a) => a.mask && leaveOut.has(a.id))), [annotations, leaveOut]);
   return { moving, setMoving, leaveOut, carried };
 }
 

@@ -28,9 +28,16 @@ export const LabelsShape = memo(function LabelsShape({ labels, scale }: { labels
         const s = 1 / scale;
         ctx.font = `${FONT_SIZE * s}px ${LABEL_FONT_FAMILY}`;
         ctx.textBaseline = 'top';
+        // Only the tags in view are drawn: at 1:1 most of a big image's thousands are off the canvas.
+        const m = ctx.getTransform();
+        const left = -m.e / m.a;
+        const top = -m.f / m.d;
+        const right = (ctx.canvas.width - m.e) / m.a;
+        const bottom = (ctx.canvas.height - m.f) / m.d;
         for (const l of labels) {
           const { width, height } = boxLabelSize(l.text, scale);
           const { x, y } = l;
+          if (x > right || y > bottom || x + width < left || y + height < top) continue;
           ctx.fillStyle = LABEL_BACKGROUND;
           ctx.fillRect(x, y, width, height);
           ctx.fillStyle = l.colour;

@@ -1,34 +1,39 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { Shape } from 'react-konva';
 import type { Annotation } from '../../../../core/ipc/types';
+import { drawBoxOutlines, packColour } from '../boxOutlines';
 import { categoryColour } from '../colours';
 
-/** Boxes drawn with one stroke: a category's colour, dashed or not (crowd regions are dashed). */
-interface StrokeGroup {
-  colour: string;
+/** Boxes drawn alike: a category's colour, dashed or not (crowd regions are dashed). */
+interface OutlineGroup {
+  colour: number;
   dashed: boolean;
   boxes: Annotation['bbox'][];
 }
 
-function strokeGroups(annotations: readonly Annotation[]): StrokeGroup[] {
-  const groups = new Map<string, StrokeGroup>();
+function outlineGroups(annotations: readonly Annotation[]): OutlineGroup[] {
+  const groups = new Map<string, OutlineGroup>();
   for (const a of annotations) {
     const colour = categoryColour(a.categoryId);
     const key = `${colour}${a.iscrowd ? ' dashed' : ''}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { colour, dashed: a.iscrowd, boxes: [] }));
+    if (!group) groups.set(key, (group = { colour: packColour(colour), dashed: a.iscrowd, boxes: [] }));
     group.boxes.push(a.bbox);
   }
   return [...groups.values()];
 }
 
 /**
- * The boxes nobody has selected, drawn by one shape: one path per colour instead of a Konva node per box, so ten
- * thousand boxes redraw in a few milliseconds and cost React nothing while they rest. They ignore the pointer:
- * the select tool finds the box under a press itself (see SelectTool). Same look as a resting GtBox.
+ * The boxes nobody has selected, drawn by one shape straight into the layer's pixels (see drawBoxOutlines): ten
+ * thousand boxes redraw in a few milliseconds and cost React nothing while they rest. The outlines are 2 screen
+ * pixels wide and dashed for crowd regions, as a selected box's are. They ignore the pointer: the select tool
+ * finds the box under a press itself (see SelectTool). The shape writes every pixel of its layer, so it comes
+ * first in it.
  */
 export const RestingBoxes = memo(function RestingBoxes({ annotations, scale }: { annotations: readonly Annotation[]; scale: number }) {
-  const groups = useMemo(() => strokeGroups(annotations), [annotations]);
+  const groups = useMemo(() => outlineGroups(annotations), [annotations]);
+  // One buffer of the layer's size, kept from one draw to the next.
+  const buffer = useRef<ImageData | null>(null);
   return (
     <Shape
       name="gt-boxes"
@@ -37,15 +42,23 @@ export const RestingBoxes = memo(function RestingBoxes({ annotations, scale }: {
       perfectDrawEnabled={false}
       sceneFunc={(context) => {
         const ctx = context._context;
-        ctx.lineWidth = 2 / scale;
+        const { width, height } = ctx.canvas;
+        let image = buffer.current;
+        if (!image || image.width !== width || image.height !== height) buffer.current = image = ctx.createImageData(width, height);
+        const target = { pixels: new Uint32Array(image.data.buffer), width, height };
+        target.pixels.fill(0);
+        // The canvas's own pixels per image pixel and offset: the view's scale and place times the pixel ratio.
+        const m = ctx.getTransform();
+        const ratio = m.a / scale;
+        const transform = { scale: m.a, x: m.e, y: m.f };
         for (const group of groups) {
-          ctx.beginPath();
-          for (const [x, y, w, h] of group.boxes) ctx.rect(x, y, w, h);
-          ctx.strokeStyle = group.colour;
-          ctx.setLineDash(group.dashed ? [6 / scale, 4 / scale] : []);
-          ctx.stroke();
+          drawBoxOutlines(target, group.boxes, transform, {
+            colour: group.colour,
+            thickness: Math.max(1, Math.round(2 * ratio)),
+            dash: group.dashed ? [6 * ratio, 4 * ratio] : null,
+          });
         }
-        ctx.setLineDash([]);
+        ctx.putImageData(image, 0, 0);
       }}
     />
   );
