@@ -177,7 +177,13 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
   const wheel = useRef<{ k: number; p: Point; timer: number } | null>(null);
   const preview = (transform: string) => {
     const layers = shared ? shared.gestureLayers : [gestureLayer.current];
-    for (const layer of layers) if (layer) layer.style.transform = transform;
+    for (const layer of layers) {
+      if (!layer) continue;
+      // A layer of its own for the compositor only while a gesture moves it: kept apart all the time, every frame
+      // that changes anything on the page (an edit's status text) would hand over each canvas again.
+      layer.style.willChange = 'transform';
+      layer.style.transform = transform;
+    }
   };
   useEffect(() => {
     const layer = gestureLayer.current;
@@ -193,6 +199,7 @@ export const EditorStage = memo(function EditorStage({ image, store, filter, sho
     if (gestureLayer.current?.style.transform) {
       stageNode.current?.draw();
       gestureLayer.current.style.transform = '';
+      gestureLayer.current.style.willChange = '';
     }
   }, [view]);
 
