@@ -53,12 +53,11 @@ export class BoxTool implements Tool {
 
   private click(point: Point, mods: Modifiers): void {
     const { store } = this.ctx;
-    const selection = store.getState().selection;
     const hit = boxAt(store.getState().annotations, point);
     if (!hit) {
       if (!mods.shift) store.select([]);
     } else if (mods.shift) {
-      store.select(selection.includes(hit.id) ? selection.filter((id) => id !== hit.id) : [...selection, hit.id]);
+      store.pick(hit.id, true);
     } else {
       store.select([hit.id]);
     }
