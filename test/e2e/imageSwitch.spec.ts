@@ -67,7 +67,7 @@ test('switching images never draws a frame without a photo, nor the new boxes ov
   }
 });
 
-test('a small box selected at the fitted zoom gets small corner handles that leave it visible', async ({ page }) => {
+test('a small box selected at the fitted zoom gets small corner handles that leave it visible, and takes them along when nudged', async ({ page }) => {
   const [first] = await callApi<{ id: number }[]>(app, 'images.list');
   const [category] = await callApi<{ id: number }[]>(app, 'categories.list');
   await callApi(app, 'annotations.commit', {
@@ -91,6 +91,19 @@ test('a small box selected at the fitted zoom gets small corner handles that lea
       return { anchors: t.enabledAnchors().length, size: t.anchorSize(), nodes: t.nodes().length };
     });
   await expect.poll(handles).toEqual({ anchors: 4, size: 6, nodes: 1 });
+  // Nudged, the box takes its handles with it.
+  const placed = () =>
+    page.evaluate(() => {
+      type Node = { x(): number; getAbsolutePosition(): { x: number; y: number } };
+      const konva = (window as unknown as { Konva: { stages: { find(s: string): (Node & { nodes(): Node[] })[] }[] } }).Konva;
+      const t = konva.stages[0].find('Transformer')[0];
+      return { handles: t.x(), box: t.nodes()[0].getAbsolutePosition().x };
+    });
+  const before = await placed();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await placed()).box).toBeCloseTo(before.box + 3 * scale, 3);
+  const after = await placed();
+  expect(after.handles - after.box).toBeCloseTo(before.handles - before.box, 3);
   await page.keyboard.press('Escape');
   // A large box keeps all eight handles.
   await page.mouse.click(origin.x + ox + 375 * scale, origin.y + oy + 400 * scale);

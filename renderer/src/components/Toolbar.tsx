@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
-import { selectedAnnotations, type EditorStore, type ToolName } from '../editor/editorStore';
+import { annotationsWithIds } from '../editor/annotationIndex';
+import type { EditorStore, ToolName } from '../editor/editorStore';
 import { clearSelectedMasks, fillSelectedHoles, keepSelectedLargestPieces } from '../editor/maskEdits';
 import { setCategory, toggleCrowd } from '../editor/operations';
 import { useEditorState } from '../editor/useEditorState';
@@ -134,7 +135,7 @@ function SelectionTools({ store, assist }: { store: EditorStore; assist: MaskAss
   const selection = useEditorState(store, (s) => s.selection);
   const activeCategoryId = useEditorState(store, (s) => s.activeCategoryId);
   const categories = useEditorState(store, (s) => s.categories);
-  const selected = useMemo(() => selectedAnnotations(annotations, selection), [annotations, selection]);
+  const selected = useMemo(() => annotationsWithIds(annotations, selection), [annotations, selection]);
   const hasMask = selected.some((a) => a.mask);
   const label = selected.length > 0 && selected.every((a) => a.categoryId === selected[0].categoryId) ? selected[0].categoryId : activeCategoryId;
   return (

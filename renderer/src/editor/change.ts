@@ -1,4 +1,5 @@
 import type { Annotation, AnnotationChange, AnnotationDraft } from '../../../core/ipc/types.js';
+import { annotationsWithIds, keepsPlaces, placeOf } from './annotationIndex.js';
 
 /** One edit of one image's ground truth, as the store applies it: the contract's change. */
 export type Change = AnnotationChange;
@@ -13,10 +14,8 @@ export function toDraft(a: Annotation): AnnotationDraft & { id: number } {
 
 /** The change that takes `after` back to the annotations as they are now (`before`). */
 export function inverse(change: Change, before: readonly Annotation[], createdIds: readonly number[]): Change {
-  // One pass over the image's boxes picks the few the change touches: no index of them all for one edit.
-  const touched = new Set([...change.delete, ...change.update.map((u) => u.id)]);
-  const byId = new Map<number, Annotation>();
-  if (touched.size > 0) for (const a of before) if (touched.has(a.id)) byId.set(a.id, a);
+  const touched = annotationsWithIds(before, [...change.delete, ...change.update.map((u) => u.id)]);
+  const byId = new Map(touched.map((a) => [a.id, a]));
   return {
     create: change.delete
       .map((id) => byId.get(id))
@@ -37,16 +36,27 @@ export function withCreatedIds(change: Change, createdIds: readonly number[]): C
 
 /** Applies a change locally for immediate feedback; created annotations appear when the store answers. */
 export function applyLocally(annotations: readonly Annotation[], change: Change): Annotation[] {
+  const updated = (a: Annotation, u: AnnotationDraft): Annotation => ({
+    ...a,
+    categoryId: u.categoryId,
+    bbox: [...u.bbox],
+    area: u.area,
+    iscrowd: u.iscrowd,
+    mask: u.mask,
+  });
+  if (change.delete.length === 0) {
+    // The same boxes in the same places: only the updated ones are read, found through the list's index.
+    const next = annotations.slice();
+    for (const u of change.update) {
+      const i = placeOf(annotations, u.id);
+      if (i >= 0) next[i] = updated(annotations[i], u);
+    }
+    keepsPlaces(annotations, next);
+    return next;
+  }
   const removed = new Set(change.delete);
   const updates = new Map(change.update.map((u) => [u.id, u]));
-  const kept = removed.size > 0 ? annotations.filter((a) => !removed.has(a.id)) : annotations.slice();
-  if (updates.size > 0) {
-    for (let i = 0; i < kept.length; i++) {
-      const u = updates.get(kept[i].id);
-      if (u) kept[i] = { ...kept[i], categoryId: u.categoryId, bbox: [...u.bbox], area: u.area, iscrowd: u.iscrowd, mask: u.mask };
-    }
-  }
-  return kept;
+  return annotations.filter((a) => !removed.has(a.id)).map((a) => (updates.has(a.id) ? updated(a, updates.get(a.id)!) : a));
 }
 
 function same(a: Annotation, b: Annotation): boolean {
@@ -77,7 +87,9 @@ export function reconcile(previous: Annotation[], next: Annotation[]): Annotatio
     return kept;
   });
   // Nothing changed: the same array, so nothing that depends on it runs again.
-  return changed ? merged : previous;
+  if (!changed) return previous;
+  if (byId === null && next.length === previous.length) keepsPlaces(previous, merged);
+  return merged;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Annotation, Category } from '../../../core/ipc/types';
 import { api } from '../api/client';
+import { annotationsWithIds } from './annotationIndex';
 import { applyLocally, inverse, isEmpty, reconcile, withAnswer, withCreatedIds, type Change } from './change';
 import type { ToolCommand } from './tools/tool';
 
@@ -188,7 +189,7 @@ export class EditorStore {
   }
 
   selected(): Annotation[] {
-    return selectedAnnotations(this.state.annotations, this.state.selection);
+    return annotationsWithIds(this.state.annotations, this.state.selection);
   }
 
   /** Applies an edit now, commits it, and records it for undo. Resolves when the store has it. */
@@ -288,10 +289,4 @@ export class EditorStore {
   flushed(): Promise<unknown> {
     return this.queue;
   }
-}
-
-/** The annotations whose ids are in the selection, in the annotations' order. */
-export function selectedAnnotations(annotations: readonly Annotation[], selection: readonly number[]): Annotation[] {
-  const ids = new Set(selection);
-  return annotations.filter((a) => ids.has(a.id));
 }

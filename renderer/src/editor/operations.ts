@@ -1,5 +1,6 @@
 import { clipBox, moveBoxInside, roundBox, type Box, type Point } from '../../../core/geometry/box';
 import type { Annotation, AnnotationDraft } from '../../../core/ipc/types';
+import { annotationsWithIds } from './annotationIndex';
 import { toDraft } from './change';
 import { withCarriedMask } from './maskRules';
 import type { EditorStore } from './editorStore';
@@ -15,10 +16,7 @@ export function withBox(a: Annotation, bbox: Box): AnnotationDraft & { id: numbe
 }
 
 export function setBoxes(store: EditorStore, label: string, boxes: Map<number, Box>, size: ImageSize): Promise<void> {
-  const update = store
-    .getState()
-    .annotations.filter((a) => boxes.has(a.id))
-    .map((a) => withBox(a, clipBox(boxes.get(a.id)!, size.width, size.height)));
+  const update = annotationsWithIds(store.getState().annotations, boxes.keys()).map((a) => withBox(a, clipBox(boxes.get(a.id)!, size.width, size.height)));
   return store.edit(label, { create: [], update, delete: [] });
 }
 

@@ -86,9 +86,14 @@ export const AnnotationLayer = memo(function AnnotationLayer({
   const single = selection.length === 1 && interactive ? selection[0] : null;
 
   useEffect(() => {
+    const handles = transformer.current;
     const node = single === null ? undefined : nodes.current.get(single);
-    transformer.current?.nodes(node ? [node] : []);
-    transformer.current?.getLayer()?.batchDraw();
+    const attached = handles?.nodes() ?? [];
+    // A box already in the handles moves them itself (the transformer follows its node's changes): they are
+    // attached again only to another node, which costs more than the edit of one box.
+    if (!handles || (attached.length === (node ? 1 : 0) && attached[0] === node)) return;
+    handles.nodes(node ? [node] : []);
+    handles.getLayer()?.batchDraw();
   }, [single, annotations]);
 
   const startOf = (id: number) => annotations.find((a) => a.id === id)!.bbox;
