@@ -354,8 +354,10 @@ test('the reshape tool traces the selected mask to an outline; a dragged vertex 
   expect(index).toBeGreaterThanOrEqual(0);
   const corner = vertices[index];
 
-  const from = screen(v, corner);
-  const to = screen(v, { x: 460, y: 260 });
+  // The view as it is now: the toolbar offers the selected mask's actions, and may have grown a row.
+  const now = await view(page);
+  const from = screen(now, corner);
+  const to = screen(now, { x: 460, y: 260 });
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps: 8 });
@@ -372,7 +374,7 @@ test('the reshape tool traces the selected mask to an outline; a dragged vertex 
   // The vertex stays where it was let go, within a pixel: the pointer's position on the page may be rounded to a
   // whole screen pixel (1 / scale image pixels), and the stage's place on the page is not on whole pixels.
   const [placedX, placedY] = (await outline())!.slice(2 * index, 2 * index + 2);
-  const pixel = Math.max(1, 1 / v.scale);
+  const pixel = Math.max(1, 1 / now.scale);
   expect(Math.abs(placedX - 460)).toBeLessThanOrEqual(pixel);
   expect(Math.abs(placedY - 260)).toBeLessThanOrEqual(pixel);
 
