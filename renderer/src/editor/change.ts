@@ -1,5 +1,5 @@
 import type { Annotation, AnnotationChange, AnnotationDraft } from '../../../core/ipc/types.js';
-import { annotationsWithIds, keepsPlaces, placeOf } from './annotationIndex.js';
+import { keepsPlaces, placeOf } from './annotationIndex.js';
 
 /** One edit of one image's ground truth, as the store applies it: the contract's change. */
 export type Change = AnnotationChange;
@@ -14,17 +14,13 @@ export function toDraft(a: Annotation): AnnotationDraft & { id: number } {
 
 /** The change that takes `after` back to the annotations as they are now (`before`). */
 export function inverse(change: Change, before: readonly Annotation[], createdIds: readonly number[]): Change {
-  const touched = annotationsWithIds(before, [...change.delete, ...change.update.map((u) => u.id)]);
-  const byId = new Map(touched.map((a) => [a.id, a]));
+  const asNow = (id: number): Annotation[] => {
+    const i = placeOf(before, id);
+    return i >= 0 ? [before[i]] : [];
+  };
   return {
-    create: change.delete
-      .map((id) => byId.get(id))
-      .filter((a): a is Annotation => !!a)
-      .map(toDraft),
-    update: change.update
-      .map((u) => byId.get(u.id))
-      .filter((a): a is Annotation => !!a)
-      .map(toDraft),
+    create: change.delete.flatMap(asNow).map(toDraft),
+    update: change.update.flatMap((u) => asNow(u.id)).map(toDraft),
     delete: [...createdIds],
   };
 }

@@ -3,6 +3,7 @@ import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Layer, Transformer } from 'react-konva';
 import { moveBoxInside, type Box } from '../../../../core/geometry/box';
 import type { Annotation, Category } from '../../../../core/ipc/types';
+import { annotationsWithIds, placeOf } from '../../editor/annotationIndex';
 import { categoryColour, SELECTION_COLOUR } from '../colours';
 import { GtBox, type BoxEvents } from './GtBox';
 import { groundTruthTagText } from '../groundTruthTags';
@@ -96,7 +97,7 @@ export const AnnotationLayer = memo(function AnnotationLayer({
     handles.getLayer()?.batchDraw();
   }, [single, annotations]);
 
-  const startOf = (id: number) => annotations.find((a) => a.id === id)!.bbox;
+  const startOf = (id: number) => annotations[placeOf(annotations, id)].bbox;
 
   /** Where a drag of box `id` (at the node's place now) takes the boxes it moves: the selection, or it alone. */
   const movedBy = (id: number, node: Konva.Rect): Map<number, Box> => {
@@ -104,7 +105,7 @@ export const AnnotationLayer = memo(function AnnotationLayer({
     const dx = node.x() - x0;
     const dy = node.y() - y0;
     const moved = selected.has(id) ? selected : new Set([id]);
-    return new Map(annotations.filter((a) => moved.has(a.id)).map((a) => [a.id, moveBoxInside(a.bbox, dx, dy, image.width, image.height)]));
+    return new Map(annotationsWithIds(annotations, moved).map((a) => [a.id, moveBoxInside(a.bbox, dx, dy, image.width, image.height)]));
   };
   const transformed = (node: Konva.Rect): Box => [node.x(), node.y(), node.width() * node.scaleX(), node.height() * node.scaleY()];
 
