@@ -276,6 +276,13 @@ test('moving a box carries its mask, resizing scales it, and one undo puts both 
   expect(Math.abs(dragging.y - (m0.bbox[1] + 60))).toBeLessThan(1.5);
   expect(dragging.width).toBeCloseTo(m0.bbox[2], 5);
   expect((await groundTruth())[0].bbox).toEqual(before.bbox);
+  // Its tag goes with it: the selected box's tag is drawn over the box's new place, not the old one.
+  const tag = await page.evaluate(() => {
+    type Labels = { getAttr(name: 'labels'): { x: number; y: number }[] };
+    const konva = (window as unknown as { Konva: { stages: { find(s: string): Labels[] }[] } }).Konva;
+    return konva.stages[0].find('.labels').flatMap((shape) => shape.getAttr('labels'))[0];
+  });
+  expect(Math.abs(tag.x - (before.bbox[0] + 100))).toBeLessThan(1.5);
   await page.screenshot({ path: screenshotPath('masks-box-dragging') });
   await page.mouse.up();
   expect(await carriedMask(page)).toBeNull();

@@ -166,7 +166,13 @@ export const AnnotationLayer = memo(function AnnotationLayer({
       ),
     [resting, names, scale, image.width],
   );
-  const activeLabels = tagsFor(active, names, scale, image.width);
+  // While boxes are dragged or resized, their tags go with them, to where the pointer has them now.
+  const activeLabels = tagsFor(
+    moving ? active.map((a) => (moving.boxes.has(a.id) ? { ...a, bbox: moving.boxes.get(a.id)! } : a)) : active,
+    names,
+    scale,
+    image.width,
+  );
   const box = (a: Annotation) => {
     // Konva moves the box under the pointer itself; the others of the selection follow it here.
     const live = moving && moving.node !== a.id ? moving.boxes.get(a.id) : undefined;

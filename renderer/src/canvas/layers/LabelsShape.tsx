@@ -21,6 +21,7 @@ export const LabelsShape = memo(function LabelsShape({ labels, scale }: { labels
     <Shape
       name="labels"
       labelCount={labels.length}
+      labels={labels}
       listening={false}
       perfectDrawEnabled={false}
       sceneFunc={(context) => {
